@@ -1,0 +1,242 @@
+"""Extractive cited answers: the best units' most relevant sentences, each quoted verbatim with its ref.
+
+No language model is involved: every sentence of an answer is copied from the handbook, and every
+citation's `quote` is an exact substring of the cited unit's text (checked before returning).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from retrieval.fusion import top_k
+from retrieval.index import tokenize
+from retrieval.search import Searcher, validate_query
+from retrieval.shorthand import expand_query
+from retrieval.units import Unit
+
+# Below this best-passage cosine the handbook has nothing on the question (measured: off-topic
+# questions score 0.09–0.20, handbook questions 0.50–0.90).
+NOT_FOUND_COSINE = 0.35
+UNITS_CONSIDERED = 5
+MAX_POINTS = 5
+MAX_POINTS_PER_UNIT = 1
+# A lead-in line ("... should always be asked about:") is answered with its list, up to this many items.
+MAX_LIST_ITEMS = 8
+# A point must score at least this share of the best point to be worth including.
+RELATIVE_FLOOR = 0.75
+LEXICAL_WEIGHT = 0.3
+NEAR_DUPLICATE = 0.8
+_OBLIGATION = re.compile(
+    r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
+)
+_SENTENCE_BOUNDARY = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘'(])")
+
+
+class Citation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ref: str
+    doc: str
+    quote: str
+
+
+class Answer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    question: str
+    answer: str
+    citations: list[Citation]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence of a unit, by character offsets, with the line that introduces it if it is a list item."""
+
+    start: int
+    end: int
+    lead_in: tuple[int, int] | None
+
+
+def sentence_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    offset = 0
+    lead: tuple[int, int] | None = None
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        is_item = lead is not None and (line[:1].islower() or line.startswith("- "))
+        pieces = _SENTENCE_BOUNDARY.split(line)
+        cursor = line_start
+        for piece in pieces:
+            begin = text.index(piece, cursor)
+            cursor = begin + len(piece)
+            # A "- " bullet marker is layout, not part of what the handbook says.
+            quote_start = begin + 2 if piece.startswith("- ") else begin
+            spans.append(Span(quote_start, cursor, lead if is_item else None))
+        if line.rstrip().endswith(":"):
+            last = spans[-1]
+            lead = (last.start, last.end)
+        elif not is_item:
+            lead = None
+    return spans
+
+
+def _content_terms(text: str) -> set[str]:
+    return {t for t in tokenize([text])[0] if t}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+@dataclass
+class _Point:
+    unit: Unit
+    unit_rank: int
+    span: Span
+    score: float
+    terms: frozenset[str]  # content terms of the sentence read with its lead-in
+
+    @property
+    def quote(self) -> str:
+        return self.unit.text[self.span.start : self.span.end]
+
+    @property
+    def lead_quote(self) -> str | None:
+        if self.span.lead_in is None:
+            return None
+        start, end = self.span.lead_in
+        return self.unit.text[start:end]
+
+
+def _render(point: _Point) -> tuple[str, list[str]]:
+    """The answer line for a point and the verbatim quotes behind it."""
+    text = point.unit.text
+    if point.quote.rstrip().endswith(":"):
+        items = [
+            s
+            for s in sentence_spans(text)
+            if s.lead_in is not None and s.lead_in[0] <= point.span.start < s.lead_in[1] + 1
+        ][:MAX_LIST_ITEMS]
+        if items:
+            # One contiguous quote: the lead-in and its list exactly as printed.
+            block = text[point.span.start : items[-1].end]
+            shown = "; ".join(text[s.start : s.end].rstrip(".;") for s in items)
+            return f"{point.quote} {shown}", [block]
+    lead = point.lead_quote
+    if lead:
+        return f"{lead} … {point.quote}", [lead, point.quote]
+    return point.quote, [point.quote]
+
+
+class Answerer:
+    def __init__(self, searcher: Searcher) -> None:
+        self.searcher = searcher
+        self.index = searcher.index
+
+    def answer(self, question: str) -> Answer:
+        return self.answer_many([question])[0]
+
+    def answer_many(self, questions: list[str]) -> list[Answer]:
+        questions = [validate_query(q) for q in questions]
+        vectors = self.searcher.encode_queries(questions)
+        return [self._answer(q, v) for q, v in zip(questions, vectors, strict=True)]
+
+    def _answer(self, question: str, vector: np.ndarray) -> Answer:
+        passage_cos = self.index.dense_scores(vector[None, :])[0]
+        unit_scores = self.searcher.unit_scores(question, "hybrid", vector)
+        ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
+        if not ranked or float(passage_cos.max()) < NOT_FOUND_COSINE:
+            return self._not_found(question, ranked)
+        points = self._score_sentences(question, vector, ranked)
+        chosen = self._select(points)
+        if not chosen:
+            return self._not_found(question, ranked)
+        return self._compose(question, chosen)
+
+    def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
+        query_terms = _content_terms(expand_query(question, self.searcher.expansions))
+        points: list[_Point] = []
+        for rank, unit_index in enumerate(ranked):
+            unit = self.index.units[unit_index]
+            spans = sentence_spans(unit.text)
+            if not spans:
+                continue
+            texts = [unit.text[s.start : s.end] for s in spans]
+            # A list item means what its lead-in says of it ("Inspectors must report ...: missing from care").
+            in_context = [
+                f"{unit.text[s.lead_in[0] : s.lead_in[1]]} {t}" if s.lead_in else t
+                for s, t in zip(spans, texts, strict=True)
+            ]
+            sims = self.searcher.embedder.encode(in_context) @ vector
+            for span, text, sim in zip(spans, in_context, sims, strict=True):
+                if len(text.split()) < 3:
+                    continue
+                terms = _content_terms(text)
+                overlap = len(terms & query_terms) / len(query_terms) if query_terms else 0.0
+                # Higher-ranked units get a small edge so the answer leads with the best source.
+                score = float(sim) + LEXICAL_WEIGHT * overlap + 0.02 * (UNITS_CONSIDERED - rank)
+                points.append(_Point(unit, rank, span, score, frozenset(terms)))
+        return points
+
+    def _select(self, points: list[_Point]) -> list[_Point]:
+        if not points:
+            return []
+        points.sort(key=lambda p: -p.score)
+        floor = points[0].score * RELATIVE_FLOOR
+        chosen: list[_Point] = []
+        chosen_terms: list[set[str]] = []
+        per_ref: dict[str, int] = {}
+        for point in points:
+            if point.score < floor or len(chosen) >= MAX_POINTS:
+                break
+            # Both versions of Annex M say much the same thing: one ref, one budget, no near-repeats.
+            terms = set(point.terms)
+            if per_ref.get(point.unit.ref, 0) >= MAX_POINTS_PER_UNIT or any(
+                _jaccard(terms, other) >= NEAR_DUPLICATE for other in chosen_terms
+            ):
+                continue
+            per_ref[point.unit.ref] = per_ref.get(point.unit.ref, 0) + 1
+            chosen.append(point)
+            chosen_terms.append(terms)
+        return chosen
+
+    def _compose(self, question: str, chosen: list[_Point]) -> Answer:
+        # What you must do first, then the supporting context; within each, the best source first.
+        must = [p for p in chosen if _OBLIGATION.search(p.lead_quote or p.quote)]
+        context = [p for p in chosen if p not in must]
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for title, group in (("What the handbook requires:", must), ("Related guidance:", context)):
+            if not group:
+                continue
+            lines.append(title)
+            for point in sorted(group, key=lambda p: (p.unit_rank, p.span.start)):
+                text, quotes = _render(point)
+                lines.append(f"- {text} [{point.unit.ref}]")
+                citations.extend(Citation(ref=point.unit.ref, doc=point.unit.doc, quote=q) for q in quotes)
+        unique: list[Citation] = []
+        for citation in citations:
+            if citation not in unique:
+                unique.append(citation)
+        self._verify(unique)
+        return Answer(question=question, answer="\n".join(lines), citations=unique)
+
+    def _verify(self, citations: list[Citation]) -> None:
+        by_key = {u.key: u for u in self.index.units}
+        for citation in citations:
+            unit = by_key[(citation.doc, citation.ref)]
+            if citation.quote not in unit.text:  # a bug, never a user error: fail loudly
+                raise AssertionError(f"quote is not verbatim from {citation.ref}")
+
+    def _not_found(self, question: str, ranked: list[int]) -> Answer:
+        closest = [self.index.units[i] for i in ranked[:3]]
+        text = "I could not find an answer to this in the handbook."
+        if closest:
+            sections = "; ".join(f"{u.ref} ({u.section.split(' › ')[-1]})" for u in closest)
+            text += f" The closest sections are: {sections}."
+        return Answer(question=question, answer=text, citations=[])

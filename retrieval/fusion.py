@@ -1,0 +1,45 @@
+"""Ranking and fusion as pure functions over arrays (tested against brute-force versions)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+RRF_K = 60
+
+
+def group_max(scores: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarray:
+    """Best passage score per unit: out[g] = max(scores[groups == g]), -inf for a unit with no passage."""
+    out = np.full(n_groups, -np.inf, dtype=np.float64)
+    np.maximum.at(out, groups, scores.astype(np.float64))
+    return out
+
+
+def ranks(scores: np.ndarray) -> np.ndarray:
+    """1-based rank of each item by descending score; ties broken by index (stable)."""
+    order = np.argsort(-scores, kind="stable")
+    out = np.empty(len(scores), dtype=np.int64)
+    out[order] = np.arange(1, len(scores) + 1)
+    return out
+
+
+def reciprocal_rank_fusion(
+    score_lists: list[np.ndarray], weights: list[float] | None = None, k: int = RRF_K
+) -> np.ndarray:
+    """Weighted RRF: sum_i w_i / (k + rank_i(d)). Items a ranker scored -inf or 0-or-less for
+    (no match at all) get nothing from that ranker, so a lexical miss cannot masquerade as rank N."""
+    if not score_lists:
+        raise ValueError("nothing to fuse")
+    weights = weights or [1.0] * len(score_lists)
+    fused = np.zeros(len(score_lists[0]), dtype=np.float64)
+    for scores, weight in zip(score_lists, weights, strict=True):
+        contribution = weight / (k + ranks(scores))
+        fused += np.where(np.isfinite(scores) & (scores > 0), contribution, 0.0)
+    return fused
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k best scores, best first (stable for ties)."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return np.empty(0, dtype=np.int64)
+    return np.argsort(-scores, kind="stable")[:k]

@@ -1,0 +1,204 @@
+"""The on-disk index: BM25 (bm25s) and dense vectors (faiss) over the corpus passages.
+
+Built once and cached under a key made of the corpus content, the model and this code, so any change
+to one of them rebuilds it. Builds write to a temporary directory that is renamed into place, so a
+failed or interrupted build never leaves a half-written index behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import faiss
+import numpy as np
+import Stemmer
+
+from retrieval.corpus import corpus_fingerprint, default_corpus_dir, load_units
+from retrieval.embedder import Embedder
+from retrieval.errors import IndexCacheError
+from retrieval.passages import Passage, split_units
+from retrieval.units import Unit
+
+INDEX_FORMAT = 1
+# Source files whose behaviour shapes the index: editing one of them invalidates the cache.
+_CODE_FILES = (
+    "cleaning.py",
+    "parse_handbook.py",
+    "parse_annex_m.py",
+    "parse_plain.py",
+    "corpus.py",
+    "passages.py",
+    "index.py",
+    "units.py",
+)
+
+ProgressFn = Callable[[int, int], None]
+
+
+def code_fingerprint() -> str:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256(str(INDEX_FORMAT).encode())
+    for name in _CODE_FILES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(corpus_dir: Path, model_id: str) -> str:
+    parts = [corpus_fingerprint(corpus_dir), model_id, code_fingerprint()]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+# bm25s's longer English list: it drops question words ("what", "how", "does") that carry no topic.
+_STOPWORDS = sorted(bm25s.stopwords.STOPWORDS_EN_PLUS)
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    tokenizer = bm25s.tokenization.Tokenizer(stemmer=_STEMMER, stopwords=_STOPWORDS)
+    return tokenizer.tokenize(texts, return_as="string", show_progress=False)
+
+
+@dataclass
+class HandbookIndex:
+    units: list[Unit]
+    passages: list[Passage]
+    passage_unit: np.ndarray
+    lexical_passages: np.ndarray  # indices of the passages BM25 indexes (chunks), in BM25 order
+    bm25: bm25s.BM25
+    dense: faiss.Index
+    manifest: dict
+
+    def bm25_scores(self, query: str) -> np.ndarray:
+        """BM25 score of every passage (0 where no query term occurs)."""
+        out = np.zeros(len(self.passages), dtype=np.float32)
+        vocab = self.bm25.vocab_dict
+        tokens = [t for t in tokenize([query])[0] if t and t in vocab]  # "" is bm25s's empty-doc token
+        if tokens:
+            out[self.lexical_passages] = self.bm25.get_scores(tokens)
+        return out
+
+    def dense_scores(self, query_vectors: np.ndarray) -> np.ndarray:
+        """Cosine similarity of each query vector to every passage: shape (n_queries, n_passages)."""
+        n = self.dense.ntotal
+        sims, ids = self.dense.search(np.ascontiguousarray(query_vectors, dtype=np.float32), n)
+        out = np.empty_like(sims)
+        np.put_along_axis(out, ids, sims, axis=1)
+        return out
+
+
+def build_index(
+    cache_dir: Path,
+    embedder: Embedder,
+    corpus_dir: Path | None = None,
+    progress: ProgressFn | None = None,
+) -> Path:
+    """Parse, split, encode and write the index; returns its directory."""
+    corpus_dir = corpus_dir or default_corpus_dir()
+    started = time.perf_counter()
+    key = cache_key(corpus_dir, embedder.model_id)
+    units = load_units(corpus_dir)
+    passages = split_units(units)
+    texts = [p.text for p in passages]
+
+    vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    # Encode in steps large enough for the model's own length-sorted batching to pay off,
+    # small enough that the progress bar moves.
+    step = 256
+    for start in range(0, len(texts), step):
+        vectors[start : start + step] = embedder.encode(texts[start : start + step], batch_size=64)
+        if progress:
+            progress(min(start + step, len(texts)), len(texts))
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=cache_dir))
+    try:
+        retriever = bm25s.BM25()
+        retriever.index(tokenize([p.text for p in passages if p.kind == "chunk"]), show_progress=False)
+        retriever.save(str(tmp / "bm25"), show_progress=False)
+        dense = faiss.IndexFlatIP(vectors.shape[1])
+        dense.add(vectors)
+        faiss.write_index(dense, str(tmp / "dense.faiss"))
+        (tmp / "units.jsonl").write_text("".join(u.model_dump_json() + "\n" for u in units), encoding="utf-8")
+        (tmp / "passages.json").write_text(
+            json.dumps([{"unit": p.unit, "text": p.text, "kind": p.kind} for p in passages]), encoding="utf-8"
+        )
+        manifest = {
+            "key": key,
+            "model_id": embedder.model_id,
+            "corpus_dir": str(corpus_dir),
+            "documents": sorted({u.doc for u in units}),
+            "units": len(units),
+            "passages": len(passages),
+            "build_seconds": round(time.perf_counter() - started, 2),
+            "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        final = cache_dir / f"index-{key}"
+        if final.exists():
+            shutil.rmtree(final)
+        tmp.rename(final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    for stale in cache_dir.glob("index-*"):
+        if stale != final:
+            shutil.rmtree(stale, ignore_errors=True)
+    return final
+
+
+def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None) -> HandbookIndex:
+    """Load the cached index for this corpus, model and code; IndexCacheError if missing or unreadable."""
+    corpus_dir = corpus_dir or default_corpus_dir()
+    key = cache_key(corpus_dir, model_id)
+    path = cache_dir / f"index-{key}"
+    if not path.is_dir():
+        raise IndexCacheError(f"no index for this corpus and model in {cache_dir}")
+    try:
+        manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("key") != key:
+            raise IndexCacheError("index manifest does not match its directory")
+        units = [Unit.model_validate_json(line) for line in (path / "units.jsonl").read_text().splitlines()]
+        raw = json.loads((path / "passages.json").read_text(encoding="utf-8"))
+        passages = [Passage(unit=int(p["unit"]), text=str(p["text"]), kind=str(p["kind"])) for p in raw]
+        retriever = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
+        dense = faiss.read_index(str(path / "dense.faiss"))
+    except IndexCacheError:
+        raise
+    except Exception as exc:  # any unreadable piece means a corrupt cache: the caller rebuilds
+        raise IndexCacheError(f"index cache in {path} is unreadable ({type(exc).__name__}: {exc})") from exc
+    if dense.ntotal != len(passages) or len(units) != manifest.get("units"):
+        raise IndexCacheError(f"index cache in {path} is inconsistent (passage or unit counts differ)")
+    passage_unit = np.array([p.unit for p in passages], dtype=np.int64)
+    lexical = np.array([i for i, p in enumerate(passages) if p.kind == "chunk"], dtype=np.int64)
+    if retriever.scores["num_docs"] != len(lexical):
+        raise IndexCacheError(f"index cache in {path} is inconsistent (BM25 and passage counts differ)")
+    if passage_unit.size and passage_unit.max() >= len(units):
+        raise IndexCacheError(f"index cache in {path} is inconsistent (passage points past the units)")
+    return HandbookIndex(units, passages, passage_unit, lexical, retriever, dense, manifest)
+
+
+def open_index(
+    cache_dir: Path,
+    embedder: Embedder,
+    corpus_dir: Path | None = None,
+    notify: Callable[[str], None] | None = None,
+    progress: ProgressFn | None = None,
+) -> HandbookIndex:
+    """Load the cached index, building it first when it is missing, stale or corrupt."""
+    try:
+        return load_index(cache_dir, embedder.model_id, corpus_dir)
+    except IndexCacheError as exc:
+        if notify:
+            notify(f"{exc}; building it now")
+    build_index(cache_dir, embedder, corpus_dir, progress)
+    return load_index(cache_dir, embedder.model_id, corpus_dir)

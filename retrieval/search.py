@@ -1,0 +1,97 @@
+"""Ranked units for a query: BM25, dense, or both fused."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from retrieval.embedder import Embedder
+from retrieval.errors import BadQueryError
+from retrieval.fusion import group_max, reciprocal_rank_fusion, top_k
+from retrieval.index import HandbookIndex
+from retrieval.shorthand import expand_query
+
+Mode = Literal["hybrid", "bm25", "dense"]
+MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
+MAX_QUERY_CHARS = 1000
+# Dense similarity carries paraphrase ("run away" ~ "missing"); BM25 carries exact terms. Equal weight;
+# a small RRF constant lets a ranker's clear first choice count (measured in README, public eval).
+FUSION_WEIGHTS = (1.0, 1.0)
+FUSION_K = 10
+
+
+class SearchResult(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rank: int
+    ref: str
+    doc: str
+    score: float
+    text: str
+
+
+def validate_query(query: str) -> str:
+    cleaned = " ".join(query.split())
+    if not cleaned:
+        raise BadQueryError("the query is empty")
+    if len(cleaned) > MAX_QUERY_CHARS:
+        raise BadQueryError(f"the query is {len(cleaned):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    return cleaned
+
+
+class Searcher:
+    def __init__(self, index: HandbookIndex, embedder: Embedder, expansions: dict[str, str]) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.expansions = expansions
+
+    @property
+    def n_units(self) -> int:
+        return len(self.index.units)
+
+    def encode_queries(self, queries: list[str]) -> np.ndarray:
+        return self.embedder.encode([expand_query(q, self.expansions) for q in queries])
+
+    def unit_scores(self, query: str, mode: Mode, query_vector: np.ndarray | None = None) -> np.ndarray:
+        """One score per unit (its best passage); higher is better."""
+        expanded = expand_query(query, self.expansions)
+        groups = self.index.passage_unit
+        lexical = dense = None
+        if mode in ("bm25", "hybrid"):
+            lexical = group_max(self.index.bm25_scores(expanded), groups, self.n_units)
+        if mode in ("dense", "hybrid"):
+            if query_vector is None:
+                query_vector = self.encode_queries([query])[0]
+            dense = group_max(self.index.dense_scores(query_vector[None, :])[0], groups, self.n_units)
+        if mode == "bm25":
+            return lexical
+        if mode == "dense":
+            return dense
+        return reciprocal_rank_fusion([dense, lexical], list(FUSION_WEIGHTS), k=FUSION_K)
+
+    def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[SearchResult]:
+        return self.search_many([query], k, mode)[0]
+
+    def search_many(self, queries: list[str], k: int = 5, mode: Mode = "hybrid") -> list[list[SearchResult]]:
+        """Batch search: queries are encoded together (one model call) when the mode needs vectors."""
+        queries = [validate_query(q) for q in queries]
+        vectors = self.encode_queries(queries) if mode != "bm25" else None
+        out: list[list[SearchResult]] = []
+        for i, query in enumerate(queries):
+            scores = self.unit_scores(query, mode, None if vectors is None else vectors[i])
+            hits = [j for j in top_k(scores, k) if np.isfinite(scores[j]) and scores[j] > 0]
+            out.append(
+                [
+                    SearchResult(
+                        rank=r + 1,
+                        ref=self.index.units[j].ref,
+                        doc=self.index.units[j].doc,
+                        score=round(float(scores[j]), 6),
+                        text=self.index.units[j].text,
+                    )
+                    for r, j in enumerate(hits)
+                ]
+            )
+        return out

@@ -1,0 +1,114 @@
+"""The `handbook` command as installed: the contract of DESIGN.md, over real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HANDBOOK = [sys.executable, "-m", "bot"]
+
+
+def run(args: list[str], stdin: bytes | None = None, env: dict[str, str] | None = None, timeout: int = 300):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(HANDBOOK + args, input=stdin, capture_output=True, env=full_env, timeout=timeout)
+
+
+def one_line_error(result) -> str:
+    err = result.stderr.decode().strip()
+    assert result.returncode == 2, (result.returncode, err)
+    assert "Traceback" not in err
+    assert len(err.splitlines()) == 1, err
+    assert result.stdout == b""
+    return err
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "expected"),
+    [
+        (["search", ""], None, "empty"),
+        (["ask", "   "], None, "empty"),
+        (["search", "x" * 10_000], None, "limit is 1,000"),
+        (["search"], b"ok line\n" + b"y" * 10_000 + b"\n", "line 2"),
+        (["search"], b"abc\xff\xfe\n", "not valid UTF-8"),
+        (["ask"], b"\n\n  \n", "no queries"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(args, stdin, expected, tmp_path):
+    result = run(args, stdin=stdin if stdin is not None else b"", env={"HANDBOOK_CACHE_DIR": str(tmp_path)})
+    assert expected in one_line_error(result)
+
+
+def test_missing_model_directory_is_a_clear_error(tmp_path):
+    result = run(["search", "missing children"], env={"HANDBOOK_MODEL_DIR": str(tmp_path / "no-model")})
+    assert "HANDBOOK_MODEL_DIR" in one_line_error(result)
+
+
+def test_help_explains_every_command():
+    result = run(["--help"])
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for command in ("index", "search", "ask", "eval", "bench"):
+        assert command in out
+
+
+@pytest.mark.model
+def test_search_json_contract(model_cache_dir, real_retrieval):
+    result = run(
+        ["search", "what must I report on missing children?", "-k", "3", "--mode", "hybrid", "--json"],
+        env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 1
+    obj = json.loads(lines[0])
+    assert set(obj) == {"query", "mode", "results"}
+    assert obj["mode"] == "hybrid" and len(obj["results"]) == 3
+    for rank, item in enumerate(obj["results"], 1):
+        assert set(item) == {"rank", "ref", "doc", "score", "text"}
+        assert item["rank"] == rank
+
+
+@pytest.mark.model
+def test_ask_stdin_batch_json_contract(model_cache_dir, real_retrieval):
+    questions = b"what must I report on missing children?\n\nhow many cases should each social care HMI track?\n"
+    result = run(["ask", "--json"], stdin=questions, env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
+    assert result.returncode == 0, result.stderr.decode()
+    objs = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [o["question"] for o in objs] == [
+        "what must I report on missing children?",
+        "how many cases should each social care HMI track?",
+    ]
+    units = {(u.doc, u.ref): u.text for u in real_retrieval.index.units}
+    for obj in objs:
+        assert set(obj) == {"question", "answer", "citations"}
+        for citation in obj["citations"]:
+            assert set(citation) == {"ref", "doc", "quote"}
+            assert citation["quote"] in units[(citation["doc"], citation["ref"])]
+    assert "para 171" in {c["ref"] for c in objs[0]["citations"]}
+
+
+@pytest.mark.model
+def test_index_command_reports_cache(model_cache_dir, real_retrieval):
+    result = run(["index"], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    assert "up to date" in out and "312 units" in out
+
+
+@pytest.mark.model
+def test_corrupt_cache_rebuilt_by_the_cli(tmp_path, model_cache_dir, real_retrieval):
+    import shutil
+
+    cache = tmp_path / "cache"
+    shutil.copytree(model_cache_dir, cache)
+    index_dir = next(Path(cache).glob("index-*"))
+    (index_dir / "passages.json").write_text("{not json")
+    result = run(["search", "adoption scorecard", "--json", "-k", "1"], env={"HANDBOOK_CACHE_DIR": str(cache)})
+    assert result.returncode == 0, result.stderr.decode()
+    assert "unreadable" in result.stderr.decode() and "building it now" in result.stderr.decode()
+    assert json.loads(result.stdout)["results"][0]["ref"]

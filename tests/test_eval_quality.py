@@ -1,0 +1,35 @@
+"""Retrieval quality on the public evaluation set: guards against regressions, figures in the README."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.evaluate import EvalQuestion, evaluate, matches
+
+
+@pytest.mark.parametrize(
+    ("ref", "gold", "expected"),
+    [
+        ("para 171", "para 171", True),
+        ("para 17", "para 171", False),
+        ("Annex A 2.07", "Annex A", True),
+        ("Annex A: Local leadership", "Annex A", True),
+        ("Annex AB", "Annex A", False),
+        ("Annex M: Educational progress of looked after children", "M:educational progress", True),
+        ("Annex M: Missing from education", "M:educational progress", False),
+        ("para 12", "M:educational progress", False),
+    ],
+)
+def test_gold_matching_rules(ref, gold, expected):
+    assert matches(ref, gold) is expected
+
+
+@pytest.mark.model
+def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
+    questions = [EvalQuestion(**q) for q in eval_questions]
+    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "dense", "hybrid"])}
+    hybrid, bm25 = scores["hybrid"], scores["bm25"]
+    assert hybrid.mrr >= bm25.mrr and hybrid.hit_at_5 >= bm25.hit_at_5 and hybrid.hit_at_1 >= bm25.hit_at_1
+    # Floors below the measured figures (README): a drop means a regression, not noise (no randomness here).
+    assert hybrid.hit_at_5 >= 0.88
+    assert hybrid.mrr >= 0.75

@@ -1,0 +1,90 @@
+"""The on-disk index: built once, keyed by corpus/model/code, rebuilt when stale or corrupt."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retrieval.corpus import default_corpus_dir
+from retrieval.embedder import SentenceTransformerEmbedder, check_model_dir
+from retrieval.errors import IndexCacheError, ModelNotFoundError
+from retrieval.index import build_index, cache_key, load_index, open_index
+from tests.fakes import FakeEmbedder
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(default_corpus_dir(), target, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return target
+
+
+def test_build_then_load_roundtrip(tmp_path):
+    embedder = FakeEmbedder()
+    path = build_index(tmp_path, embedder)
+    index = load_index(tmp_path, embedder.model_id)
+    assert path.name == f"index-{index.manifest['key']}"
+    assert index.manifest["units"] == len(index.units) > 300
+    assert index.dense.ntotal == len(index.passages)
+    assert len(index.lexical_passages) == index.bm25.scores["num_docs"]
+    assert not list(tmp_path.glob(".build-*")), "temporary build directories must not survive"
+
+
+def test_second_open_loads_without_encoding(tmp_path):
+    embedder = FakeEmbedder()
+    open_index(tmp_path, embedder)
+    calls = embedder.calls
+    open_index(tmp_path, embedder)
+    assert embedder.calls == calls
+
+
+def test_key_changes_with_corpus_content_and_model(corpus_copy):
+    before = cache_key(corpus_copy, "model-a")
+    assert cache_key(corpus_copy, "model-b") != before
+    handbook = corpus_copy / "sif-inspection-handbook.txt"
+    handbook.write_text(handbook.read_text(encoding="utf-8") + "\nextra", encoding="utf-8")
+    assert cache_key(corpus_copy, "model-a") != before
+
+
+def test_stale_index_is_rebuilt_after_corpus_change(tmp_path, corpus_copy):
+    embedder = FakeEmbedder()
+    open_index(tmp_path, embedder, corpus_copy)
+    (corpus_copy / "sif-inspection-handbook.txt").write_text(
+        (corpus_copy / "sif-inspection-handbook.txt").read_text(encoding="utf-8").replace("nine working days", "ten"),
+        encoding="utf-8",
+    )
+    messages: list[str] = []
+    index = open_index(tmp_path, embedder, corpus_copy, notify=messages.append)
+    assert messages and "building it now" in messages[0]
+    para_9 = next(u for u in index.units if u.ref == "para 9")
+    assert "on site for ten across" in para_9.text
+    assert len(list(tmp_path.glob("index-*"))) == 1, "the stale index is cleaned up"
+
+
+@pytest.mark.parametrize("victim", ["dense.faiss", "passages.json", "units.jsonl", "manifest.json"])
+def test_corrupt_cache_is_rebuilt_with_a_message(tmp_path, victim):
+    embedder = FakeEmbedder()
+    path = build_index(tmp_path, embedder)
+    (path / victim).write_bytes(b"\x00garbage")
+    with pytest.raises(IndexCacheError):
+        load_index(tmp_path, embedder.model_id)
+    messages: list[str] = []
+    index = open_index(tmp_path, embedder, notify=messages.append)
+    assert "unreadable" in messages[0]
+    assert index.dense.ntotal == len(index.passages)
+
+
+def test_missing_model_directory_names_the_setting(tmp_path):
+    with pytest.raises(ModelNotFoundError, match="HANDBOOK_MODEL_DIR"):
+        SentenceTransformerEmbedder(tmp_path / "nope")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelNotFoundError, match="config.json"):
+        check_model_dir(tmp_path / "empty")
+
+
+def test_bundled_model_directory_is_found():
+    embedder = SentenceTransformerEmbedder()
+    assert (embedder.model_dir / "config.json").is_file()
+    assert embedder.model_id.startswith(embedder.model_dir.name)
