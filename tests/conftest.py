@@ -13,7 +13,9 @@ from tests.fakes import FakeEmbedder
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = REPO.parent / "shared" / "eval"
 # The public evaluation set lives beside the repository; a copy is kept in tests/data for a lone checkout.
-QUESTIONS = EVAL_DIR / "questions.jsonl" if (EVAL_DIR / "questions.jsonl").is_file() else REPO / "tests/data/questions.jsonl"
+QUESTIONS = EVAL_DIR / "questions.jsonl"
+if not QUESTIONS.is_file():
+    QUESTIONS = REPO / "tests" / "data" / "questions.jsonl"
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
@@ -42,5 +44,3 @@ def real_retrieval(model_cache_dir):
 @pytest.fixture(scope="session")
 def eval_questions():
     return [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
-
-

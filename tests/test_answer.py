@@ -8,7 +8,10 @@ from retrieval.answer import Answer, sentence_spans
 
 
 def test_sentence_spans_are_exact_and_know_their_lead_in():
-    text = "Foster carers should always be asked about:\nthe training they get\nhow delegated authority works\nEnd. Next one."
+    text = (
+        "Foster carers should always be asked about:\nthe training they get\n"
+        "how delegated authority works\nEnd. Next one."
+    )
     spans = sentence_spans(text)
     quotes = [text[s.start : s.end] for s in spans]
     assert quotes == [

@@ -11,7 +11,8 @@ rng = np.random.default_rng(7)
 
 
 def brute_group_max(scores, groups, n):
-    return np.array([max((s for s, g in zip(scores, groups, strict=True) if g == i), default=-np.inf) for i in range(n)])
+    pairs = list(zip(scores, groups, strict=True))
+    return np.array([max((s for s, g in pairs if g == i), default=-np.inf) for i in range(n)])
 
 
 def brute_rrf(score_lists, weights, k):
