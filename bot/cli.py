@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bot import messages as msg
+from drafting.errors import DraftingError
 from retrieval.errors import BadQueryError, RetrievalError
 from retrieval.search import Mode, validate_query
 from retrieval.settings import RetrievalSettings
@@ -222,6 +223,97 @@ def ask(
         typer.echo("")
 
 
+@app.command(name="check-report")
+def check_report(
+    files: Annotated[list[Path], typer.Argument(help="Report drafts: .docx, .txt or .md.")],
+    mode: Annotated[
+        str, typer.Option("--mode", help="report (default): initials and case references are findings; sea: allowed.")
+    ] = "report",
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one object per file.")] = False,
+    prevent_priority: Annotated[
+        bool,
+        typer.Option("--prevent-priority", help="Home Office Prevent priority area: the Prevent area is required."),
+    ] = False,
+    delegated: Annotated[
+        bool, typer.Option("--delegated", help="Functions delegated to a third party: governance area is required.")
+    ] = False,
+    post_monitoring: Annotated[
+        bool, typer.Option("--post-monitoring", help="Post-monitoring report: flag more than 12 pages (para 216).")
+    ] = False,
+) -> None:
+    """Check drafts before QA: identifying details, missing reporting areas, structure, style.
+    Exit 0 when clean, 1 when something was found, 2 when no file could be read."""
+    from drafting.check import CheckOptions, ReportChecker
+    from drafting.coverage import CoverageChecker
+    from drafting.errors import UnreadableDocumentError
+    from drafting.identifiers import IdentifierScanner, default_detectors
+    from retrieval.embedder import SentenceTransformerEmbedder
+
+    if mode not in ("report", "sea"):
+        raise UserInputError(f"--mode must be report or sea, not {mode!r}")
+    options = CheckOptions(
+        mode=mode, prevent_priority=prevent_priority, delegated=delegated, post_monitoring=post_monitoring
+    )
+    settings = _settings()
+    checker = ReportChecker(
+        IdentifierScanner(default_detectors()), CoverageChecker(SentenceTransformerEmbedder(settings.model_dir))
+    )
+    read_any = problems = False
+    for path in files:
+        try:
+            result, evidence, text = checker.check_file(path, options)
+        except UnreadableDocumentError as exc:
+            typer.echo(msg.ERROR_PREFIX + str(exc), err=True)
+            continue
+        read_any = True
+        problems = problems or result.has_problems
+        if as_json:
+            _emit_json(result.model_dump())
+        else:
+            _print_check(result, evidence, text)
+    if not read_any:
+        raise UserInputError(msg.CHECK_NONE_READABLE)
+    raise typer.Exit(1 if problems else 0)
+
+
+def _print_check(result, evidence, text: str) -> None:
+    from drafting.areas import load_areas
+
+    areas = {a.id: a for a in load_areas().areas}
+    typer.echo(msg.CHECK_FILE.format(file=result.file))
+    if result.identifiers:
+        typer.echo(msg.CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
+        for f in result.identifiers:
+            context = " ".join(text[max(0, f.start - 40) : f.end + 40].split())
+            typer.echo(
+                msg.CHECK_IDENTIFIER_ROW.format(type=f.type, text=f.text, start=f.start, end=f.end, context=context)
+            )
+    cov = result.coverage
+    typer.echo(
+        msg.CHECK_COVERAGE.format(covered=len(cov.covered), missing=len(cov.missing), na=len(cov.not_applicable))
+    )
+    for area in cov.missing:
+        typer.echo(msg.CHECK_MISSING_ROW.format(area=area, name=areas[area].area, source=areas[area].source))
+    for item in evidence:
+        typer.echo(msg.CHECK_COVERED_ROW.format(area=item.area, sentence=_snippet(item.sentence, 120)))
+    for area in cov.not_applicable:
+        flag = "--prevent-priority" if areas[area].conditional == "prevent" else "--delegated"
+        typer.echo(msg.CHECK_NA_ROW.format(area=area, flag=flag))
+    if result.structure:
+        typer.echo(msg.CHECK_STRUCTURE.format(count=len(result.structure)))
+        for item in result.structure:
+            typer.echo(msg.CHECK_STRUCTURE_ROW.format(message=item.message))
+    if result.style:
+        typer.echo(msg.CHECK_STYLE.format(count=len(result.style)))
+        for item in result.style:
+            typer.echo(
+                msg.CHECK_STYLE_ROW.format(type=item.type, advice=item.advice, sentence=_snippet(item.sentence, 120))
+            )
+    if not result.has_problems:
+        typer.echo(msg.CHECK_CLEAN)
+    typer.echo("")
+
+
 @app.command(name="eval")
 def evaluate_command(
     questions: Annotated[Path, typer.Argument(help='JSONL file: {"q": question, "gold": [refs]} per line.')] = Path(
@@ -264,7 +356,7 @@ def main() -> None:
     Usage errors (unknown option, bad -k) are Typer's own, also exit 2."""
     try:
         app()
-    except (UserInputError, RetrievalError) as exc:
+    except (UserInputError, RetrievalError, DraftingError) as exc:
         typer.echo(msg.ERROR_PREFIX + str(exc), err=True)
         sys.exit(2)
 

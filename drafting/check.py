@@ -1,0 +1,72 @@
+"""`check-report`: identifying details, reporting-area coverage, structure and style for one draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from drafting.coverage import AreaEvidence, Coverage, CoverageChecker
+from drafting.documents import read_report
+from drafting.identifiers import Finding, IdentifierScanner
+from drafting.identifiers.base import ScanMode
+from drafting.structure import StructureFinding, check_structure
+from drafting.style import StyleFinding, check_style
+
+
+class IdentifierOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: str
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class ReportCheck(BaseModel):
+    """The JSON object per file of DESIGN.md's contract."""
+
+    model_config = ConfigDict(extra="forbid")
+    file: str
+    identifiers: list[IdentifierOut]
+    coverage: Coverage
+    structure: list[StructureFinding]
+    style: list[StyleFinding]
+
+    @property
+    def has_problems(self) -> bool:
+        # Style is advice; everything else needs the writer's attention before QA.
+        return bool(self.identifiers or self.coverage.missing or self.structure)
+
+
+class CheckOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    mode: ScanMode = "report"
+    prevent_priority: bool = False
+    delegated: bool = False
+    post_monitoring: bool = False
+
+
+class ReportChecker:
+    def __init__(self, scanner: IdentifierScanner, coverage: CoverageChecker) -> None:
+        self.scanner = scanner
+        self.coverage = coverage
+
+    def check_text(self, name: str, text: str, options: CheckOptions) -> tuple[ReportCheck, list[AreaEvidence]]:
+        findings: list[Finding] = self.scanner.scan(text, mode=options.mode)
+        coverage, evidence = self.coverage.check(text, options.prevent_priority, options.delegated)
+        result = ReportCheck(
+            file=name,
+            identifiers=[
+                IdentifierOut(type=f.type, text=f.text, start=f.start, end=f.end, score=f.score) for f in findings
+            ],
+            coverage=coverage,
+            structure=check_structure(text, options.post_monitoring) if options.mode == "report" else [],
+            style=check_style(text),
+        )
+        return result, evidence
+
+    def check_file(self, path: Path, options: CheckOptions) -> tuple[ReportCheck, list[AreaEvidence], str]:
+        text = read_report(path)
+        result, evidence = self.check_text(str(path), text, options)
+        return result, evidence, text

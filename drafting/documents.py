@@ -1,0 +1,81 @@
+"""Reading report drafts: .docx (body, tables, headers, footers, comments), .txt and .md, with limits."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from drafting.errors import UnreadableDocumentError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# A .docx is a zip: cap what it may expand to, so a zip bomb is refused before parsing.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+SUPPORTED = (".docx", ".txt", ".md")
+
+
+def read_report(path: Path) -> str:
+    """The document's plain text; offsets in findings index into exactly this string."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnreadableDocumentError(f"{path}: unsupported file type {suffix or '(none)'}; use .docx, .txt or .md")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableDocumentError(f"{path}: cannot read ({exc.strerror})") from exc
+    if size == 0:
+        raise UnreadableDocumentError(f"{path}: the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableDocumentError(f"{path}: {size / 1_048_576:.1f} MB is over the 20 MB limit")
+    if suffix == ".docx":
+        text = _read_docx(path)
+    else:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UnreadableDocumentError(
+                f"{path}: not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
+            ) from exc
+    if not text.strip():
+        raise UnreadableDocumentError(f"{path}: the document has no text")
+    return text
+
+
+def _read_docx(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+            if total > MAX_UNZIPPED_BYTES:
+                raise UnreadableDocumentError(
+                    f"{path}: expands to {total / 1_048_576:.0f} MB, over the {MAX_UNZIPPED_BYTES // 1_048_576} MB cap"
+                )
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocumentError(f"{path}: not a valid .docx (not a zip archive)") from exc
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for a damaged package
+        raise UnreadableDocumentError(f"{path}: not a valid .docx ({type(exc).__name__})") from exc
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = []
+                for cell in row.cells:
+                    if cell.text not in cells:  # merged cells repeat their text
+                        cells.append(cell.text)
+                lines.append(" | ".join(cells))
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            lines.extend(p.text for p in part.paragraphs if p.text.strip())
+    comments = getattr(document, "comments", None)
+    if comments is not None:
+        for comment in comments:
+            lines.append(comment.text)
+    return "\n".join(lines)

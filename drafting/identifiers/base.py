@@ -1,0 +1,90 @@
+"""The detector contract, the registry and overlap resolution."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+ScanMode = Literal["report", "sea"]
+
+# Types allowed in the SEA (para 160: "case reference numbers and/or initials of cases").
+SEA_ALLOWED = frozenset({"CASE_REFERENCE", "INITIALS"})
+
+
+class Finding(BaseModel):
+    """One identifying detail: character offsets into the scanned text, its type and a confidence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    type: str
+    text: str
+    start: int
+    end: int
+    score: float
+    detector: str
+
+    def overlaps(self, other: Finding) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Detector(Protocol):
+    name: str
+    types: frozenset[str]
+
+    def detect(self, text: str) -> list[Finding]: ...
+
+
+def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
+    """Keep the best of overlapping findings: higher score, then longer span."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
+        if not any(finding.overlaps(k) for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+class IdentifierScanner:
+    """Runs the registered detectors; each can be switched off by name."""
+
+    def __init__(self, detectors: Sequence[Detector], disabled: Iterable[str] = ()) -> None:
+        self._all = list(detectors)
+        self.disabled = set(disabled)
+        unknown = self.disabled - {d.name for d in self._all}
+        if unknown:
+            raise ValueError(f"unknown detector(s): {', '.join(sorted(unknown))}")
+
+    @property
+    def detectors(self) -> list[Detector]:
+        return [d for d in self._all if d.name not in self.disabled]
+
+    def scan(self, text: str, mode: ScanMode = "report") -> list[Finding]:
+        findings: list[Finding] = []
+        for detector in self.detectors:
+            findings.extend(detector.detect(text))
+        if mode == "sea":
+            findings = [f for f in findings if f.type not in SEA_ALLOWED]
+        return resolve_overlaps(findings)
+
+
+def default_detectors() -> list[Detector]:
+    from drafting.identifiers.contact import EmailDetector, PhoneDetector
+    from drafting.identifiers.dates import DateOfBirthDetector
+    from drafting.identifiers.institutions import InstitutionDetector
+    from drafting.identifiers.locations import AddressDetector, PostcodeDetector
+    from drafting.identifiers.names import PersonNameDetector
+    from drafting.identifiers.numbers import CaseReferenceDetector, InitialsDetector, NationalNumberDetector
+
+    return [
+        PersonNameDetector(),
+        DateOfBirthDetector(),
+        AddressDetector(),
+        PostcodeDetector(),
+        PhoneDetector(),
+        EmailDetector(),
+        NationalNumberDetector(),
+        InstitutionDetector(),
+        CaseReferenceDetector(),
+        InitialsDetector(),
+    ]

@@ -1,0 +1,49 @@
+"""Phone numbers (Google's libphonenumber, region GB) and email addresses."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from drafting.identifiers.base import Finding, resolve_overlaps
+
+# Numbers libphonenumber rejects as unallocated (Ofcom's drama ranges) still look like a real number to a reader.
+_UK_SHAPE = re.compile(
+    r"(?<![\d+])(?:\+44\s?7\d{3}|07\d{3})\s?\d{3}\s?\d{3}(?!\d)|(?<![\d+])0[12]\d{2,3}\s?\d{3}\s?\d{3,4}(?!\d)"
+)
+_EMAIL = re.compile(r"\b[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+
+
+class PhoneDetector:
+    name = "phone"
+    types = frozenset({"PHONE"})
+
+    def detect(self, text: str) -> list[Finding]:
+        out = [
+            Finding(type="PHONE", text=m.group(0), start=m.start(), end=m.end(), score=0.8, detector=self.name)
+            for m in _UK_SHAPE.finditer(text)
+        ]
+        for match in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.VALID):
+            out.append(
+                Finding(
+                    type="PHONE",
+                    text=match.raw_string,
+                    start=match.start,
+                    end=match.end,
+                    score=0.95,
+                    detector=self.name,
+                )
+            )
+        return resolve_overlaps(out)
+
+
+class EmailDetector:
+    name = "email"
+    types = frozenset({"EMAIL"})
+
+    def detect(self, text: str) -> list[Finding]:
+        return [
+            Finding(type="EMAIL", text=m.group(0), start=m.start(), end=m.end(), score=0.99, detector=self.name)
+            for m in _EMAIL.finditer(text)
+        ]

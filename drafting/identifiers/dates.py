@@ -1,0 +1,45 @@
+"""Dates of birth and birth-date phrases. An age alone ("aged 7") is not an identifier."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.identifiers.base import Finding
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTH}\s+\d{{4}}"
+    r"|\d{4})"
+)
+_CUE = (
+    r"(?:born(?:\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"
+    r"|birth\s+date)"
+)
+_DOB = re.compile(
+    rf"\b{_CUE}\s*[:\-–]?\s*(?:(?:is|was)\s+)?(?:recorded\s+as\s+)?(?:on\s+)?(?P<date>{_DATE})", re.IGNORECASE
+)
+
+
+class DateOfBirthDetector:
+    name = "date-of-birth"
+    types = frozenset({"DATE_OF_BIRTH"})
+
+    def detect(self, text: str) -> list[Finding]:
+        out = []
+        for match in _DOB.finditer(text):
+            start, end = match.span("date")
+            # A bare year after "born" is weaker than a full date, but still narrows identity.
+            score = 0.7 if re.fullmatch(r"\d{4}", match.group("date")) else 0.95
+            out.append(
+                Finding(
+                    type="DATE_OF_BIRTH", text=text[start:end], start=start, end=end, score=score, detector=self.name
+                )
+            )
+        return out

@@ -1,0 +1,93 @@
+"""Recall and precision of the detectors on a labelled JSONL set.
+
+Each line: {"id", "text", "entities": [[TYPE, surface text], ...], "mode"?: "report"|"sea"}; every
+whole-word occurrence of a listed surface text is a gold span (inside a longer gold span of the same
+type it is not counted again). A finding is correct when it overlaps a gold span of the same type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from drafting.identifiers.base import IdentifierScanner
+
+
+class TypeScore(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: str
+    gold: int
+    predicted: int
+    recall: float
+    precision: float
+
+
+class IdentifierEval(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    passages: int
+    gold: int
+    recall: float
+    precision: float
+    per_type: list[TypeScore]
+    misses: list[str]
+    false_alarms: list[str]
+
+
+def gold_spans(text: str, entities: list[list[str]]) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for kind, surface in sorted(entities, key=lambda e: -len(e[1])):
+        for m in re.finditer(rf"(?<![\w]){re.escape(surface)}(?![\w])", text):
+            if not any(s <= m.start() and m.end() <= e and k == kind for s, e, k in spans):
+                spans.append((m.start(), m.end(), kind))
+    return spans
+
+
+def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEval:
+    gold_n: Counter[str] = Counter()
+    found_n: Counter[str] = Counter()
+    pred_n: Counter[str] = Counter()
+    correct_n: Counter[str] = Counter()
+    misses: list[str] = []
+    alarms: list[str] = []
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for item in lines:
+        text = item["text"]
+        gold = gold_spans(text, item["entities"])
+        findings = scanner.scan(text, mode=item.get("mode", "report"))
+        for s, e, kind in gold:
+            gold_n[kind] += 1
+            if any(f.type == kind and f.start < e and s < f.end for f in findings):
+                found_n[kind] += 1
+            else:
+                misses.append(f"{item['id']}: {kind} {text[s:e]!r}")
+        for f in findings:
+            pred_n[f.type] += 1
+            if any(f.type == kind and f.start < e and s < f.end for s, e, kind in gold):
+                correct_n[f.type] += 1
+            else:
+                alarms.append(f"{item['id']}: {f.type} {f.text!r}")
+    per_type = [
+        TypeScore(
+            type=t,
+            gold=gold_n[t],
+            predicted=pred_n[t],
+            recall=round(found_n[t] / gold_n[t], 3) if gold_n[t] else 1.0,
+            precision=round(correct_n[t] / pred_n[t], 3) if pred_n[t] else 1.0,
+        )
+        for t in sorted(set(gold_n) | set(pred_n))
+    ]
+    total_gold = sum(gold_n.values())
+    total_pred = sum(pred_n.values())
+    return IdentifierEval(
+        passages=len(lines),
+        gold=total_gold,
+        recall=round(sum(found_n.values()) / total_gold, 3) if total_gold else 1.0,
+        precision=round(sum(correct_n.values()) / total_pred, 3) if total_pred else 1.0,
+        per_type=per_type,
+        misses=misses,
+        false_alarms=alarms,
+    )

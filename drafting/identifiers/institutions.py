@@ -1,0 +1,56 @@
+"""Named schools, colleges, nurseries and children's homes (a named setting narrows a child down)."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.identifiers.base import Finding
+
+_WORD = r"(?:St\.?|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+_JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
+_KIND = (
+    r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
+    r"|Community School|Special School|School|Academy|College|Nursery|Pupil Referral Unit|PRU)"
+)
+# A multi-academy trust is an organisation, not a child's school.
+_SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
+_HOME = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}(?=\s+(?:children['’]s home|residential home|care home)\b)")
+# Words that make a phrase generic rather than a name ("the Virtual School", "Further Education College").
+_GENERIC = {
+    "Virtual", "Primary", "Secondary", "Special", "Residential", "Further", "Education", "Higher", "Local",
+    "Community", "High", "Grammar", "Infant", "Junior", "Independent", "Maintained", "Free", "The", "Our", "Their",
+    "His", "Her", "A", "An", "This", "That", "Each", "Every", "Mainstream", "Alternative", "Boarding", "Day",
+    "Sixth", "Form", "Catholic", "Church", "Faith", "State", "Private", "New", "Current", "Previous", "Same",
+    "Local Authority", "Hospital", "Nursery", "School", "College", "Academy",
+}  # fmt: skip
+
+
+class InstitutionDetector:
+    name = "institution"
+    types = frozenset({"INSTITUTION"})
+
+    def detect(self, text: str) -> list[Finding]:
+        out = []
+        for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
+            for m in pattern.finditer(text):
+                words = re.findall(r"[A-Z][a-z'’]+|St\.?", m.group(0))
+                name_words = [w for w in words if w not in _GENERIC]
+                kind_words = set(re.findall(r"[A-Z][a-z]+", _KIND))
+                if not [w for w in name_words if w not in kind_words]:
+                    continue
+                start = m.start()
+                # Sentence-initial articles are not part of the name.
+                for article in ("The ", "A ", "An "):
+                    if m.group(0).startswith(article):
+                        start += len(article)
+                out.append(
+                    Finding(
+                        type="INSTITUTION",
+                        text=text[start : m.end()],
+                        start=start,
+                        end=m.end(),
+                        score=score,
+                        detector=self.name,
+                    )
+                )
+        return out

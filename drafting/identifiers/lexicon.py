@@ -1,0 +1,82 @@
+"""Word lists the detectors use: given names and surnames (Faker's public name lists, MIT licence),
+name-words that need a cue, places, and capitalised terms that are never identifying."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from retrieval.corpus import default_corpus_dir
+
+# Faker locales whose name lists are in Latin script: the mix of names found in English case work.
+_NAME_LOCALES = (
+    "en_GB", "en_US", "en_IE", "en_IN", "en_NZ", "pt_PT", "pt_BR", "pl_PL", "es_ES", "it_IT", "fr_FR",
+    "de_DE", "nl_NL", "ro_RO", "tr_TR", "yo_NG", "zu_ZA", "tw_GH", "vi_VN", "hi_IN", "cs_CZ", "sk_SK",
+    "lt_LT", "lv_LV", "hu_HU", "bg_BG", "ar_AA", "fa_IR", "bn_BD", "ne_NP",
+)  # fmt: skip
+_NAME_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’](?![sS]\b)[A-Za-z]+)*")
+_ALL_CAPS = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def _read_list(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    name_words: frozenset[str]  # given names that are also ordinary words
+    never_names: frozenset[str]  # single capitalised words that are not names (terms, places, months)
+    phrases: tuple[str, ...]  # multi-word allow-list entries, longest first
+    acronyms: frozenset[str]  # all-caps tokens that are terms, not initials
+
+    def is_given_name(self, word: str) -> bool:
+        return word in self.first_names and word not in self.never_names
+
+    def is_known_name(self, word: str) -> bool:
+        return (word in self.first_names or word in self.surnames) and word not in self.never_names
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for locale in _NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attr, None) or ()
+            firsts.update(n for n in names if _NAME_SHAPE.match(n))
+        lasts.update(n for n in (getattr(provider, "last_names", None) or ()) if _NAME_SHAPE.match(n))
+    corpus = default_corpus_dir()
+    lexicon_dir = corpus / "lexicon"
+    allow = _read_list(lexicon_dir / "allowlist.txt")
+    places = _read_list(lexicon_dir / "places.txt")
+    name_words = set(_read_list(lexicon_dir / "name_words.txt"))
+    handbook = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
+    # The handbook names no one: every capitalised word in it is a term, a role or a place.
+    handbook_words = set(_CAPITALISED.findall(handbook))
+    never = {w for w in handbook_words} | {a for a in allow if " " not in a} | {p for p in places if " " not in p}
+    # A name-word the handbook uses as a word ("Will", "May") still counts as a name-word, not a term.
+    never -= name_words
+    phrases = sorted({a for a in allow + places if " " in a}, key=len, reverse=True)
+    acronyms = set(_ALL_CAPS.findall(handbook)) | {a for a in allow if a.isupper()}
+    return Lexicon(
+        first_names=frozenset(firsts),
+        surnames=frozenset(lasts),
+        name_words=frozenset(name_words),
+        never_names=frozenset(never),
+        phrases=tuple(phrases),
+        acronyms=frozenset(acronyms),
+    )

@@ -1,0 +1,52 @@
+"""Addresses (house number + street, flats, named houses) and UK postcodes."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.identifiers.base import Finding, resolve_overlaps
+
+_STREET = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Gardens|Gdns|Court|Ct"
+    r"|Terrace|Walk|Row|Mews|Square|Sq|Hill|Park|View|Rise|Parade|Green|Vale|Croft|Meadow|Meadows|Wharf|Yard)"
+)
+_NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+_HOUSE_NUMBER_STREET = re.compile(
+    rf"\b(?:Flat|Apartment|Unit)?\s*\d{{1,4}}[A-Za-z]?,?\s+(?:{_NAME_WORD}\s+){{1,3}}{_STREET}\b"
+)
+_FLAT = re.compile(
+    rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?"
+)
+_NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
+# Postcode format of the Royal Mail (letters that never appear in a position are excluded).
+_POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+
+
+class AddressDetector:
+    name = "address"
+    types = frozenset({"ADDRESS"})
+
+    def detect(self, text: str) -> list[Finding]:
+        out = []
+        for pattern, score in ((_HOUSE_NUMBER_STREET, 0.9), (_FLAT, 0.85), (_NAMED_HOUSE, 0.75)):
+            for match in pattern.finditer(text):
+                start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+                out.append(
+                    Finding(
+                        type="ADDRESS", text=text[start : match.end()], start=start, end=match.end(), score=score,
+                        detector=self.name,
+                    )
+                )  # fmt: skip
+        return resolve_overlaps(out)
+
+
+class PostcodeDetector:
+    name = "postcode"
+    types = frozenset({"POSTCODE"})
+
+    def detect(self, text: str) -> list[Finding]:
+        return [
+            Finding(type="POSTCODE", text=m.group(0), start=m.start(), end=m.end(), score=0.9, detector=self.name)
+            for m in _POSTCODE.finditer(text)
+            if any(c.isdigit() for c in m.group(0)[:4])
+        ]

@@ -1,0 +1,240 @@
+"""Person names: children, family members, carers, staff and professionals.
+
+Weight comes from context, as the handbook's own vocabulary shows what is *not* a name: titles
+("Mrs Ferreira"), kinship and role words before ("her son Jack", "social worker Priya"), what follows
+("Jack's", "Tayo, aged 7", "Grace said"), family phrases ("the Ferreira family"), full names, and
+document-level propagation: once a name is found, every mention of it or its parts is found too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafting.identifiers.base import Finding, resolve_overlaps
+from drafting.identifiers.lexicon import Lexicon, load_lexicon
+
+# Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:[-'’](?![sS]\b)[A-Za-z]+)*")
+_TITLES = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Sgt",
+    "PC",
+    "DC",
+    "DS",
+    "DI",
+    "Insp",
+    "Cllr",
+    "Prof",
+    "Rev",
+    "Sister",
+}
+_KIN_AND_ROLE = {
+    "mother", "mum", "mummy", "father", "dad", "daddy", "stepmother", "stepfather", "stepdad", "stepmum",
+    "brother", "sister", "half-brother", "half-sister", "sibling", "siblings", "son", "daughter", "sons",
+    "daughters", "grandmother", "grandfather", "nan", "nana", "nanna", "gran", "grandma", "grandad",
+    "granddad", "grandparent", "aunt", "auntie", "aunty", "uncle", "cousin", "nephew", "niece", "partner",
+    "boyfriend", "girlfriend", "husband", "wife", "ex-partner", "baby", "child", "infant", "toddler",
+    "teenager", "twin", "carer", "carers", "guardian", "friend", "neighbour", "pupil", "student", "worker",
+    "manager", "officer", "nurse", "teacher", "headteacher", "practitioner", "advocate", "keyworker",
+    "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
+    "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
+    "kinship", "adopter", "adopters",
+}  # fmt: skip
+# Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
+_AGENTIVE_VERBS = {
+    "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
+    "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
+    "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
+}  # fmt: skip
+_FOLLOWING_VERBS = {
+    "said", "says", "told", "tells", "stated", "explained", "disclosed", "reported", "described", "wants",
+    "wanted", "feels", "felt", "lives", "lived", "attends", "attended", "went", "goes", "ran", "runs",
+    "returned", "moved", "aged", "spoke", "asked", "refused", "agreed", "shared", "thinks", "thought",
+    "likes", "loves", "enjoys", "became", "needs", "was", "is", "has", "had", "missed", "stays",
+    "stayed", "visited", "visits", "cried", "admitted", "denied", "alleged", "presented", "arrived",
+}  # fmt: skip
+# Words that make a capitalised phrase a place, not a surname ("Holly Farm", "Oak House").
+_PLACE_WORDS = {
+    "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
+    "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
+    "School", "Academy", "College", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
+}  # fmt: skip
+_FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_AGE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:\(\s*(?:aged\s*|d\.?o\.?b|dob|born)?\s*\d|aged\s+\d|age\s+\d|\d{1,2}\s*(?:years?|yrs?)\b"
+    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r"^\s*,\s+(?:a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
+
+
+def _is_common_word(word: str) -> bool:
+    """Frequent English words (wordfreq's Zipf scale, 4 = once per 10,000 words) that are not given names."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= 4.0 and not load_lexicon().is_given_name(word)
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    sentence_initial: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and not self.text.isupper()
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for match in _TOKEN.finditer(text):
+        before = text[max(0, match.start() - 3) : match.start()]
+        initial = not out or bool(_SENTENCE_END.search(text[out[-1].end : match.start()])) or before.endswith("- ")
+        out.append(_Tok(match.group(0), match.start(), match.end(), initial))
+    return out
+
+
+def _masked_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in lexicon.phrases:
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+class PersonNameDetector:
+    name = "person-name"
+    types = frozenset({"PERSON"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def detect(self, text: str) -> list[Finding]:
+        lex = self.lexicon
+        masked = _masked_spans(text, lex)
+        toks = [t for t in _tokens(text) if not any(s <= t.start < e for s, e in masked)]
+        found: dict[int, tuple[int, float]] = {}  # token index -> (last token index of the name, score)
+
+        for i, tok in enumerate(toks):
+            if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES:
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.text in _PLACE_WORDS and nxt.start - tok.end == 1:
+                continue
+            score = self._score(toks, i, text)
+            if score > 0:
+                found[i] = (self._extend(toks, i), score)
+
+        self._family_names(text, toks, found)
+        findings = [
+            Finding(
+                type="PERSON",
+                text=text[toks[i].start : toks[j].end],
+                start=toks[i].start,
+                end=toks[j].end,
+                score=score,
+                detector=self.name,
+            )
+            for i, (j, score) in found.items()
+        ]
+        return self._propagate(text, toks, findings)
+
+    def _score(self, toks: list[_Tok], i: int, text: str) -> float:
+        lex = self.lexicon
+        tok = toks[i]
+        word = tok.text
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.text in _TITLES and prev.end >= tok.start - 2:
+            return 0.95
+        strong = lex.is_given_name(word) and word not in lex.name_words
+        if strong:
+            return 0.75 if tok.sentence_initial else 0.85
+        if self._has_cue(toks, i, text):
+            return 0.8
+        return 0.0
+
+    def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
+        tok = toks[i]
+        lex = self.lexicon
+        if not tok.sentence_initial:
+            window = [t.text.lower() for t in toks[max(0, i - 2) : i]]
+            if any(w in _KIN_AND_ROLE for w in window):
+                return True
+            if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
+                return True
+        after = text[tok.end : tok.end + 60]
+        if _POSSESSIVE.match(after) or _AGE_AFTER.match(after):
+            return True
+        appositive = _APPOSITIVE.match(after)
+        if appositive:
+            words = {w.lower() for w in re.findall(r"[\w-]+", appositive.group("phrase"))[:5]}
+            if words & _KIN_AND_ROLE or "leaver" in words:
+                return True
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.start - tok.end <= 2 and not nxt.sentence_initial:
+            if text[tok.end : nxt.start].strip() in ("", ","):
+                # A common word opening a sentence ("Workers described") is not a name.
+                if nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text)):
+                    return True
+                # "was", "has": a person or a thing; only a known given name mid-sentence counts.
+                if nxt.text in _FOLLOWING_VERBS and not tok.sentence_initial and lex.is_known_name(tok.text):
+                    return True
+            if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
+                return lex.is_known_name(tok.text)
+        return False
+
+    def _extend(self, toks: list[_Tok], i: int) -> int:
+        """A found given name carries the capitalised surname(s) that follow it."""
+        j = i
+        while j + 1 < len(toks) and j - i < 2:
+            nxt = toks[j + 1]
+            gap_ok = nxt.start - toks[j].end == 1
+            if (
+                not (gap_ok and nxt.capitalised and not nxt.sentence_initial)
+                or nxt.text in self.lexicon.never_names
+                or nxt.text in _PLACE_WORDS
+            ):
+                break
+            j += 1
+        return j
+
+    def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+        for i, tok in enumerate(toks[:-1]):
+            if not tok.capitalised or tok.text in self.lexicon.never_names or i in found:
+                continue
+            nxt = toks[i + 1]
+            prev = toks[i - 1].text.lower() if i > 0 else ""
+            if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1:
+                found[i] = (i, 0.9)
+
+    def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
+        parts: set[str] = set()
+        for finding in findings:
+            for word in _TOKEN.findall(finding.text):
+                if word not in _TITLES and word not in self.lexicon.never_names and len(word) > 1:
+                    parts.add(word)
+        covered = [(f.start, f.end) for f in findings]
+        extra: list[Finding] = []
+        for index, tok in enumerate(toks):
+            # Careless lower-case notes: "spoke to liam" once "Liam" is known, unless it is also a word.
+            candidates = {tok.text}
+            if tok.text.islower() and tok.text.capitalize() in parts:
+                name = tok.text.capitalize()
+                if name not in self.lexicon.name_words or self._has_cue(toks, index, text):
+                    candidates.add(name)
+            if not candidates & parts or any(s <= tok.start < e for s, e in covered):
+                continue
+            extra.append(
+                Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)
+            )
+        return resolve_overlaps(findings + extra)

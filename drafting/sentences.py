@@ -1,0 +1,31 @@
+"""Sentences of a report with their character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z0-9“\"(‘])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):
+        cursor = 0
+        for piece in _BOUNDARY.split(line):
+            begin = line.index(piece, cursor)
+            cursor = begin + len(piece)
+            stripped = piece.strip()
+            if stripped:
+                lead = len(piece) - len(piece.lstrip())
+                out.append(Sentence(offset + begin + lead, offset + begin + lead + len(stripped), stripped))
+        offset += len(line) + 1
+    return out

@@ -1,0 +1,182 @@
+"""check-report: documents, structure, style, coverage, the areas table and the CLI contract."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from drafting.areas import load_areas
+from drafting.documents import MAX_FILE_BYTES, read_report
+from drafting.errors import UnreadableDocumentError
+from drafting.structure import check_structure
+from drafting.style import check_style
+from retrieval.corpus import load_units
+from tests.test_cli import run
+
+DATA = Path(__file__).parent / "data"
+DESIGN_AREA_IDS = [
+    "thresholds", "homeless-16-17", "missing-home-care", "missing-education", "abuse-neglect", "sexual-exploitation",
+    "fgm", "out-of-area", "permanence", "education-cla", "rights-entitlements", "adoption-waiting", "adoption-support",
+    "adoption-scorecard", "foster-carers", "domestic-abuse", "prevent", "leaders-know", "social-work-environment",
+    "commissioning-sufficiency", "delegated-governance",
+]  # fmt: skip
+
+
+def test_areas_table_matches_design_and_corpus():
+    table = load_areas()
+    assert [a.id for a in table.areas] == DESIGN_AREA_IDS
+    refs = {(u.doc, u.ref) for u in load_units()}
+    for area in table.areas + table.advisory:
+        for doc, rows in area.annex_m.items():
+            for row in rows:
+                assert (doc, f"Annex M: {row}") in refs, (area.id, row)
+    for area in table.areas:
+        for para in area.paras:
+            assert ("sif-inspection-handbook", f"para {para}") in refs
+    assert {a.id for a in table.areas if a.conditional} == {"prevent", "delegated-governance"}
+
+
+def make_docx(path: Path, body: list[str], table: list[list[str]] | None = None, header: str | None = None) -> Path:
+    document = docx.Document()
+    for line in body:
+        document.add_paragraph(line)
+    if table:
+        t = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                t.cell(r, c).text = value
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    document.save(str(path))
+    return path
+
+
+def test_docx_text_includes_tables_and_headers(tmp_path):
+    path = make_docx(tmp_path / "r.docx", ["Executive summary", "Leaders know."], [["Child", "Mrs Ferreira"]], "DRAFT")
+    text = read_report(path)
+    assert "Executive summary\nLeaders know." in text
+    assert "Child | Mrs Ferreira" in text
+    assert "DRAFT" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("bad.txt", b"caf\xe9 au lait", "not UTF-8"),
+        ("report.pdf", b"%PDF", "unsupported file type"),
+        ("broken.docx", b"PK\x03\x04 not really", "not a valid .docx"),
+        ("blank.md", b"   \n\n", "no text"),
+    ],
+)
+def test_unreadable_documents(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableDocumentError, match=message):
+        read_report(path)
+
+
+def test_oversized_and_zip_bomb_documents(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(UnreadableDocumentError, match="20 MB"):
+        read_report(big)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"0" * (210 * 1024 * 1024))
+    with pytest.raises(UnreadableDocumentError, match="cap"):
+        read_report(bomb)
+
+
+def test_structure_findings():
+    full = "\n".join(
+        [
+            "Executive summary", "Recommendations", "Summary for children and young people",
+            "The experiences and progress of children who need help and protection",
+            "The experiences and progress of children looked after and achieving permanence",
+            "Adoption performance", "The experiences and progress of care leavers",
+            "Leadership, management and governance",
+        ]
+    )  # fmt: skip
+    assert check_structure(full) == []
+    missing = {f.section for f in check_structure("Executive summary\nLeaders know their services.")}
+    assert {"recommendations", "children-summary", "leadership"} <= missing
+    long_report = full + "\n" + "word " * 7000
+    assert any(f.ref == "para 216" for f in check_structure(long_report, post_monitoring=True))
+    assert not any(f.ref == "para 216" for f in check_structure(long_report))
+
+
+def test_style_findings():
+    text = (
+        "Return home interviews were offered late. Some children wait too long. "
+        "8 of 10 plans were reviewed on time. The MASH is effective."
+    )
+    kinds = {(f.type, f.sentence) for f in check_style(text)}
+    assert ("passive", "Return home interviews were offered late.") in kinds
+    assert ("unquantified", "Some children wait too long.") in kinds
+    assert not any(s == "8 of 10 plans were reviewed on time." and k == "unquantified" for k, s in kinds)
+    assert ("acronym", "The MASH is effective.") in kinds
+    assert not any(
+        f.type == "acronym" for f in check_style("The multi-agency safeguarding hub (MASH) works. The MASH is quick.")
+    )
+
+
+@pytest.mark.model
+def test_coverage_on_drafts_with_areas_left_out(real_retrieval):
+    from drafting.coverage import CoverageChecker
+    from drafting.coverage_eval import evaluate_coverage
+
+    result = evaluate_coverage(
+        CoverageChecker(real_retrieval.embedder), DATA / "coverage_paragraphs.jsonl", DATA / "coverage_distractors.txt"
+    )
+    assert result.f1 >= 0.90, result.errors
+
+
+@pytest.mark.model
+def test_conditional_areas_need_a_flag(real_retrieval):
+    from drafting.coverage import CoverageChecker
+
+    checker = CoverageChecker(real_retrieval.embedder)
+    coverage, _ = checker.check("Leaders know their services well and act on what they find.")
+    assert {"prevent", "delegated-governance"} <= set(coverage.not_applicable)
+    coverage, _ = checker.check("Leaders know their services well.", prevent_priority=True, delegated=True)
+    assert {"prevent", "delegated-governance"} <= set(coverage.missing)
+
+
+@pytest.mark.model
+def test_check_report_cli_contract(tmp_path, model_cache_dir, real_retrieval):
+    clean_free = make_docx(
+        tmp_path / "draft.docx",
+        ["Executive summary", "Tayo, aged 9, told inspectors he feels safe with his foster carer, Mrs Kowalski."],
+    )
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF")
+    result = run(
+        ["check-report", str(clean_free), str(bad), "--json"], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)}
+    )
+    assert result.returncode == 1, result.stderr.decode()
+    assert "unsupported file type" in result.stderr.decode()
+    objs = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(objs) == 1
+    obj = objs[0]
+    assert set(obj) == {"file", "identifiers", "coverage", "structure", "style"}
+    assert set(obj["coverage"]) == {"covered", "missing", "not_applicable"}
+    text = read_report(clean_free)
+    found = {(i["type"], i["text"]) for i in obj["identifiers"]}
+    assert {("PERSON", "Tayo"), ("PERSON", "Kowalski")} <= found
+    for item in obj["identifiers"]:
+        assert text[item["start"] : item["end"]] == item["text"]
+        assert set(item) == {"type", "text", "start", "end", "score"}
+
+
+def test_check_report_exit_2_when_nothing_readable(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF")
+    result = run(["check-report", str(bad)])
+    assert result.returncode == 2
+    assert "no file could be read" in result.stderr.decode()

@@ -1,0 +1,128 @@
+"""Identifying-detail detectors: tables of text and expected spans, negatives included, and the
+labelled evaluation sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.identifiers import IdentifierScanner, default_detectors
+from drafting.identifiers.contact import EmailDetector, PhoneDetector
+from drafting.identifiers.dates import DateOfBirthDetector
+from drafting.identifiers.evaluate import evaluate_identifiers
+from drafting.identifiers.institutions import InstitutionDetector
+from drafting.identifiers.locations import AddressDetector, PostcodeDetector
+from drafting.identifiers.names import PersonNameDetector
+from drafting.identifiers.numbers import CaseReferenceDetector, InitialsDetector, NationalNumberDetector
+
+DATA = Path(__file__).parent / "data"
+
+
+def texts(detector, text):
+    return [f.text for f in detector.detect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mrs Ferreira said the family had waited.", ["Ferreira"]),
+        ("The Ferreira family moved here.", ["Ferreira"]),
+        ("Inspectors spoke to Liam about his plan.", ["Liam"]),
+        ("Kayden's social worker visits monthly.", ["Kayden"]),
+        ("Her son Jack was seen alone.", ["Jack"]),
+        ("Grace, aged 14, was missing.", ["Grace"]),
+        ("Tayo said he feels safe.", ["Tayo"]),
+        ("The team manager, Sarah-Jane O'Donnell, agreed.", ["Sarah-Jane O'Donnell"]),
+        ("The young person, known as Bex, moved.", ["Bex"]),
+        ("Will, a care leaver aged 19, told inspectors.", ["Will"]),
+        ("Liam is settled. spoke to liam at school.", ["Liam", "liam"]),
+        # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
+        ("Will the local authority sustain this?", []),
+        ("The Director of Children's Services meets the Chief Executive.", []),
+        ("Ofsted, Cafcass and the Children in Care Council agreed.", []),
+        ("Signs of Safety and Staying Put are embedded.", []),
+        ("Leaders in Bradford and Rutland know their services.", []),
+        ("In May 2024 the audit began. May was busy.", []),
+        ("Summer holiday provision was limited. Grace periods are not allowed.", []),
+        ("Hope for improvement rests on a realistic plan.", []),
+        ("Workers described the child as settled.", []),
+        ("Children Act 1989 duties are understood.", []),
+    ],
+)
+def test_person_names(text, expected):
+    assert texts(PersonNameDetector(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("detector", "text", "expected"),
+    [
+        (DateOfBirthDetector(), "She was born on 14/03/2016 in Leeds.", ["14/03/2016"]),
+        (DateOfBirthDetector(), "Date of birth: 5 June 2009.", ["5 June 2009"]),
+        (DateOfBirthDetector(), "His DOB is 01.09.2009.", ["01.09.2009"]),
+        (DateOfBirthDetector(), "She is aged 7 and in Year 3.", []),
+        (DateOfBirthDetector(), "The review on 14/03/2024 was late.", []),
+        (AddressDetector(), "She lives at 27 Larkspur Road with her aunt.", ["27 Larkspur Road"]),
+        (AddressDetector(), "They moved to Flat 4, Kingfisher Court.", ["Flat 4, Kingfisher Court"]),
+        (AddressDetector(), "8 of 20 children had a plan.", []),
+        (PostcodeDetector(), "Bradford BD7 3QF", ["BD7 3QF"]),
+        (PostcodeDetector(), "The CP plan and the IRO", []),
+        (PhoneDetector(), "Call 07911 123456 today.", ["07911 123456"]),
+        (PhoneDetector(), "In 2023, 1,240 contacts were received.", []),
+        (EmailDetector(), "Email j.okonkwo@example.co.uk now.", ["j.okonkwo@example.co.uk"]),
+        (NationalNumberDetector(), "NHS number 943 476 5919.", ["943 476 5919"]),
+        (NationalNumberDetector(), "Reference 943 476 5918 is not an NHS number.", []),
+        (
+            NationalNumberDetector(),
+            "UPN H933155001002 and NI number JH 12 34 56 C.",
+            ["H933155001002", "JH 12 34 56 C"],
+        ),
+        (InstitutionDetector(), "He attends St Aidan's Primary School.", ["St Aidan's Primary School"]),
+        (InstitutionDetector(), "The virtual school head and the Virtual School are effective.", []),
+        (InstitutionDetector(), "She lives in Oakwood House children's home.", ["Oakwood House"]),
+        (CaseReferenceDetector(), "In case CT-04 and LCS-2024-0193 the plan drifted.", ["CT-04", "LCS-2024-0193"]),
+        (CaseReferenceDetector(), "SEA-014 records that section 47 enquiries and para 171 apply.", []),
+        (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
+        (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+    ],
+)
+def test_other_detectors(detector, text, expected):
+    assert texts(detector, text) == expected
+
+
+def test_sea_mode_allows_case_references_and_initials():
+    scanner = IdentifierScanner(default_detectors())
+    text = "For J.S. (case CT-04) the plan worked; Mrs Ferreira agreed."
+    assert {f.type for f in scanner.scan(text, mode="report")} == {"INITIALS", "CASE_REFERENCE", "PERSON"}
+    assert {f.type for f in scanner.scan(text, mode="sea")} == {"PERSON"}
+
+
+def test_detectors_can_be_switched_off():
+    scanner = IdentifierScanner(default_detectors(), disabled={"person-name"})
+    assert scanner.scan("Mrs Ferreira said so.") == []
+    with pytest.raises(ValueError, match="unknown detector"):
+        IdentifierScanner(default_detectors(), disabled={"nope"})
+
+
+def test_handbook_itself_names_no_person():
+    text = (Path(__file__).parent.parent / "corpus" / "sif-inspection-handbook.txt").read_text(encoding="utf-8")
+    found = IdentifierScanner(default_detectors()).scan(text)
+    assert [f for f in found if f.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize("name", ["identifiers_eval", "identifiers_heldout"])
+def test_labelled_sets_meet_the_targets(name):
+    result = evaluate_identifiers(IdentifierScanner(default_detectors()), DATA / f"{name}.jsonl")
+    assert result.recall >= 0.95, result.misses
+    assert result.precision >= 0.90, result.false_alarms
+
+
+def test_labelled_sets_are_big_enough_and_varied():
+    results = [
+        evaluate_identifiers(IdentifierScanner(default_detectors()), DATA / f"{n}.jsonl")
+        for n in ("identifiers_eval", "identifiers_heldout")
+    ]
+    gold = sum(r.gold for r in results)
+    persons = sum(t.gold for r in results for t in r.per_type if t.type == "PERSON")
+    assert gold >= 150
+    assert gold - persons >= gold / 3
