@@ -52,14 +52,7 @@ def _open(settings: RetrievalSettings | None = None):
     from retrieval.service import open_retrieval
 
     settings = settings or _settings()
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=True,
-        console=_stderr_console(),
-    ) as bar:
+    with _progress_bar() as bar:
         task = None
 
         def progress(done: int, total: int) -> None:
@@ -71,11 +64,18 @@ def _open(settings: RetrievalSettings | None = None):
         return open_retrieval(settings, notify=_notify, progress=progress)
 
 
-def _stderr_console():
+def _progress_bar() -> Progress:
     from rich.console import Console
 
     # Progress never touches stdout, which carries JSON Lines.
-    return Console(stderr=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        console=Console(stderr=True),
+    )
 
 
 def _read_stdin_lines() -> list[tuple[int, str]]:
@@ -147,14 +147,7 @@ def index(
             )
             return
     started = time.perf_counter()
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=True,
-        console=_stderr_console(),
-    ) as bar:
+    with _progress_bar() as bar:
         task = bar.add_task(msg.INDEX_BUILDING, total=None)
         path = build_index(
             settings.cache_dir,
