@@ -233,6 +233,12 @@ def check_report(
     post_monitoring: Annotated[
         bool, typer.Option("--post-monitoring", help="Post-monitoring report: flag more than 12 pages (para 216).")
     ] = False,
+    annotate: Annotated[
+        Path | None,
+        typer.Option(
+            "--annotate", help="Write a copy of the (single) .docx draft with findings highlighted and commented."
+        ),
+    ] = None,
 ) -> None:
     """Check drafts before QA: identifying details, missing reporting areas, structure, style.
     Exit 0 when clean, 1 when something was found, 2 when no file could be read."""
@@ -244,6 +250,8 @@ def check_report(
 
     if mode not in ("report", "sea"):
         raise UserInputError(f"--mode must be report or sea, not {mode!r}")
+    if annotate is not None and (len(files) != 1 or annotate.suffix.lower() != ".docx"):
+        raise UserInputError(msg.CHECK_ANNOTATE_USAGE)
     options = CheckOptions(
         mode=mode, prevent_priority=prevent_priority, delegated=delegated, post_monitoring=post_monitoring
     )
@@ -260,6 +268,15 @@ def check_report(
             continue
         read_any = True
         problems = problems or result.has_problems
+        if annotate is not None:
+            from drafting.annotate import annotate_docx
+
+            try:
+                marked = annotate_docx(path, result, annotate)
+            except UnreadableDocumentError as exc:
+                typer.echo(msg.ERROR_PREFIX + str(exc), err=True)
+            else:
+                typer.echo(msg.CHECK_ANNOTATED.format(count=marked, path=annotate), err=True)
         if as_json:
             _emit_json(result.model_dump())
         else:

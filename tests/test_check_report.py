@@ -180,3 +180,43 @@ def test_check_report_exit_2_when_nothing_readable(tmp_path):
     result = run(["check-report", str(bad)])
     assert result.returncode == 2
     assert "no file could be read" in result.stderr.decode()
+
+
+def test_annotated_copy_highlights_and_comments_findings(tmp_path):
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from drafting.annotate import annotate_docx
+    from drafting.check import CheckOptions, IdentifierOut, ReportCheck
+    from drafting.coverage import Coverage
+    from drafting.identifiers import IdentifierScanner, default_detectors
+
+    source = tmp_path / "draft.docx"
+    document = docx.Document()
+    document.add_paragraph("Executive summary")
+    paragraph = document.add_paragraph("Leaders know their services. ")
+    paragraph.add_run("Tayo, aged 9, told inspectors").bold = True
+    paragraph.add_run(" he feels safe with Mrs Kowalski. Some children wait too long.")
+    document.save(str(source))
+    text = read_report(source)
+    findings = IdentifierScanner(default_detectors()).scan(text, CheckOptions().mode)
+    result = ReportCheck(
+        file=str(source),
+        identifiers=[IdentifierOut(**f.model_dump(exclude={"detector"})) for f in findings],
+        coverage=Coverage(covered=[], missing=[], not_applicable=[]),
+        structure=[],
+        style=check_style(text),
+    )
+    target = tmp_path / "annotated.docx"
+    assert annotate_docx(source, result, target) == 3
+    reopened = docx.Document(str(target))
+    assert (
+        reopened.paragraphs[1].text
+        == "Leaders know their services. Tayo, aged 9, told inspectors he feels safe with Mrs Kowalski. Some children wait too long."
+    )
+    red = [r.text for p in reopened.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.RED]
+    assert red == ["Tayo", "Kowalski"]
+    tayo = next(r for r in reopened.paragraphs[1].runs if r.text == "Tayo")
+    assert tayo.bold, "formatting of the split run is kept"
+    comments = [c.text for c in reopened.comments]
+    assert sum("Identifying detail (PERSON)" in c for c in comments) == 2
+    assert any("Style (unquantified" in c for c in comments)

@@ -110,7 +110,7 @@ def test_handbook_itself_names_no_person():
     assert [f for f in found if f.type == "PERSON"] == []
 
 
-@pytest.mark.parametrize("name", ["identifiers_eval", "identifiers_heldout"])
+@pytest.mark.parametrize("name", ["identifiers_eval", "identifiers_heldout", "identifiers_heldout2"])
 def test_labelled_sets_meet_the_targets(name):
     result = evaluate_identifiers(IdentifierScanner(default_detectors()), DATA / f"{name}.jsonl")
     assert result.recall >= 0.95, result.misses
