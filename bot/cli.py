@@ -324,6 +324,190 @@ def _print_check(result, evidence, text: str) -> None:
     typer.echo("")
 
 
+sea_app = typer.Typer(help="SEA evidence store: import, list and purge an inspection's entries.", no_args_is_help=True)
+app.add_typer(sea_app, name="sea")
+
+
+def _store():
+    from drafting.settings import StoreSettings
+    from drafting.store import EvidenceStore
+
+    return EvidenceStore(StoreSettings().database_url)
+
+
+def _checked_entries(entries, log):
+    """SEA-mode identifier check of each entry (case references and initials allowed, para 160)."""
+    from drafting.identifiers import IdentifierScanner, default_detectors
+
+    scanner = IdentifierScanner(default_detectors())
+    found = []
+    for entry in entries:
+        for field in ("evaluation", "evidence", "impact"):
+            for f in scanner.scan(getattr(entry, field), mode="sea"):
+                found.append(f"{entry.id}.{field}: {f.type} “{f.text}”")
+    if found:
+        log(msg.DRAFT_SEA_FINDINGS.format(items="; ".join(found)))
+    return found
+
+
+@sea_app.command("import")
+def sea_import(
+    file: Annotated[Path, typer.Argument(help="SEA file: .csv, .json, .xlsx (first sheet) or .docx (a table).")],
+    inspection: Annotated[str, typer.Option("--inspection", help="The inspection (Slack channel id or a name).")],
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Import the valid rows and list the rest.")
+    ] = False,
+    actor: Annotated[str, typer.Option("--actor", help="Who is importing, for the audit log (a role).")] = "cli",
+) -> None:
+    """Import a SEA file into the store in one transaction (all rows or none, unless --skip-invalid)."""
+    from drafting.sea_readers import read_sea
+
+    result = read_sea(file, skip_invalid=skip_invalid)
+    if result.skipped:
+        typer.echo(msg.SEA_SKIPPED.format(rows="\n  ".join(result.skipped)), err=True)
+    _checked_entries(result.entries, lambda line: typer.echo(line, err=True))
+    counts = _store().import_entries(inspection, result.entries, actor)
+    typer.echo(msg.SEA_IMPORTED.format(inspection=inspection, total=len(result.entries), **counts))
+
+
+@sea_app.command("list")
+def sea_list(
+    inspection: Annotated[str | None, typer.Option("--inspection", help="Omit to list the inspections.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one entry per line.")] = False,
+) -> None:
+    """List an inspection's SEA entries (or, without --inspection, the inspections in the store)."""
+    store = _store()
+    if inspection is None:
+        typer.echo(msg.SEA_INSPECTIONS.format(names=", ".join(store.inspections()) or "none"))
+        return
+    for entry in store.entries(inspection):
+        if as_json:
+            _emit_json(entry.model_dump(mode="json"))
+        else:
+            typer.echo(
+                msg.SEA_LIST_ROW.format(
+                    id=entry.id,
+                    date=entry.date,
+                    judgement=entry.judgement,
+                    grade=entry.grade or "-",
+                    areas=";".join(entry.areas),
+                )
+            )
+
+
+@sea_app.command("purge")
+def sea_purge(
+    inspection: Annotated[str, typer.Option("--inspection", help="The inspection whose evidence is deleted.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Confirm: this cannot be undone.")] = False,
+    actor: Annotated[str, typer.Option("--actor", help="Who is purging, for the audit log.")] = "cli",
+) -> None:
+    """Delete an inspection's SEA entries (retention, para 161). The audit log records the purge."""
+    if not yes:
+        raise UserInputError(msg.SEA_PURGE_CONFIRM.format(inspection=inspection))
+    typer.echo(msg.SEA_PURGED.format(inspection=inspection, count=_store().purge(inspection, actor)))
+
+
+@app.command()
+def draft(
+    section: Annotated[
+        str,
+        typer.Argument(
+            help="leadership, help-and-protection, children-looked-after, adoption, care-leavers, executive-summary, recommendations or children-summary."
+        ),
+    ],
+    sea: Annotated[Path | None, typer.Option("--sea", help="A SEA file (.csv, .json, .xlsx, .docx).")] = None,
+    inspection: Annotated[
+        str | None, typer.Option("--inspection", help="Use the store's entries for this inspection.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Also write the draft as a .docx.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The draft as one JSON object.")] = False,
+    prevent_priority: Annotated[bool, typer.Option("--prevent-priority", help="The Prevent area is required.")] = False,
+    delegated: Annotated[bool, typer.Option("--delegated", help="The delegated-governance area is required.")] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="With --sea: draft from the valid rows.")
+    ] = False,
+) -> None:
+    """Draft a report section from SEA entries: every sentence traceable to its entries, gaps named."""
+    from drafting.assign import assign_areas
+    from drafting.coverage import CoverageChecker
+    from drafting.draft import SECTIONS, TITLES, Drafter, unquantified
+    from drafting.identifiers import IdentifierScanner, default_detectors
+    from drafting.sea_readers import read_sea
+    from retrieval.embedder import SentenceTransformerEmbedder
+
+    if section not in SECTIONS:
+        raise UserInputError(f"unknown section {section!r}; use one of: {', '.join(SECTIONS)}")
+    if (sea is None) == (inspection is None):
+        raise UserInputError(msg.DRAFT_NEED_SOURCE)
+    if out is not None and out.suffix.lower() != ".docx":
+        raise UserInputError("--out must end in .docx")
+    log = lambda line: typer.echo(line, err=True)  # noqa: E731
+    if sea is not None:
+        result = read_sea(sea, skip_invalid=skip_invalid)
+        if result.skipped:
+            log(msg.SEA_SKIPPED.format(rows="\n  ".join(result.skipped)))
+        entries = result.entries
+    else:
+        store = _store()
+        entries = store.entries(inspection)
+        if not entries:
+            raise UserInputError(msg.DRAFT_NO_ENTRIES.format(inspection=inspection))
+    _checked_entries(entries, log)
+    assignments = []
+    if any(not e.areas for e in entries):
+        checker = CoverageChecker(SentenceTransformerEmbedder(_settings().model_dir))
+        entries, assignments = assign_areas(entries, checker)
+    drafter = Drafter(IdentifierScanner(default_detectors()))
+    result_draft = drafter.draft(section, entries, prevent=prevent_priority, delegated=delegated)
+    profile = drafter.profile(section, entries, prevent=prevent_priority, delegated=delegated)
+    if inspection is not None:
+        store.record_draft(inspection, section, "cli")
+    if out is not None:
+        from drafting.draft_docx import write_draft_docx
+
+        write_draft_docx(result_draft, out, inspection)
+    if as_json:
+        _emit_json(result_draft.model_dump())
+        return
+    typer.echo(
+        msg.DRAFT_HEADER.format(
+            title=TITLES[section], paragraphs=len(result_draft.paragraphs), gaps=len(result_draft.gaps)
+        )
+    )
+    for paragraph in result_draft.paragraphs:
+        typer.echo(
+            msg.DRAFT_PARAGRAPH.format(area=paragraph.area, text=paragraph.text, sources=", ".join(paragraph.sources))
+        )
+    missing_extent = unquantified(result_draft)
+    if missing_extent:
+        typer.echo(msg.DRAFT_EXTENT.format(paragraphs=", ".join(map(str, missing_extent))))
+    if result_draft.gaps:
+        typer.echo(msg.DRAFT_GAPS)
+        for gap in result_draft.gaps:
+            typer.echo(msg.DRAFT_GAP_ROW.format(area=gap.area, required=gap.required, why=gap.why))
+    typer.echo(
+        msg.DRAFT_PROFILE.format(
+            entries=profile.entries,
+            grades=", ".join(f"{k} {v}" for k, v in profile.by_grade.items()) or "none",
+            annex_h=", ".join(profile.annex_h) or "none",
+            concerns=", ".join(profile.significant_concerns) or "none",
+            reviews=", ".join(profile.reviews_excluded) or "none",
+        )
+    )
+    if profile.not_applicable:
+        typer.echo(msg.DRAFT_NA.format(areas=", ".join(profile.not_applicable)))
+    if assignments:
+        typer.echo(
+            msg.DRAFT_ASSIGNED.format(
+                assignments="; ".join(f"{a.entry} → {a.area} ({a.confidence:.2f})" for a in assignments)
+            )
+        )
+    if result_draft.identifiers:
+        typer.echo(msg.DRAFT_REMOVED.format(items="; ".join(f"{i.type} “{i.text}”" for i in result_draft.identifiers)))
+    if out is not None:
+        typer.echo(msg.DRAFT_WRITTEN.format(path=out))
+
+
 @app.command(name="eval")
 def evaluate_command(
     questions: Annotated[Path, typer.Argument(help='JSONL file: {"q": question, "gold": [refs]} per line.')] = Path(

@@ -112,6 +112,7 @@ def run_benchmark(
     figures[f"bare_model_load_encode_{batch_size}_median_s"] = round(statistics.median(bare), 2)
     figures["batch_to_bare_model_ratio"] = round(statistics.median(ours) / statistics.median(bare), 2)
     figures.update(_check_report_speed(settings, embedder, log))
+    figures.update(_draft_speed(log))
     # ru_maxrss is in KiB on Linux: this process, which built and loaded the index and ran the model.
     figures["peak_memory_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     figures["units"] = len(retrieval.index.units)
@@ -143,3 +144,38 @@ def _check_report_speed(settings: RetrievalSettings, embedder, log: Callable[[st
         checker.check_text("bench", text, CheckOptions())
         runs.append(time.perf_counter() - started)
     return {"check_report_6000_words_warm_median_s": round(statistics.median(runs), 2), "check_report_words": words}
+
+
+def _draft_speed(log: Callable[[str], None]) -> dict[str, float]:
+    """200 SEA entries read from CSV, imported into a fresh SQLite store and a section drafted: warm median of 3."""
+    import csv
+
+    from drafting.draft import Drafter
+    from drafting.identifiers import IdentifierScanner, default_detectors
+    from drafting.sea import FIELDS
+    from drafting.sea_readers import read_sea
+    from drafting.store import EvidenceStore
+
+    log("timing SEA import of 200 entries and a leadership draft …")
+    sample = Path(__file__).resolve().parent.parent / "tests" / "data" / "sea-sample.csv"
+    base = list(csv.DictReader(sample.open(encoding="utf-8")))
+    drafter = Drafter(IdentifierScanner(default_detectors()))
+    runs = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sea.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(FIELDS))
+            writer.writeheader()
+            for n in range(200):
+                row = dict(base[n % len(base)])
+                row["id"] = f"SEA-{n:03d}"
+                writer.writerow(row)
+        for attempt in range(4):
+            started = time.perf_counter()
+            entries = read_sea(path).entries
+            store = EvidenceStore(f"sqlite:///{Path(tmp) / f'store-{attempt}.db'}")
+            store.import_entries("bench", entries, actor="bench")
+            drafter.draft("leadership", store.entries("bench"))
+            if attempt:  # the first run warms imports and the name lists
+                runs.append(time.perf_counter() - started)
+    return {"sea_import_200_and_draft_warm_median_s": round(statistics.median(runs), 2)}
