@@ -508,6 +508,73 @@ def draft(
         typer.echo(msg.DRAFT_WRITTEN.format(path=out))
 
 
+@app.command()
+def slack(
+    socket: Annotated[bool, typer.Option("--socket", help="Socket Mode (needs SLACK_APP_TOKEN).")] = False,
+    http: Annotated[bool, typer.Option("--http", help="HTTP request URL mode, on /slack/events.")] = False,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port for --http.")] = 3000,
+) -> None:
+    """Run the Slack bot. Settings: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_APP_TOKEN (socket mode),
+    HANDBOOK_SLACK_API_URL, HANDBOOK_DATABASE_URL."""
+    import logging
+
+    from slack_sdk import WebClient
+
+    from bot.server import serve_http, serve_socket_mode
+    from bot.settings import SlackSettings
+    from bot.slack_app import create_app
+    from drafting.draft import Drafter
+    from drafting.identifiers import IdentifierScanner, default_detectors
+
+    if socket == http:
+        raise UserInputError(msg.SLACK_MODE)
+    settings = SlackSettings()
+    if settings.bot_token is None:
+        raise UserInputError(msg.SLACK_NEEDS.format(name="SLACK_BOT_TOKEN", why="the bot's xoxb- token"))
+    if settings.signing_secret is None:
+        raise UserInputError(msg.SLACK_NEEDS.format(name="SLACK_SIGNING_SECRET", why="verifies every request"))
+    if socket and settings.app_token is None:
+        raise UserInputError(msg.SLACK_NEEDS.format(name="SLACK_APP_TOKEN", why="the xapp- token for Socket Mode"))
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    retrieval = _open()
+    retrieval.answerer.answer("warm up")  # model and caches loaded before the first user waits
+    client = WebClient(token=settings.bot_token.get_secret_value(), base_url=settings.api_url)
+    app = create_app(
+        client=client,
+        signing_secret=settings.signing_secret.get_secret_value(),
+        answerer=retrieval.answerer,
+        drafter=Drafter(IdentifierScanner(default_detectors())),
+        store=_store(),
+        index_manifest=retrieval.index.manifest,
+    )
+    typer.echo(
+        msg.SLACK_STARTING.format(mode="socket" if socket else f"http :{port}", units=len(retrieval.index.units)),
+        err=True,
+    )
+    if socket:
+        serve_socket_mode(app, settings.app_token.get_secret_value())
+    else:
+        serve_http(app, port)
+
+
+feedback_app = typer.Typer(help="Answer feedback from Slack (👍/👎).", no_args_is_help=True)
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+def feedback_export(as_json: Annotated[bool, typer.Option("--json", help="JSON Lines.")] = False) -> None:
+    """Every rating with its question, answer and cited refs, oldest first (for evaluation)."""
+    for row in _store().feedback():
+        if as_json:
+            _emit_json(row)
+        else:
+            typer.echo(
+                msg.FEEDBACK_ROW.format(
+                    at=row["at"], rating=row["rating"], question=row["question"], refs=", ".join(row["refs"])
+                )
+            )
+
+
 @app.command(name="eval")
 def evaluate_command(
     questions: Annotated[Path, typer.Argument(help='JSONL file: {"q": question, "gold": [refs]} per line.')] = Path(

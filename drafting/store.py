@@ -4,6 +4,7 @@ added, changed, drafted or purged what. SQLAlchemy; SQLite by default, any SQLAl
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,6 +57,28 @@ class AuditRow(Base):
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(20))  # added, changed, drafted, purged
     detail: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class FeedbackRow(Base):
+    __tablename__ = "feedback"
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    channel: Mapped[str] = mapped_column(String(80))
+    user: Mapped[str] = mapped_column(String(80))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    refs: Mapped[str] = mapped_column(Text)  # JSON list
+    rating: Mapped[str] = mapped_column(String(10))  # up or down
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class ThreadRow(Base):
+    """The last question asked in a Slack thread, so a follow-up keeps the conversation's context."""
+
+    __tablename__ = "threads"
+    channel: Mapped[str] = mapped_column(String(80), primary_key=True)
+    thread_ts: Mapped[str] = mapped_column(String(40), primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
@@ -161,6 +184,39 @@ class EvidenceStore:
                 )
             )
         return removed
+
+    def add_feedback(self, channel: str, user: str, question: str, answer: str, refs: list[str], rating: str) -> None:
+        with self._transaction() as session:
+            session.add(
+                FeedbackRow(
+                    channel=channel, user=user, question=question, answer=answer, refs=json.dumps(refs), rating=rating,
+                    at=self.clock(),
+                )
+            )  # fmt: skip
+
+    def feedback(self) -> list[dict[str, object]]:
+        with self._sessions() as session:
+            rows = session.scalars(select(FeedbackRow).order_by(FeedbackRow.pk))
+            return [
+                {
+                    "question": r.question, "answer": r.answer, "refs": json.loads(r.refs), "rating": r.rating,
+                    "channel": r.channel, "at": r.at.isoformat(timespec="seconds"),
+                }
+                for r in rows
+            ]  # fmt: skip
+
+    def remember_thread(self, channel: str, thread_ts: str, question: str) -> None:
+        with self._transaction() as session:
+            row = session.get(ThreadRow, (channel, thread_ts))
+            if row is None:
+                session.add(ThreadRow(channel=channel, thread_ts=thread_ts, question=question, at=self.clock()))
+            else:
+                row.question, row.at = question, self.clock()
+
+    def thread_question(self, channel: str, thread_ts: str) -> str | None:
+        with self._sessions() as session:
+            row = session.get(ThreadRow, (channel, thread_ts))
+            return row.question if row else None
 
     def audit(self, inspection: str) -> list[dict[str, str]]:
         with self._sessions() as session:

@@ -1,0 +1,294 @@
+"""The Slack app: a factory that takes its collaborators, thin handlers that call the library.
+
+Every slow step acknowledges at once ("Working on it…") and answers afterwards from a listener pool
+large enough for a burst (Bolt's default pool is small: a sixth slow command would miss the 3-second
+acknowledgement). No state lives in the process: evidence, threads and feedback are in the store, so
+several instances can run behind a load balancer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot import messages as msg
+from bot.blocks import answer_blocks, limit, sections
+from drafting.draft import SECTIONS, TITLES, Drafter
+from drafting.draft_docx import write_draft_docx
+from drafting.store import EvidenceStore
+from retrieval.answer import Answerer
+from retrieval.errors import BadQueryError
+from retrieval.search import MAX_QUERY_CHARS
+
+log = logging.getLogger("handbook.slack")
+LISTENER_THREADS = 64
+
+
+def create_app(
+    *,
+    client: WebClient,
+    signing_secret: str,
+    answerer: Answerer,
+    drafter: Drafter,
+    store: EvidenceStore,
+    index_manifest: dict | None = None,
+    listener_threads: int = LISTENER_THREADS,
+) -> App:
+    app = App(
+        client=client,
+        signing_secret=signing_secret,
+        listener_executor=ThreadPoolExecutor(max_workers=listener_threads, thread_name_prefix="listener"),
+        # Errors are answered politely by the handler below, not re-raised into the HTTP response.
+        raise_error_for_unhandled_request=False,
+    )
+
+    @app.error
+    def on_error(error, body, logger):  # one handler: log the failure, tell the user politely
+        logger.exception("handler failed: %s", type(error).__name__)
+        channel = (
+            (body.get("channel") or {}).get("id") or body.get("channel_id") or (body.get("event") or {}).get("channel")
+        )
+        user = (body.get("user") or {}).get("id") or body.get("user_id") or (body.get("event") or {}).get("user")
+        if channel and user:
+            try:
+                client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_ERROR)
+            except Exception:  # noqa: BLE001 - already failing; the log has it
+                logger.warning("could not tell the user about the failure")
+
+    def answer_question(question: str, previous: str | None = None):
+        question = question.strip()
+        if not question:
+            raise BadQueryError(msg.SLACK_EMPTY_QUESTION)
+        if len(question) > MAX_QUERY_CHARS:
+            raise BadQueryError(msg.SLACK_QUESTION_TOO_LONG)
+        # A follow-up in a thread is read with the question before it ("and for care leavers?").
+        query = f"{previous} {question}" if previous and len(question.split()) < 8 else question
+        answer = answerer.answer(query[:MAX_QUERY_CHARS])
+        return answer.model_copy(update={"question": question})
+
+    # Ask ----------------------------------------------------------------------------------------
+    @app.command("/ask")
+    def ask_command(ack, command):
+        text = (command.get("text") or "").strip()
+        if not text:
+            ack(text=msg.SLACK_EMPTY_QUESTION)
+            return
+        ack(text=msg.SLACK_WORKING)
+        try:
+            answer = answer_question(text)
+        except BadQueryError as exc:
+            client.chat_postEphemeral(channel=command["channel_id"], user=command["user_id"], text=str(exc))
+            return
+        client.chat_postEphemeral(
+            channel=command["channel_id"],
+            user=command["user_id"],
+            text=answer.answer[:3000],
+            blocks=answer_blocks(answer, share_button=True),
+        )
+
+    @app.event("app_mention")
+    def on_mention(event):
+        question = " ".join(w for w in (event.get("text") or "").split() if not w.startswith("<@"))
+        thread_ts = event.get("thread_ts") or event["ts"]
+        previous = store.thread_question(event["channel"], thread_ts) if event.get("thread_ts") else None
+        reply_in_thread(event["channel"], thread_ts, question, previous)
+
+    @app.event("message")
+    def on_message(event):
+        if event.get("bot_id") or event.get("subtype"):
+            return
+        channel_type = event.get("channel_type")
+        thread_ts = event.get("thread_ts")
+        if channel_type == "im":
+            previous = store.thread_question(event["channel"], thread_ts) if thread_ts else None
+            reply_in_thread(event["channel"], thread_ts or event["ts"], event.get("text") or "", previous)
+        elif thread_ts and "<@" not in (event.get("text") or ""):
+            previous = store.thread_question(event["channel"], thread_ts)
+            if previous:  # a follow-up in a thread the bot answered
+                reply_in_thread(event["channel"], thread_ts, event.get("text") or "", previous)
+
+    def reply_in_thread(channel: str, thread_ts: str, question: str, previous: str | None) -> None:
+        try:
+            answer = answer_question(question, previous)
+        except BadQueryError as exc:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=str(exc))
+            return
+        client.chat_postMessage(
+            channel=channel, thread_ts=thread_ts, text=answer.answer[:3000], blocks=answer_blocks(answer)
+        )
+        store.remember_thread(channel, thread_ts, answer.question if not previous else f"{previous} {answer.question}")
+
+    @app.action("share_answer")
+    def share(ack, body, action):
+        ack()
+        question = json.loads(action["value"])["q"]
+        answer = answerer.answer(question)
+        blocks = sections(msg.SLACK_SHARED_BY.format(user=body["user"]["id"], question=question)) + answer_blocks(
+            answer
+        )
+        client.chat_postMessage(channel=body["channel"]["id"], text=answer.answer[:3000], blocks=limit(blocks))
+
+    @app.action("feedback_up")
+    @app.action("feedback_down")
+    def feedback(ack, body, action):
+        ack()
+        value = json.loads(action["value"])
+        answer_text = "\n".join(
+            b.get("text", {}).get("text", "")
+            for b in (body.get("message") or {}).get("blocks", [])
+            if b.get("type") == "section"
+        )
+        channel = (body.get("channel") or body.get("container") or {}).get("id") or (body.get("container") or {}).get(
+            "channel_id", ""
+        )
+        store.add_feedback(
+            channel=channel or "",
+            user=body["user"]["id"],
+            question=value["q"],
+            answer=answer_text,
+            refs=value.get("refs", []),
+            rating="up" if action["action_id"] == "feedback_up" else "down",
+        )
+        if channel:
+            client.chat_postEphemeral(channel=channel, user=body["user"]["id"], text=msg.SLACK_THANKS)
+
+    # Draft --------------------------------------------------------------------------------------
+    def is_member(channel: str, user: str) -> bool:
+        cursor = None
+        while True:
+            page = client.conversations_members(channel=channel, cursor=cursor, limit=1000)
+            if user in page.get("members", []):
+                return True
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                return False
+
+    @app.command("/draft")
+    def draft_command(ack, command):
+        section = (command.get("text") or "").strip().lower()
+        if not section:
+            ack(text=msg.SLACK_DRAFT_USAGE.format(sections=", ".join(SECTIONS)))
+            return
+        if section not in SECTIONS:
+            ack(text=msg.SLACK_UNKNOWN_SECTION.format(section=section[:60], sections=", ".join(SECTIONS)))
+            return
+        ack(text=msg.SLACK_WORKING)
+        channel, user = command["channel_id"], command["user_id"]
+        # Channel membership is checked before any evidence is read.
+        if not is_member(channel, user):
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NOT_MEMBER)
+            return
+        entries = store.entries(channel)
+        if not entries:
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NO_EVIDENCE)
+            return
+        draft = drafter.draft(section, entries)
+        profile = drafter.profile(section, entries)
+        store.record_draft(channel, section, user)
+        lines = [
+            msg.SLACK_DRAFT_SUMMARY.format(
+                title=TITLES[section], paragraphs=len(draft.paragraphs), entries=profile.entries, gaps=len(draft.gaps)
+            )
+        ]
+        if draft.gaps:
+            lines.append(msg.SLACK_DRAFT_GAPS.format(areas=", ".join(g.area for g in draft.gaps)))
+        lines.append(
+            msg.SLACK_DRAFT_PROFILE.format(
+                grades=", ".join(f"{k} {v}" for k, v in profile.by_grade.items()) or "none",
+                annex_h=", ".join(profile.annex_h) or "none",
+                concerns=", ".join(profile.significant_concerns) or "none",
+            )
+        )
+        if draft.identifiers:
+            lines.append(msg.SLACK_DRAFT_REMOVED.format(count=len(draft.identifiers)))
+        posted = client.chat_postMessage(channel=channel, text=lines[0], blocks=limit(sections("\n".join(lines))))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_draft_docx(draft, Path(tmp) / f"draft-{section}.docx", inspection=channel)
+            client.files_upload_v2(
+                channel=channel,
+                thread_ts=posted["ts"],
+                file=str(path),
+                filename=path.name,
+                title=msg.SLACK_DRAFT_FILE.format(section=section),
+            )
+
+    # SEA ----------------------------------------------------------------------------------------
+    @app.command("/sea")
+    def sea_command(ack, command):
+        words = (command.get("text") or "").split()
+        verb = words[0].lower() if words else ""
+        channel, user = command["channel_id"], command["user_id"]
+        if verb not in ("list", "purge"):
+            ack(text=msg.SLACK_SEA_USAGE)
+            return
+        ack()
+        if not is_member(channel, user):
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NOT_MEMBER)
+            return
+        entries = store.entries(channel)
+        if verb == "list":
+            rows = [
+                msg.SLACK_SEA_LIST_ROW.format(
+                    id=e.id, date=e.date, judgement=e.judgement, grade=e.grade or "", evaluation=e.evaluation
+                )
+                for e in entries
+            ]
+            client.chat_postEphemeral(
+                channel=channel,
+                user=user,
+                text="SEA",
+                blocks=limit(sections("\n".join(rows) or msg.SLACK_SEA_LIST_EMPTY)),
+            )
+            return
+        confirm = {
+            "type": "actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": "sea_purge_confirm",
+                    "style": "danger",
+                    "value": channel,
+                    "text": {"type": "plain_text", "text": msg.SLACK_SEA_PURGE_BUTTON},
+                }
+            ],
+        }
+        text = msg.SLACK_SEA_PURGE_CONFIRM.format(count=len(entries))
+        client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=sections(text) + [confirm])
+
+    @app.action("sea_purge_confirm")
+    def purge(ack, body, action):
+        ack()
+        channel, user = action["value"], body["user"]["id"]
+        if not is_member(channel, user):
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NOT_MEMBER)
+            return
+        count = store.purge(channel, actor=user)
+        client.chat_postMessage(channel=channel, text=msg.SLACK_SEA_PURGED.format(user=user, count=count))
+
+    # Home ---------------------------------------------------------------------------------------
+    @app.event("app_home_opened")
+    def home(event):
+        manifest = index_manifest or {}
+        body = msg.SLACK_HOME_BODY.format(
+            units=manifest.get("units", "?"),
+            documents=", ".join(manifest.get("documents", [])) or "the handbook",
+            built=manifest.get("built_at", "?"),
+        )
+        client.views_publish(
+            user_id=event["user"],
+            view={
+                "type": "home",
+                "blocks": [
+                    {"type": "header", "text": {"type": "plain_text", "text": msg.SLACK_HOME_TITLE}},
+                    *sections(body),
+                ],
+            },
+        )
+
+    return app
