@@ -28,6 +28,9 @@ from retrieval.search import MAX_QUERY_CHARS
 
 log = logging.getLogger("handbook.slack")
 LISTENER_THREADS = 64
+# Slow work (retrieval, drafting, uploads) runs on a small pool of its own: a burst of commands then
+# never starves the threads that acknowledge requests (CPU-bound work on 2 cores gains nothing from more).
+WORKER_THREADS = 4
 
 
 def create_app(
@@ -39,6 +42,7 @@ def create_app(
     store: EvidenceStore,
     index_manifest: dict | None = None,
     listener_threads: int = LISTENER_THREADS,
+    worker_threads: int = WORKER_THREADS,
 ) -> App:
     app = App(
         client=client,
@@ -48,18 +52,33 @@ def create_app(
         raise_error_for_unhandled_request=False,
     )
 
+    workers = ThreadPoolExecutor(max_workers=worker_threads, thread_name_prefix="worker")
+
     @app.error
     def on_error(error, body, logger):  # one handler: log the failure, tell the user politely
-        logger.exception("handler failed: %s", type(error).__name__)
-        channel = (
-            (body.get("channel") or {}).get("id") or body.get("channel_id") or (body.get("event") or {}).get("channel")
-        )
-        user = (body.get("user") or {}).get("id") or body.get("user_id") or (body.get("event") or {}).get("user")
+        report_failure(error, body)
+
+    def report_failure(error: BaseException, body: dict) -> None:
+        log.error("handler failed: %s", type(error).__name__, exc_info=error)
+        event = body.get("event") or {}
+        channel = (body.get("channel") or {}).get("id") or body.get("channel_id") or event.get("channel")
+        user = (body.get("user") or {}).get("id") or body.get("user_id") or event.get("user")
         if channel and user:
             try:
                 client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_ERROR)
             except Exception:  # noqa: BLE001 - already failing; the log has it
-                logger.warning("could not tell the user about the failure")
+                log.warning("could not tell the user about the failure")
+
+    def later(body: dict, work, *args) -> None:
+        """Run slow work after the acknowledgement; failures reach the same polite error path."""
+
+        def run() -> None:
+            try:
+                work(*args)
+            except Exception as exc:  # noqa: BLE001 - reported to the user and the log
+                report_failure(exc, body)
+
+        workers.submit(run)
 
     def answer_question(question: str, previous: str | None = None):
         question = question.strip()
@@ -80,40 +99,49 @@ def create_app(
             ack(text=msg.SLACK_EMPTY_QUESTION)
             return
         ack(text=msg.SLACK_WORKING)
+        later(command, ask_reply, command["channel_id"], command["user_id"], text)
+
+    def ask_reply(channel: str, user: str, text: str) -> None:
         try:
             answer = answer_question(text)
         except BadQueryError as exc:
-            client.chat_postEphemeral(channel=command["channel_id"], user=command["user_id"], text=str(exc))
+            client.chat_postEphemeral(channel=channel, user=user, text=str(exc))
             return
         client.chat_postEphemeral(
-            channel=command["channel_id"],
-            user=command["user_id"],
-            text=answer.answer[:3000],
-            blocks=answer_blocks(answer, share_button=True),
+            channel=channel, user=user, text=answer.answer[:3000], blocks=answer_blocks(answer, share_button=True)
         )
 
     @app.event("app_mention")
-    def on_mention(event):
+    def on_mention(body, event):
         question = " ".join(w for w in (event.get("text") or "").split() if not w.startswith("<@"))
         thread_ts = event.get("thread_ts") or event["ts"]
-        previous = store.thread_question(event["channel"], thread_ts) if event.get("thread_ts") else None
-        reply_in_thread(event["channel"], thread_ts, question, previous)
+        later(body, reply_in_thread, event["channel"], thread_ts, question, bool(event.get("thread_ts")))
 
     @app.event("message")
-    def on_message(event):
+    def on_message(body, event):
         if event.get("bot_id") or event.get("subtype"):
             return
         channel_type = event.get("channel_type")
         thread_ts = event.get("thread_ts")
         if channel_type == "im":
-            previous = store.thread_question(event["channel"], thread_ts) if thread_ts else None
-            reply_in_thread(event["channel"], thread_ts or event["ts"], event.get("text") or "", previous)
+            later(
+                body,
+                reply_in_thread,
+                event["channel"],
+                thread_ts or event["ts"],
+                event.get("text") or "",
+                bool(thread_ts),
+            )
         elif thread_ts and "<@" not in (event.get("text") or ""):
-            previous = store.thread_question(event["channel"], thread_ts)
-            if previous:  # a follow-up in a thread the bot answered
-                reply_in_thread(event["channel"], thread_ts, event.get("text") or "", previous)
+            # Only a follow-up in a thread the bot answered; other thread chatter is not for the bot.
+            later(body, reply_in_thread, event["channel"], thread_ts, event.get("text") or "", True, True)
 
-    def reply_in_thread(channel: str, thread_ts: str, question: str, previous: str | None) -> None:
+    def reply_in_thread(
+        channel: str, thread_ts: str, question: str, in_thread: bool, only_if_known: bool = False
+    ) -> None:
+        previous = store.thread_question(channel, thread_ts) if in_thread else None
+        if only_if_known and previous is None:
+            return
         try:
             answer = answer_question(question, previous)
         except BadQueryError as exc:
@@ -127,6 +155,9 @@ def create_app(
     @app.action("share_answer")
     def share(ack, body, action):
         ack()
+        later(body, share_reply, body, action)
+
+    def share_reply(body: dict, action: dict) -> None:
         question = json.loads(action["value"])["q"]
         answer = answerer.answer(question)
         blocks = sections(msg.SLACK_SHARED_BY.format(user=body["user"]["id"], question=question)) + answer_blocks(
@@ -179,7 +210,9 @@ def create_app(
             ack(text=msg.SLACK_UNKNOWN_SECTION.format(section=section[:60], sections=", ".join(SECTIONS)))
             return
         ack(text=msg.SLACK_WORKING)
-        channel, user = command["channel_id"], command["user_id"]
+        later(command, draft_reply, command["channel_id"], command["user_id"], section)
+
+    def draft_reply(channel: str, user: str, section: str) -> None:
         # Channel membership is checked before any evidence is read.
         if not is_member(channel, user):
             client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NOT_MEMBER)

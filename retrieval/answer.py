@@ -16,6 +16,7 @@ from retrieval.fusion import top_k
 from retrieval.index import tokenize
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
+from retrieval.spans import Span, in_context, sentence_spans
 from retrieval.units import Unit
 
 # Below this best-passage cosine the handbook has nothing on the question (measured: off-topic
@@ -48,41 +49,6 @@ class Answer(BaseModel):
     question: str
     answer: str
     citations: list[Citation]
-
-
-@dataclass(frozen=True)
-class Span:
-    """A sentence of a unit, by character offsets, with the line that introduces it if it is a list item."""
-
-    start: int
-    end: int
-    lead_in: tuple[int, int] | None
-
-
-def sentence_spans(text: str) -> list[Span]:
-    spans: list[Span] = []
-    offset = 0
-    lead: tuple[int, int] | None = None
-    for line in text.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
-        if not line.strip():
-            continue
-        is_item = lead is not None and (line[:1].islower() or line.startswith("- "))
-        pieces = _SENTENCE_BOUNDARY.split(line)
-        cursor = line_start
-        for piece in pieces:
-            begin = text.index(piece, cursor)
-            cursor = begin + len(piece)
-            # A "- " bullet marker is layout, not part of what the handbook says.
-            quote_start = begin + 2 if piece.startswith("- ") else begin
-            spans.append(Span(quote_start, cursor, lead if is_item else None))
-        if line.rstrip().endswith(":"):
-            last = spans[-1]
-            lead = (last.start, last.end)
-        elif not is_item:
-            lead = None
-    return spans
 
 
 def _content_terms(text: str) -> set[str]:
@@ -163,17 +129,13 @@ class Answerer:
         points: list[_Point] = []
         for rank, unit_index in enumerate(ranked):
             unit = self.index.units[unit_index]
-            spans = sentence_spans(unit.text)
+            # Sentence vectors were computed when the index was built: answering encodes only the question.
+            spans, vectors = self.index.unit_sentences(unit_index)
             if not spans:
                 continue
-            texts = [unit.text[s.start : s.end] for s in spans]
-            # A list item means what its lead-in says of it ("Inspectors must report ...: missing from care").
-            in_context = [
-                f"{unit.text[s.lead_in[0] : s.lead_in[1]]} {t}" if s.lead_in else t
-                for s, t in zip(spans, texts, strict=True)
-            ]
-            sims = self.searcher.embedder.encode(in_context) @ vector
-            for span, text, sim in zip(spans, in_context, sims, strict=True):
+            context_texts = in_context(unit.text, spans)
+            sims = vectors @ vector
+            for span, text, sim in zip(spans, context_texts, sims, strict=True):
                 if len(text.split()) < 3:
                     continue
                 terms = _content_terms(text)

@@ -25,6 +25,7 @@ from retrieval.corpus import corpus_fingerprint, default_corpus_dir, load_units
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexCacheError
 from retrieval.passages import Passage, split_units
+from retrieval.spans import Span, in_context, sentence_spans
 from retrieval.units import Unit
 
 INDEX_FORMAT = 1
@@ -77,6 +78,17 @@ class HandbookIndex:
     bm25: bm25s.BM25
     dense: faiss.Index
     manifest: dict
+    # Sentences of every unit, for answers: (unit, start, end, lead_start, lead_end) rows, unit order,
+    # their in-context vectors, and where each unit's sentences begin (n_units + 1 offsets).
+    sentence_spans: np.ndarray
+    sentence_vectors: np.ndarray
+    sentence_offsets: np.ndarray
+
+    def unit_sentences(self, unit: int) -> tuple[list[Span], np.ndarray]:
+        first, last = self.sentence_offsets[unit], self.sentence_offsets[unit + 1]
+        rows = self.sentence_spans[first:last]
+        spans = [Span(int(r[1]), int(r[2]), (int(r[3]), int(r[4])) if r[3] >= 0 else None) for r in rows]
+        return spans, self.sentence_vectors[first:last]
 
     def bm25_scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage (0 where no query term occurs)."""
@@ -108,7 +120,13 @@ def build_index(
     key = cache_key(corpus_dir, embedder.model_id)
     units = load_units(corpus_dir)
     passages = split_units(units)
-    texts = [p.text for p in passages]
+    span_rows: list[tuple[int, int, int, int, int]] = []
+    sentence_texts: list[str] = []
+    for i, unit in enumerate(units):
+        spans = sentence_spans(unit.text)
+        sentence_texts.extend(in_context(unit.text, spans))
+        span_rows.extend((i, sp.start, sp.end, *(sp.lead_in or (-1, -1))) for sp in spans)
+    texts = [p.text for p in passages] + sentence_texts
 
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     # Encode in steps large enough for the model's own length-sorted batching to pay off,
@@ -126,7 +144,9 @@ def build_index(
         retriever.index(tokenize([p.text for p in passages if p.kind == "chunk"]), show_progress=False)
         retriever.save(str(tmp / "bm25"), show_progress=False)
         dense = faiss.IndexFlatIP(vectors.shape[1])
-        dense.add(vectors)
+        dense.add(vectors[: len(passages)])
+        np.save(tmp / "sentence_vectors.npy", vectors[len(passages) :])
+        np.save(tmp / "sentence_spans.npy", np.array(span_rows, dtype=np.int64).reshape(-1, 5))
         faiss.write_index(dense, str(tmp / "dense.faiss"))
         (tmp / "units.jsonl").write_text("".join(u.model_dump_json() + "\n" for u in units), encoding="utf-8")
         (tmp / "passages.json").write_text(
@@ -172,6 +192,8 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None) -
         passages = [Passage(unit=int(p["unit"]), text=str(p["text"]), kind=str(p["kind"])) for p in raw]
         retriever = bm25s.BM25.load(str(path / "bm25"), show_progress=False)
         dense = faiss.read_index(str(path / "dense.faiss"))
+        sentence_vectors = np.load(path / "sentence_vectors.npy")
+        spans = np.load(path / "sentence_spans.npy")
     except IndexCacheError:
         raise
     except Exception as exc:  # any unreadable piece means a corrupt cache: the caller rebuilds
@@ -184,7 +206,16 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None) -
         raise IndexCacheError(f"index cache in {path} is inconsistent (BM25 and passage counts differ)")
     if passage_unit.size and passage_unit.max() >= len(units):
         raise IndexCacheError(f"index cache in {path} is inconsistent (passage points past the units)")
-    return HandbookIndex(units, passages, passage_unit, lexical, retriever, dense, manifest)
+    if len(spans) != len(sentence_vectors) or (len(spans) and spans[:, 0].max() >= len(units)):
+        raise IndexCacheError(f"index cache in {path} is inconsistent (sentence vectors and spans differ)")
+    offsets = (
+        np.searchsorted(spans[:, 0], np.arange(len(units) + 1), side="left")
+        if len(spans)
+        else np.zeros(len(units) + 1, dtype=np.int64)
+    )
+    return HandbookIndex(
+        units, passages, passage_unit, lexical, retriever, dense, manifest, spans, sentence_vectors, offsets
+    )
 
 
 def open_index(
