@@ -72,3 +72,100 @@ def answer_blocks(answer: Answer, share_button: bool = False) -> list[dict]:
         )
     blocks.append({"type": "actions", "block_id": "answer_actions", "elements": actions})
     return limit(blocks)
+
+
+def _options(values: list[str]) -> list[dict]:
+    return [{"text": {"type": "plain_text", "text": v[:75]}, "value": v} for v in values]
+
+
+def _input(block_id: str, label: str, element: dict, optional: bool = False) -> dict:
+    return {
+        "type": "input",
+        "block_id": block_id,
+        "optional": optional,
+        "label": {"type": "plain_text", "text": label},
+        "element": element,
+    }
+
+
+def sea_add_view(channel: str, judgements: list[str], areas: list[tuple[str, str]], roles: list[str]) -> dict:
+    text = lambda action, multiline=True: {"type": "plain_text_input", "action_id": action, "multiline": multiline}  # noqa: E731
+    return {
+        "type": "modal",
+        "callback_id": "sea_add_submit",
+        "private_metadata": channel,
+        "title": {"type": "plain_text", "text": msg.SLACK_SEA_ADD_TITLE},
+        "submit": {"type": "plain_text", "text": msg.SLACK_SUBMIT},
+        "blocks": [
+            _input("author", "Your role", {"type": "static_select", "action_id": "value", "options": _options(roles)}),
+            _input(
+                "judgement",
+                "Judgement",
+                {"type": "static_select", "action_id": "value", "options": _options(judgements)},
+            ),
+            _input(
+                "areas",
+                "Reporting areas (leave empty to have them assigned)",
+                {
+                    "type": "multi_static_select",
+                    "action_id": "value",
+                    "options": [{"text": {"type": "plain_text", "text": f"{i}"[:75]}, "value": i} for i, _ in areas],
+                },
+                optional=True,
+            ),
+            _input("evaluation", "Evaluation: the overall evaluative statement", text("value")),
+            _input("evidence", "Evidence: what you found, quantified", text("value")),
+            _input("impact", "Impact on children and young people", text("value")),
+            _input("cases", "Case references (;-separated, never names)", text("value", False), optional=True),
+            _input(
+                "grade",
+                "Grade indicator",
+                {
+                    "type": "static_select",
+                    "action_id": "value",
+                    "options": _options(["outstanding", "good", "requires-improvement", "inadequate"]),
+                },
+                optional=True,
+            ),
+            _input(
+                "flags",
+                "Flags",
+                {
+                    "type": "checkboxes",
+                    "action_id": "value",
+                    "options": _options(["annex-h", "best-practice", "significant-concern"]),
+                },
+                optional=True,
+            ),
+        ],
+    }
+
+
+def file_view(callback_id: str, title: str, channel: str, label: str, filetypes: list[str]) -> dict:
+    return {
+        "type": "modal",
+        "callback_id": callback_id,
+        "private_metadata": channel,
+        "title": {"type": "plain_text", "text": title},
+        "submit": {"type": "plain_text", "text": msg.SLACK_SUBMIT},
+        "blocks": [
+            _input("file", label, {"type": "file_input", "action_id": "value", "filetypes": filetypes, "max_files": 1})
+        ],
+    }
+
+
+def view_values(view: dict) -> dict[str, object]:
+    """The submitted values of a modal, by block id: text, a selected value, a list of values, or file ids."""
+    out: dict[str, object] = {}
+    for block_id, actions in view.get("state", {}).get("values", {}).items():
+        element = actions.get("value", {})
+        kind = element.get("type")
+        if kind == "static_select":
+            out[block_id] = (element.get("selected_option") or {}).get("value")
+        elif kind in ("multi_static_select", "checkboxes"):
+            out[block_id] = [o["value"] for o in element.get("selected_options") or []]
+        elif kind == "file_input":
+            out[block_id] = [f["id"] for f in element.get("files") or []]
+        else:
+            out[block_id] = element.get("value")
+    return out

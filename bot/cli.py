@@ -520,9 +520,12 @@ def slack(
 
     from slack_sdk import WebClient
 
+    from bot.files import allowed_hosts
     from bot.server import serve_http, serve_socket_mode
     from bot.settings import SlackSettings
     from bot.slack_app import create_app
+    from drafting.check import ReportChecker
+    from drafting.coverage import CoverageChecker
     from drafting.draft import Drafter
     from drafting.identifiers import IdentifierScanner, default_detectors
 
@@ -545,6 +548,8 @@ def slack(
         answerer=retrieval.answerer,
         drafter=Drafter(IdentifierScanner(default_detectors())),
         store=_store(),
+        checker=ReportChecker(IdentifierScanner(default_detectors()), CoverageChecker(retrieval.embedder)),
+        file_hosts=allowed_hosts(settings.api_url),
         index_manifest=retrieval.index.manifest,
     )
     typer.echo(

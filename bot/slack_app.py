@@ -8,19 +8,29 @@ several instances can run behind a load balancer.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import tempfile
+import typing
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pydantic import ValidationError
 from slack_bolt import App
 from slack_sdk import WebClient
 
 from bot import messages as msg
-from bot.blocks import answer_blocks, limit, sections
-from drafting.draft import SECTIONS, TITLES, Drafter
+from bot.blocks import answer_blocks, file_view, limit, sea_add_view, sections, view_values
+from bot.files import SLACK_FILE_HOSTS, FileRejected, fetch_shared_file
+from drafting.annotate import annotate_docx
+from drafting.check import CheckOptions, ReportChecker
+from drafting.draft import JUDGEMENTS, SECTIONS, TITLES, Drafter
 from drafting.draft_docx import write_draft_docx
+from drafting.errors import DraftingError
+from drafting.identifiers import IdentifierScanner, default_detectors
+from drafting.sea import FIX_HINTS, SeaEntry
+from drafting.sea_readers import SeaFileError, read_sea
 from drafting.store import EvidenceStore
 from retrieval.answer import Answerer
 from retrieval.errors import BadQueryError
@@ -40,6 +50,8 @@ def create_app(
     answerer: Answerer,
     drafter: Drafter,
     store: EvidenceStore,
+    checker: ReportChecker | None = None,
+    file_hosts: frozenset[str] = SLACK_FILE_HOSTS,
     index_manifest: dict | None = None,
     listener_threads: int = LISTENER_THREADS,
     worker_threads: int = WORKER_THREADS,
@@ -253,17 +265,36 @@ def create_app(
 
     # SEA ----------------------------------------------------------------------------------------
     @app.command("/sea")
-    def sea_command(ack, command):
+    def sea_command(ack, command, body):
         words = (command.get("text") or "").split()
         verb = words[0].lower() if words else ""
         channel, user = command["channel_id"], command["user_id"]
-        if verb not in ("list", "purge"):
-            ack(text=msg.SLACK_SEA_USAGE)
+        if verb not in ("add", "import", "list", "purge"):
+            ack(text=msg.SLACK_SEA_USAGE_FULL)
             return
         ack()
         if not is_member(channel, user):
             client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NOT_MEMBER)
             return
+        if verb == "add":
+            areas = [(a.id, a.area) for a in drafter.table.areas]
+            roles = list(typing.get_args(SeaEntry.model_fields["author"].annotation))
+            view = sea_add_view(channel, list(JUDGEMENTS), areas, roles)
+            client.views_open(trigger_id=command["trigger_id"], view=view)
+            return
+        if verb == "import":
+            view = file_view(
+                "sea_import_submit",
+                msg.SLACK_SEA_IMPORT_TITLE,
+                channel,
+                "SEA file (.csv, .xlsx, .docx)",
+                ["csv", "xlsx", "docx"],
+            )
+            client.views_open(trigger_id=command["trigger_id"], view=view)
+            return
+        later(body, sea_show, channel, user, verb)
+
+    def sea_show(channel: str, user: str, verb: str) -> None:
         entries = store.entries(channel)
         if verb == "list":
             rows = [
@@ -293,6 +324,156 @@ def create_app(
         }
         text = msg.SLACK_SEA_PURGE_CONFIRM.format(count=len(entries))
         client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=sections(text) + [confirm])
+
+    sea_scanner = IdentifierScanner(default_detectors())
+
+    def identifier_problems(entry: SeaEntry) -> dict[str, str]:
+        """Identifying details per field, SEA mode (case references and initials allowed, para 160)."""
+        problems = {}
+        for field in ("evaluation", "evidence", "impact"):
+            found = sea_scanner.scan(getattr(entry, field), mode="sea")
+            if found:
+                problems[field] = msg.SLACK_SEA_IDENTIFIER.format(
+                    items=", ".join(f"{f.type.lower()} “{f.text}”" for f in found)
+                )
+        return problems
+
+    @app.view("sea_add_submit")
+    def sea_add_submitted(ack, body, view):
+        channel, user = view["private_metadata"], body["user"]["id"]
+        values = view_values(view)
+        candidate = {
+            "id": "SEA-NEW",
+            "date": dt.date.today().isoformat(),
+            "author": values.get("author"),
+            "judgement": values.get("judgement"),
+            "areas": values.get("areas") or [],
+            "evaluation": values.get("evaluation") or "",
+            "evidence": values.get("evidence") or "",
+            "impact": values.get("impact") or "",
+            "cases": values.get("cases") or "",
+            "grade": values.get("grade"),
+            "flags": values.get("flags") or [],
+        }
+        try:
+            entry = SeaEntry.model_validate(candidate)
+        except ValidationError as exc:
+            errors = {
+                str(e["loc"][0]): f"{e['msg']}: {FIX_HINTS.get(str(e['loc'][0]), '')}"[:150]
+                for e in exc.errors()
+                if e["loc"]
+            }
+            ack(response_action="errors", errors=errors)
+            return
+        problems = identifier_problems(entry)
+        if problems:  # warn and ask to fix; never store silently
+            ack(response_action="errors", errors={k: v[:150] for k, v in problems.items()})
+            return
+        if not is_member(channel, user):
+            ack(response_action="errors", errors={"evaluation": msg.SLACK_NOT_MEMBER})
+            return
+        ack()
+        stored = store.add_new_entry(channel, entry, actor=user)
+        client.chat_postEphemeral(
+            channel=channel, user=user, text=msg.SLACK_SEA_ADDED.format(id=stored.id, judgement=stored.judgement)
+        )
+
+    @app.view("sea_import_submit")
+    def sea_import_submitted(ack, body, view):
+        ack()
+        later(body, sea_import_file, view["private_metadata"], body["user"]["id"], view_values(view).get("file") or [])
+
+    def sea_import_file(channel: str, user: str, file_ids: list[str]) -> None:
+        if not is_member(channel, user):
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_NOT_MEMBER)
+            return
+        try:
+            shared = fetch_shared_file(client, file_ids[0], (".csv", ".xlsx", ".docx"), file_hosts)
+        except (FileRejected, IndexError) as exc:
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_FILE_REJECTED.format(reason=exc))
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"sea{shared.suffix}"
+            path.write_bytes(shared.content)
+            try:
+                result = read_sea(path)
+            except SeaFileError as exc:
+                problems = "\n".join(f"• {p}" for p in exc.problems[:20])
+                client.chat_postEphemeral(
+                    channel=channel,
+                    user=user,
+                    text=msg.SLACK_SEA_IMPORT_FAILED.format(file=shared.name, problems=problems),
+                )
+                return
+        problems = {f"{e.id} {k}": v for e in result.entries for k, v in identifier_problems(e).items()}
+        if problems:
+            text = msg.SLACK_SEA_IMPORT_FAILED.format(
+                file=shared.name, problems="\n".join(f"• {k}: {v}" for k, v in problems.items())
+            )
+            client.chat_postEphemeral(channel=channel, user=user, text=text[:3000])
+            return
+        counts = store.import_entries(channel, result.entries, actor=user)
+        client.chat_postEphemeral(
+            channel=channel, user=user, text=msg.SLACK_SEA_IMPORT_DONE.format(file=shared.name, **counts)
+        )
+
+    # Check --------------------------------------------------------------------------------------
+    @app.command("/check-report")
+    def check_command(ack, command):
+        ack()
+        view = file_view(
+            "check_report_submit", msg.SLACK_CHECK_TITLE, command["channel_id"], "Report draft (.docx)", ["docx"]
+        )
+        client.views_open(trigger_id=command["trigger_id"], view=view)
+
+    @app.view("check_report_submit")
+    def check_submitted(ack, body, view):
+        ack()
+        later(body, check_file, view["private_metadata"], body["user"]["id"], view_values(view).get("file") or [])
+
+    def check_file(channel: str, user: str, file_ids: list[str]) -> None:
+        if checker is None:
+            raise RuntimeError("report checker not configured")
+        try:
+            shared = fetch_shared_file(client, file_ids[0], (".docx",), file_hosts)
+        except (FileRejected, IndexError) as exc:
+            client.chat_postEphemeral(channel=channel, user=user, text=msg.SLACK_FILE_REJECTED.format(reason=exc))
+            return
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "draft.docx"
+            path.write_bytes(shared.content)
+            try:
+                result, _, text = checker.check_file(path, CheckOptions())
+            except DraftingError as exc:
+                client.chat_postEphemeral(
+                    channel=channel, user=user, text=msg.SLACK_FILE_REJECTED.format(reason=str(exc).split(": ", 1)[-1])
+                )
+                return
+            lines = [msg.SLACK_CHECK_RESULT.format(file=shared.name)]
+            if result.identifiers:
+                lines.append(msg.SLACK_CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
+                for f in result.identifiers:
+                    context = " ".join(text[max(0, f.start - 40) : f.end + 40].split())
+                    lines.append(msg.SLACK_CHECK_IDENTIFIER_ROW.format(type=f.type, text=f.text, context=context))
+            if result.coverage.missing:
+                lines.append(
+                    msg.SLACK_CHECK_MISSING.format(
+                        count=len(result.coverage.missing), areas=", ".join(result.coverage.missing)
+                    )
+                )
+            if result.structure:
+                lines.append(msg.SLACK_CHECK_STRUCTURE.format(items="; ".join(s.message for s in result.structure)))
+            if result.style:
+                lines.append(msg.SLACK_CHECK_STYLE.format(count=len(result.style)))
+            if not result.has_problems:
+                lines.append(msg.SLACK_CHECK_CLEAN)
+            posted = client.chat_postMessage(channel=channel, text=lines[0], blocks=limit(sections("\n".join(lines))))
+            target = Path(tmp) / f"checked-{Path(shared.name).stem}.docx"
+            annotate_docx(path, result, target)
+            client.files_upload_v2(
+                channel=channel, thread_ts=posted["ts"], file=str(target), filename=target.name,
+                title=msg.SLACK_CHECK_ANNOTATED.format(file=shared.name),
+            )  # fmt: skip
 
     @app.action("sea_purge_confirm")
     def purge(ack, body, action):

@@ -156,6 +156,31 @@ class EvidenceStore:
                 session.add(AuditRow(inspection_id=inspection, actor=actor, action=action, detail=entry.id, at=now))
         return counts
 
+    def add_new_entry(self, inspection: str, entry: SeaEntry, actor: str) -> SeaEntry:
+        """Store an entry typed in Slack under the next free id (SEA-001, SEA-002 …); never overwrites."""
+        for _ in range(RETRIES * 3):
+            try:
+                with self._transaction() as session:
+                    self._inspection(session, inspection)
+                    taken = set(session.scalars(select(EntryRow.sea_id).where(EntryRow.inspection_id == inspection)))
+                    number = len(taken) + 1
+                    while f"SEA-{number:03d}" in taken:
+                        number += 1
+                    stored = entry.model_copy(update={"id": f"SEA-{number:03d}"})
+                    now = self.clock()
+                    session.add(
+                        EntryRow(
+                            inspection_id=inspection, sea_id=stored.id, payload=stored.model_dump_json(), updated_at=now
+                        )
+                    )
+                    session.add(
+                        AuditRow(inspection_id=inspection, actor=actor, action="added", detail=stored.id, at=now)
+                    )
+                return stored
+            except IntegrityError:
+                continue
+        raise RuntimeError("could not allocate a SEA id; try again")
+
     def entries(self, inspection: str) -> list[SeaEntry]:
         with self._sessions() as session:
             rows = session.scalars(

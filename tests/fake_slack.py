@@ -14,6 +14,8 @@ class FakeSlack:
         self.members = members or {}
         self.calls: list[tuple[str, dict]] = []
         self.uploads: dict[str, bytes] = {}
+        # Files users "shared": id -> (name, content, size reported by files.info, download host)
+        self.shared: dict[str, tuple[str, bytes, int, str]] = {}
         self._lock = threading.Lock()
         self._counter = 0
         fake = self
@@ -21,6 +23,20 @@ class FakeSlack:
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args) -> None:
                 pass
+
+            def do_GET(self) -> None:  # noqa: N802 - stdlib name
+                if self.path.startswith("/files/"):
+                    file_id = self.path.rsplit("/", 1)[-1]
+                    with fake._lock:
+                        fake.calls.append(
+                            ("download", {"file": file_id, "auth": self.headers.get("Authorization", "")})
+                        )
+                    if self.headers.get("Authorization") != "Bearer xoxb-test-token" or file_id not in fake.shared:
+                        self._send(403, b"forbidden", "text/plain")
+                        return
+                    self._send(200, fake.shared[file_id][1], "application/octet-stream")
+                    return
+                self.do_POST()
 
             def do_POST(self) -> None:  # noqa: N802 - stdlib name
                 length = int(self.headers.get("Content-Length") or 0)
@@ -34,8 +50,6 @@ class FakeSlack:
                 with fake._lock:
                     fake.calls.append((method, params))
                 self._send(200, json.dumps(fake._answer(method, params)).encode(), "application/json")
-
-            do_GET = do_POST
 
             def _send(self, status: int, body: bytes, kind: str) -> None:
                 self.send_response(status)
@@ -87,8 +101,18 @@ class FakeSlack:
             )
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
         if method == "files.info":
-            return {"ok": True, "file": {"id": params.get("file"), "name": "draft.docx"}}
+            file_id = params.get("file")
+            if file_id in self.shared:
+                name, content, size, host = self.shared[file_id]
+                url = f"http://{host}:{self.port}/files/{file_id}"
+                return {"ok": True, "file": {"id": file_id, "name": name, "size": size, "url_private_download": url}}
+            return {"ok": True, "file": {"id": file_id, "name": "draft.docx"}}
         return {"ok": True}
+
+    def share_file(
+        self, file_id: str, name: str, content: bytes, size: int | None = None, host: str = "127.0.0.1"
+    ) -> None:
+        self.shared[file_id] = (name, content, len(content) if size is None else size, host)
 
     def called(self, method: str) -> list[dict]:
         with self._lock:

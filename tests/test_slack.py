@@ -282,3 +282,152 @@ def test_burst_of_30_commands_is_acked_in_time_and_answered(slack):
     fake.wait_for("chat.postEphemeral", count=before + 30, timeout=180)
     ack_p95 = statistics.quantiles([e for _, e in results], n=20)[-1]
     print(f"burst: 30 acked in {acked_all:.2f} s, ack p95 {ack_p95:.3f} s")
+
+
+def view_submission(url: str, callback_id: str, values: dict, user: str = MEMBER):
+    state = {}
+    for block_id, value in values.items():
+        if isinstance(value, dict):
+            state[block_id] = {"value": value}
+        else:
+            state[block_id] = {"value": {"type": "plain_text_input", "value": value}}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": "T1"},
+        "user": {"id": user},
+        "api_app_id": "A1",
+        "trigger_id": "trig",
+        "view": {
+            "id": "V1",
+            "type": "modal",
+            "callback_id": callback_id,
+            "private_metadata": CHANNEL,
+            "state": {"values": state},
+        },
+    }
+    return post(url, urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
+
+
+def select(value: str) -> dict:
+    return {"type": "static_select", "selected_option": {"value": value}}
+
+
+def files(file_id: str) -> dict:
+    return {"type": "file_input", "files": [{"id": file_id}]}
+
+
+def sea_ids(slack) -> list[str]:
+    listed = subprocess.run(
+        [sys.executable, "-m", "bot", "sea", "list", "--inspection", CHANNEL, "--json"],
+        env=slack["env"],
+        capture_output=True,
+        check=True,
+    )
+    return [json.loads(line)["id"] for line in listed.stdout.decode().splitlines()]
+
+
+def test_sea_add_modal_round_trip(slack):
+    fake = slack["fake"]
+    status, _, _ = command(slack["url"], "/sea", "add")
+    assert status == 200
+    view = fake.wait_for("views.open", lambda p: "sea_add_submit" in json.dumps(p))[0]
+    assert "trig" in json.dumps(view)
+    values = {
+        "author": select("HMI"),
+        "judgement": select("help-and-protection"),
+        "areas": {"type": "multi_static_select", "selected_options": [{"value": "thresholds"}]},
+        "evaluation": "Thresholds are applied consistently at the front door.",
+        "evidence": "18 of 20 contacts were correctly progressed.",
+        "impact": "Children get the right help quickly.",
+        "cases": "CT-31",
+        "grade": {"type": "static_select", "selected_option": None},
+        "flags": {"type": "checkboxes", "selected_options": []},
+    }
+    before = set(sea_ids(slack))
+    status, body, _ = view_submission(slack["url"], "sea_add_submit", values)
+    assert status == 200 and "errors" not in body
+    fake.wait_for("chat.postEphemeral", lambda p: "Added SEA-" in p.get("text", ""))
+    assert len(set(sea_ids(slack)) - before) == 1
+
+
+def test_sea_add_with_a_name_or_half_empty_is_refused(slack):
+    values = {
+        "author": select("HMI"),
+        "judgement": select("leadership"),
+        "evaluation": "Leaders know their services well.",
+        "evidence": "Mrs Ferreira, the head of service, audits 10 cases a month.",
+        "impact": "Children get help sooner.",
+    }
+    before = sea_ids(slack)
+    status, body, _ = view_submission(slack["url"], "sea_add_submit", values)
+    assert status == 200
+    errors = json.loads(body)
+    assert errors["response_action"] == "errors" and "Ferreira" in errors["errors"]["evidence"]
+    status, body, _ = view_submission(
+        slack["url"],
+        "sea_add_submit",
+        {"author": select("HMI"), "judgement": select("leadership"), "evaluation": "", "evidence": "", "impact": ""},
+    )
+    assert json.loads(body)["response_action"] == "errors"
+    assert sea_ids(slack) == before, "nothing stored half-way"
+
+
+def test_sea_import_modal_with_a_file(slack, tmp_path):
+    fake = slack["fake"]
+    fake.share_file("FBAD", "bad.csv", b"id,date,author\nSEA-9,2026-01-01,HMI\n")
+    view_submission(slack["url"], "sea_import_submit", {"file": files("FBAD")})
+    message = fake.wait_for("chat.postEphemeral", lambda p: "Nothing was imported from bad.csv" in p.get("text", ""))[0]
+    assert "missing column 'judgement'" in message["text"]
+    rows = SAMPLE.read_text(encoding="utf-8").replace("SEA-00", "SEA-I0")
+    fake.share_file("FGOOD", "more.csv", rows.encode())
+    view_submission(slack["url"], "sea_import_submit", {"file": files("FGOOD")})
+    fake.wait_for("chat.postEphemeral", lambda p: "Imported more.csv: 6 added" in p.get("text", ""))
+    downloads = [p for p in fake.called("download") if p["file"] == "FGOOD"]
+    assert downloads and downloads[0]["auth"] == "Bearer xoxb-test-token"
+
+
+def _report_docx(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_check_report_modal_finds_a_planted_name(slack):
+    fake = slack["fake"]
+    command(slack["url"], "/check-report", "")
+    fake.wait_for("views.open", lambda p: "check_report_submit" in json.dumps(p))
+    uploads_before = len(fake.uploads)
+    fake.share_file(
+        "FREP",
+        "north-draft.docx",
+        _report_docx("Executive summary", "Tayo, aged 9, told inspectors he feels safe with his foster carers."),
+    )
+    view_submission(slack["url"], "check_report_submit", {"file": files("FREP")})
+    result = fake.wait_for("chat.postMessage", lambda p: "Report check: north-draft.docx" in p.get("text", ""))[0]
+    assert "Tayo" in json.dumps(result) and "PERSON" in json.dumps(result)
+    deadline = time.monotonic() + 30
+    while len(fake.uploads) == uploads_before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    annotated = docx.Document(io.BytesIO(list(fake.uploads.values())[-1]))
+    assert any("Identifying detail" in c.text for c in annotated.comments)
+
+
+@pytest.mark.parametrize(
+    ("file_id", "name", "content", "size", "host", "reason"),
+    [
+        ("FHUGE", "huge.docx", b"PK", 50 * 1024 * 1024, "127.0.0.1", "over the 20 MB limit"),
+        ("FZIP", "notzip.docx", b"this is not a zip", None, "127.0.0.1", "not a valid .docx"),
+        ("FPDF", "report.pdf", b"%PDF", None, "127.0.0.1", "please upload a .docx file"),
+        ("FHOST", "elsewhere.docx", b"PK", None, "localhost", "not a Slack-hosted file"),
+    ],
+)
+def test_bad_report_files_get_a_helpful_reply(slack, file_id, name, content, size, host, reason):
+    fake = slack["fake"]
+    fake.share_file(file_id, name, content, size=size, host=host)
+    view_submission(slack["url"], "check_report_submit", {"file": files(file_id)})
+    fake.wait_for("chat.postEphemeral", lambda p: reason in p.get("text", ""))
+    if file_id in ("FHUGE", "FPDF", "FHOST"):
+        assert not [p for p in fake.called("download") if p["file"] == file_id], "rejected before download"
