@@ -13,9 +13,11 @@ class FakeSlack:
     def __init__(self, members: dict[str, list[str]] | None = None) -> None:
         self.members = members or {}
         self.calls: list[tuple[str, dict]] = []
+        self.times: list[float] = []  # monotonic arrival time of each Web API call (not downloads)
         self.uploads: dict[str, bytes] = {}
         # Files users "shared": id -> (name, content, size reported by files.info, download host)
         self.shared: dict[str, tuple[str, bytes, int, str]] = {}
+        self.socket_url = ""  # what apps.connections.open hands out (a local WebSocket server in tests)
         self._lock = threading.Lock()
         self._counter = 0
         fake = self
@@ -49,6 +51,7 @@ class FakeSlack:
                 params = fake._parse(raw, self.headers.get("Content-Type", ""))
                 with fake._lock:
                     fake.calls.append((method, params))
+                    fake.times.append(time.monotonic())
                 self._send(200, json.dumps(fake._answer(method, params)).encode(), "application/json")
 
             def _send(self, status: int, body: bytes, kind: str) -> None:
@@ -80,6 +83,8 @@ class FakeSlack:
     def _answer(self, method: str, params: dict) -> dict:
         if method == "auth.test":
             return {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "user": "handbook"}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url}
         if method == "chat.postMessage":
             return {"ok": True, "channel": params.get("channel"), "ts": self._ts()}
         if method == "chat.postEphemeral":
@@ -113,6 +118,10 @@ class FakeSlack:
         self, file_id: str, name: str, content: bytes, size: int | None = None, host: str = "127.0.0.1"
     ) -> None:
         self.shared[file_id] = (name, content, len(content) if size is None else size, host)
+
+    def timed(self, method: str) -> list[tuple[float, dict]]:
+        with self._lock:
+            return [(t, p) for (m, p), t in zip(self.calls, self.times, strict=True) if m == method]
 
     def called(self, method: str) -> list[dict]:
         with self._lock:

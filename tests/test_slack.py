@@ -431,3 +431,34 @@ def test_bad_report_files_get_a_helpful_reply(slack, file_id, name, content, siz
     fake.wait_for("chat.postEphemeral", lambda p: reason in p.get("text", ""))
     if file_id in ("FHUGE", "FPDF", "FHOST"):
         assert not [p for p in fake.called("download") if p["file"] == file_id], "rejected before download"
+
+
+def test_direct_message_is_answered(slack):
+    event(
+        slack["url"],
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": MEMBER,
+            "channel": "D-HMI",
+            "ts": "555.666",
+            "text": "what is in the pre-inspection briefing?",
+        },
+    )
+    reply = slack["fake"].wait_for("chat.postMessage", lambda p: p.get("channel") == "D-HMI")[0]
+    assert "para 16" in json.dumps(reply)
+
+
+def test_manifest_declares_what_the_app_handles():
+    import yaml
+
+    manifest = yaml.safe_load((Path(__file__).parent.parent / "bot" / "manifest.yml").read_text())
+    commands = {c["command"] for c in manifest["features"]["slash_commands"]}
+    assert commands == {"/ask", "/draft", "/sea", "/check-report"}
+    source = (Path(__file__).parent.parent / "bot" / "slack_app.py").read_text()
+    for name in commands:
+        assert f'@app.command("{name}")' in source
+    assert {"app_mention", "message.im", "app_home_opened"} <= set(
+        manifest["settings"]["event_subscriptions"]["bot_events"]
+    )
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
