@@ -338,13 +338,12 @@ def _store():
 def _checked_entries(entries, log):
     """SEA-mode identifier check of each entry (case references and initials allowed, para 160)."""
     from drafting.identifiers import IdentifierScanner, default_detectors
+    from drafting.sea_check import entry_identifiers
 
-    scanner = IdentifierScanner(default_detectors())
-    found = []
-    for entry in entries:
-        for field in ("evaluation", "evidence", "impact"):
-            for f in scanner.scan(getattr(entry, field), mode="sea"):
-                found.append(f"{entry.id}.{field}: {f.type} “{f.text}”")
+    found = [
+        f"{entry_id}.{field}: {f.type} “{f.text}”"
+        for entry_id, field, f in entry_identifiers(entries, IdentifierScanner(default_detectors()))
+    ]
     if found:
         log(msg.DRAFT_SEA_FINDINGS.format(items="; ".join(found)))
     return found

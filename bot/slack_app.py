@@ -30,6 +30,7 @@ from drafting.draft_docx import write_draft_docx
 from drafting.errors import DraftingError
 from drafting.identifiers import IdentifierScanner, default_detectors
 from drafting.sea import FIX_HINTS, SeaEntry
+from drafting.sea_check import entry_identifiers
 from drafting.sea_readers import SeaFileError, read_sea
 from drafting.store import EvidenceStore
 from retrieval.answer import Answerer
@@ -329,14 +330,10 @@ def create_app(
 
     def identifier_problems(entry: SeaEntry) -> dict[str, str]:
         """Identifying details per field, SEA mode (case references and initials allowed, para 160)."""
-        problems = {}
-        for field in ("evaluation", "evidence", "impact"):
-            found = sea_scanner.scan(getattr(entry, field), mode="sea")
-            if found:
-                problems[field] = msg.SLACK_SEA_IDENTIFIER.format(
-                    items=", ".join(f"{f.type.lower()} “{f.text}”" for f in found)
-                )
-        return problems
+        by_field: dict[str, list[str]] = {}
+        for _, field, f in entry_identifiers([entry], sea_scanner):
+            by_field.setdefault(field, []).append(f"{f.type.lower()} “{f.text}”")
+        return {field: msg.SLACK_SEA_IDENTIFIER.format(items=", ".join(items)) for field, items in by_field.items()}
 
     @app.view("sea_add_submit")
     def sea_add_submitted(ack, body, view):

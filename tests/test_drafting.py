@@ -335,3 +335,17 @@ def test_paragraphs_without_a_figure_are_pointed_out(drafter):
     entries = [entry(id="SEA-1", evidence="Leaders hold regular performance meetings.", impact="Children benefit.")]
     assert unquantified(drafter.draft("leadership", entries)) == [1]
     assert unquantified(drafter.draft("leadership", read_sea(SAMPLE).entries)) == []
+
+
+def test_import_reports_identifying_details_but_allows_case_refs_and_initials(tmp_path):
+    rows = list(csv.DictReader(SAMPLE.open(encoding="utf-8")))
+    rows[0]["evidence"] = "J.S. (CT-04) told inspectors that her mother, Shannon, was not invited."
+    path = write_csv(tmp_path / "sea.csv", rows)
+    result = run(
+        ["sea", "import", str(path), "--inspection", "C1"],
+        env={"HANDBOOK_DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}"},
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    err = result.stderr.decode()
+    assert "SEA-001.evidence: PERSON “Shannon”" in err
+    assert "J.S." not in err and "CT-04" not in err  # allowed in the SEA (para 160)
