@@ -29,7 +29,7 @@ from drafting.draft import JUDGEMENTS, SECTIONS, TITLES, Drafter
 from drafting.draft_docx import write_draft_docx
 from drafting.errors import DraftingError
 from drafting.identifiers import IdentifierScanner, default_detectors
-from drafting.sea import FIX_HINTS, SeaEntry
+from drafting.sea import FIX_HINTS, Role, SeaEntry
 from drafting.sea_check import entry_identifiers
 from drafting.sea_readers import SeaFileError, read_sea
 from drafting.store import EvidenceStore
@@ -279,7 +279,7 @@ def create_app(
             return
         if verb == "add":
             areas = [(a.id, a.area) for a in drafter.table.areas]
-            roles = list(typing.get_args(SeaEntry.model_fields["author"].annotation))
+            roles = list(typing.get_args(Role))
             view = sea_add_view(channel, list(JUDGEMENTS), areas, roles)
             client.views_open(trigger_id=command["trigger_id"], view=view)
             return

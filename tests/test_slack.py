@@ -331,7 +331,7 @@ def test_sea_add_modal_round_trip(slack):
     status, _, _ = command(slack["url"], "/sea", "add")
     assert status == 200
     view = fake.wait_for("views.open", lambda p: "sea_add_submit" in json.dumps(p))[0]
-    assert "trig" in json.dumps(view)
+    assert "trig" in json.dumps(view) and "education HMI" in json.dumps(view)
     values = {
         "author": select("HMI"),
         "judgement": select("help-and-protection"),
