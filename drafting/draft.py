@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from drafting.areas import ReportingArea, load_areas
 from drafting.identifiers import IdentifierScanner
 from drafting.sea import SeaEntry
+from drafting.sentences import split_sentences
 from retrieval.corpus import load_units
 from retrieval.units import Unit
 
@@ -124,7 +125,7 @@ def _evidence_to_gather(area: ReportingArea) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip()]
+    return [s.text for s in split_sentences(text)]
 
 
 class Drafter:
