@@ -87,18 +87,12 @@ class CoverageChecker:
     def check(
         self, text: str, prevent_priority: bool = False, delegated: bool = False
     ) -> tuple[Coverage, list[AreaEvidence]]:
-        # Headings name a topic without reporting on it: only sentences count, each on its own and, where a
-        # paragraph has several, the paragraph as a whole (it is usually about one area).
+        # Headings name a topic without reporting on it: only sentences count.
         sentences = [
             s
             for s in split_sentences(text)
             if len(s.text.split()) >= 5 and s.text.rstrip().endswith((".", "!", "?", ":"))
         ]
-        offset = 0
-        for line in text.split("\n"):
-            if len(split_sentences(line)) > 1:
-                sentences.append(Sentence(offset, offset + len(line), line))
-            offset += len(line) + 1
         scores = self.area_scores(sentences)
         evidence: dict[str, AreaEvidence] = {}
         for row, sentence in enumerate(sentences):
