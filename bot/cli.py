@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -52,14 +53,15 @@ def _open(settings: RetrievalSettings | None = None):
     from retrieval.service import open_retrieval
 
     settings = settings or _settings()
-    with _progress_bar() as bar:
-        task = None
+    # The bar appears only if the index has to be built: a cached load prints nothing at all.
+    with contextlib.ExitStack() as stack:
+        shown: dict[str, object] = {}
 
         def progress(done: int, total: int) -> None:
-            nonlocal task
-            if task is None:
-                task = bar.add_task(msg.INDEX_BUILDING, total=total)
-            bar.update(task, completed=done)
+            if not shown:
+                bar = stack.enter_context(_progress_bar())
+                shown.update(bar=bar, task=bar.add_task(msg.INDEX_BUILDING, total=total))
+            shown["bar"].update(shown["task"], completed=done)
 
         return open_retrieval(settings, notify=_notify, progress=progress)
 
