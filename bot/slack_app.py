@@ -28,7 +28,6 @@ from drafting.check import CheckOptions, ReportChecker
 from drafting.draft import JUDGEMENTS, SECTIONS, TITLES, Drafter
 from drafting.draft_docx import write_draft_docx
 from drafting.errors import DraftingError
-from drafting.identifiers import IdentifierScanner, default_detectors
 from drafting.sea import FIX_HINTS, Role, SeaEntry
 from drafting.sea_check import entry_identifiers
 from drafting.sea_readers import SeaFileError, read_sea
@@ -326,7 +325,7 @@ def create_app(
         text = msg.SLACK_SEA_PURGE_CONFIRM.format(count=len(entries))
         client.chat_postEphemeral(channel=channel, user=user, text=text, blocks=sections(text) + [confirm])
 
-    sea_scanner = IdentifierScanner(default_detectors())
+    sea_scanner = drafter.scanner  # one scanner for drafts and SEA checks
 
     def identifier_problems(entry: SeaEntry) -> dict[str, str]:
         """Identifying details per field, SEA mode (case references and initials allowed, para 160)."""

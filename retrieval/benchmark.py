@@ -7,7 +7,6 @@ The bare model is the floor; the goal is a ratio of at most 1.5.
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import statistics
@@ -117,7 +116,7 @@ def run_benchmark(
     figures["peak_memory_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     figures["units"] = len(retrieval.index.units)
     figures["passages"] = len(retrieval.index.passages)
-    return json.loads(json.dumps(figures))
+    return figures
 
 
 def _check_report_speed(settings: RetrievalSettings, embedder, log: Callable[[str], None]) -> dict[str, float]:
