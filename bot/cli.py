@@ -134,7 +134,7 @@ def index(
     if not rebuild:
         started = time.perf_counter()
         try:
-            loaded = load_index(settings.cache_dir, embedder.model_id, settings.corpus_dir)
+            loaded = load_index(settings.cache_dir, embedder.model_id, settings.corpus_dir, settings.adapt_queries)
         except IndexCacheError as exc:
             _notify(f"{exc}; building it now")
         else:
@@ -156,6 +156,7 @@ def index(
             embedder,
             settings.corpus_dir,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            adapt=settings.adapt_queries,
         )
     manifest = json.loads((path / "manifest.json").read_text())
     typer.echo(

@@ -159,10 +159,11 @@ def create_app(
         except BadQueryError as exc:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=str(exc))
             return
+        # Remembered before posting: a follow-up typed the moment the answer appears must find the thread.
+        store.remember_thread(channel, thread_ts, answer.question if not previous else f"{previous} {answer.question}")
         client.chat_postMessage(
             channel=channel, thread_ts=thread_ts, text=answer.answer[:3000], blocks=answer_blocks(answer)
         )
-        store.remember_thread(channel, thread_ts, answer.question if not previous else f"{previous} {answer.question}")
 
     @app.action("share_answer")
     def share(ack, body, action):

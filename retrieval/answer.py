@@ -109,12 +109,15 @@ class Answerer:
 
     def answer_many(self, questions: list[str]) -> list[Answer]:
         questions = [validate_query(q) for q in questions]
-        vectors = self.searcher.encode_queries(questions)
-        return [self._answer(q, v) for q, v in zip(questions, vectors, strict=True)]
+        ranking = self.searcher.encode_queries(questions)
+        base = self.searcher.encode_with_base_model(questions)
+        return [self._answer(q, r, b) for q, r, b in zip(questions, ranking, base, strict=True)]
 
-    def _answer(self, question: str, vector: np.ndarray) -> Answer:
+    def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray) -> Answer:
+        # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
+        # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
-        unit_scores = self.searcher.unit_scores(question, "hybrid", vector)
+        unit_scores = self.searcher.unit_scores(question, "hybrid", ranking_vector)
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
         if not ranked or float(passage_cos.max()) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked)

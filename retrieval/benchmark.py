@@ -67,13 +67,13 @@ def run_benchmark(
     log("building a fresh index in a temporary cache …")
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        build_index(Path(tmp), embedder, settings.corpus_dir)
+        build_index(Path(tmp), embedder, settings.corpus_dir, adapt=settings.adapt_queries)
         figures["index_build_s"] = round(time.perf_counter() - started, 2)
     retrieval = open_retrieval(settings, embedder=embedder)
     loads = []
     for _ in range(5):
         started = time.perf_counter()
-        load_index(settings.cache_dir, embedder.model_id, settings.corpus_dir)
+        load_index(settings.cache_dir, embedder.model_id, settings.corpus_dir, settings.adapt_queries)
         loads.append(time.perf_counter() - started)
     figures["index_load_median_s"] = round(statistics.median(loads), 3)
 

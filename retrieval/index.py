@@ -21,6 +21,7 @@ import faiss
 import numpy as np
 import Stemmer
 
+from retrieval.adaptation import AdaptationConfig, adapt_query_encoder, batches_for, training_pairs
 from retrieval.corpus import corpus_fingerprint, default_corpus_dir, load_units
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexCacheError
@@ -28,7 +29,8 @@ from retrieval.passages import Passage, split_units
 from retrieval.spans import Span, in_context, sentence_spans
 from retrieval.units import Unit
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
+QUERY_ENCODER_DIR = "query_encoder"
 # Source files whose behaviour shapes the index: editing one of them invalidates the cache.
 _CODE_FILES = (
     "cleaning.py",
@@ -39,6 +41,7 @@ _CODE_FILES = (
     "passages.py",
     "index.py",
     "units.py",
+    "adaptation.py",
 )
 
 ProgressFn = Callable[[int, int], None]
@@ -52,8 +55,8 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def cache_key(corpus_dir: Path, model_id: str) -> str:
-    parts = [corpus_fingerprint(corpus_dir), model_id, code_fingerprint()]
+def cache_key(corpus_dir: Path, model_id: str, adapt: bool = True) -> str:
+    parts = [corpus_fingerprint(corpus_dir), model_id, code_fingerprint(), f"adapt={adapt}"]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -83,6 +86,8 @@ class HandbookIndex:
     sentence_spans: np.ndarray
     sentence_vectors: np.ndarray
     sentence_offsets: np.ndarray
+    # The query-side copy of the model trained on this corpus (adaptation.py); None: queries use the base model.
+    query_encoder_dir: Path | None = None
 
     def unit_sentences(self, unit: int) -> tuple[list[Span], np.ndarray]:
         first, last = self.sentence_offsets[unit], self.sentence_offsets[unit + 1]
@@ -113,11 +118,13 @@ def build_index(
     embedder: Embedder,
     corpus_dir: Path | None = None,
     progress: ProgressFn | None = None,
+    adapt: bool = True,
 ) -> Path:
-    """Parse, split, encode and write the index; returns its directory."""
+    """Parse, split, encode and write the index; returns its directory. With `adapt`, and an embedder
+    that has a model directory to train from, a query encoder adapted to the corpus is trained too."""
     corpus_dir = corpus_dir or default_corpus_dir()
     started = time.perf_counter()
-    key = cache_key(corpus_dir, embedder.model_id)
+    key = cache_key(corpus_dir, embedder.model_id, adapt)
     units = load_units(corpus_dir)
     passages = split_units(units)
     span_rows: list[tuple[int, int, int, int, int]] = []
@@ -127,6 +134,11 @@ def build_index(
         sentence_texts.extend(in_context(unit.text, spans))
         span_rows.extend((i, sp.start, sp.end, *(sp.lead_in or (-1, -1))) for sp in spans)
     texts = [p.text for p in passages] + sentence_texts
+    chunk_rows = [i for i, p in enumerate(passages) if p.kind == "chunk"]
+    model_dir: Path | None = getattr(embedder, "model_dir", None) if adapt else None
+    config = AdaptationConfig()
+    pairs = training_pairs(units, [passages[i] for i in chunk_rows], config) if model_dir else []
+    total = len(texts) + batches_for(len(pairs), config)
 
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     # Encode in steps large enough for the model's own length-sorted batching to pay off,
@@ -135,11 +147,21 @@ def build_index(
     for start in range(0, len(texts), step):
         vectors[start : start + step] = embedder.encode(texts[start : start + step], batch_size=64)
         if progress:
-            progress(min(start + step, len(texts)), len(texts))
+            progress(min(start + step, len(texts)), total)
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=cache_dir))
     try:
+        trained_steps = 0
+        if model_dir and pairs:
+            trained_steps = adapt_query_encoder(
+                model_dir,
+                vectors[chunk_rows],
+                pairs,
+                tmp / QUERY_ENCODER_DIR,
+                config,
+                progress=(lambda done, _n: progress(len(texts) + done, total)) if progress else None,
+            )
         retriever = bm25s.BM25()
         retriever.index(tokenize([p.text for p in passages if p.kind == "chunk"]), show_progress=False)
         retriever.save(str(tmp / "bm25"), show_progress=False)
@@ -159,6 +181,8 @@ def build_index(
             "documents": sorted({u.doc for u in units}),
             "units": len(units),
             "passages": len(passages),
+            "query_encoder": bool(trained_steps),
+            "adaptation": {"pairs": len(pairs), "steps": trained_steps},
             "build_seconds": round(time.perf_counter() - started, 2),
             "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
@@ -176,10 +200,10 @@ def build_index(
     return final
 
 
-def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None) -> HandbookIndex:
+def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, adapt: bool = True) -> HandbookIndex:
     """Load the cached index for this corpus, model and code; IndexCacheError if missing or unreadable."""
     corpus_dir = corpus_dir or default_corpus_dir()
-    key = cache_key(corpus_dir, model_id)
+    key = cache_key(corpus_dir, model_id, adapt)
     path = cache_dir / f"index-{key}"
     if not path.is_dir():
         raise IndexCacheError(f"no index for this corpus and model in {cache_dir}")
@@ -206,6 +230,9 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None) -
         raise IndexCacheError(f"index cache in {path} is inconsistent (BM25 and passage counts differ)")
     if passage_unit.size and passage_unit.max() >= len(units):
         raise IndexCacheError(f"index cache in {path} is inconsistent (passage points past the units)")
+    query_encoder = path / QUERY_ENCODER_DIR
+    if manifest.get("query_encoder") and not (query_encoder / "config.json").is_file():
+        raise IndexCacheError(f"index cache in {path} is incomplete (the adapted query encoder is missing)")
     if len(spans) != len(sentence_vectors) or (len(spans) and spans[:, 0].max() >= len(units)):
         raise IndexCacheError(f"index cache in {path} is inconsistent (sentence vectors and spans differ)")
     offsets = (
@@ -214,7 +241,17 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None) -
         else np.zeros(len(units) + 1, dtype=np.int64)
     )
     return HandbookIndex(
-        units, passages, passage_unit, lexical, retriever, dense, manifest, spans, sentence_vectors, offsets
+        units,
+        passages,
+        passage_unit,
+        lexical,
+        retriever,
+        dense,
+        manifest,
+        spans,
+        sentence_vectors,
+        offsets,
+        query_encoder if manifest.get("query_encoder") else None,
     )
 
 
@@ -224,12 +261,13 @@ def open_index(
     corpus_dir: Path | None = None,
     notify: Callable[[str], None] | None = None,
     progress: ProgressFn | None = None,
+    adapt: bool = True,
 ) -> HandbookIndex:
     """Load the cached index, building it first when it is missing, stale or corrupt."""
     try:
-        return load_index(cache_dir, embedder.model_id, corpus_dir)
+        return load_index(cache_dir, embedder.model_id, corpus_dir, adapt)
     except IndexCacheError as exc:
         if notify:
             notify(f"{exc}; building it now")
-    build_index(cache_dir, embedder, corpus_dir, progress)
-    return load_index(cache_dir, embedder.model_id, corpus_dir)
+    build_index(cache_dir, embedder, corpus_dir, progress, adapt)
+    return load_index(cache_dir, embedder.model_id, corpus_dir, adapt)

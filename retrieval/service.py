@@ -29,6 +29,14 @@ def open_retrieval(
     progress: ProgressFn | None = None,
 ) -> Retrieval:
     embedder = embedder or SentenceTransformerEmbedder(settings.model_dir)
-    index = open_index(settings.cache_dir, embedder, settings.corpus_dir, notify=notify, progress=progress)
-    searcher = Searcher(index, embedder, load_expansions(settings.corpus_dir))
+    index = open_index(
+        settings.cache_dir,
+        embedder,
+        settings.corpus_dir,
+        notify=notify,
+        progress=progress,
+        adapt=settings.adapt_queries,
+    )
+    query_embedder = SentenceTransformerEmbedder(index.query_encoder_dir) if index.query_encoder_dir else embedder
+    searcher = Searcher(index, embedder, load_expansions(settings.corpus_dir), query_embedder=query_embedder)
     return Retrieval(settings, embedder, index, searcher, Answerer(searcher))

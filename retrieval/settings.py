@@ -23,3 +23,7 @@ class RetrievalSettings(BaseSettings):
     corpus_dir: Path | None = Field(
         default=None, description="A corpus directory with documents.json; default: the bundled corpus."
     )
+    adapt_queries: bool = Field(
+        default=True,
+        description="Train a query encoder on the corpus when the index is built (about 90 s); off: the base model.",
+    )
