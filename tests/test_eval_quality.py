@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from retrieval.evaluate import EvalQuestion, evaluate, matches
+from retrieval.evaluate import EvalQuestion, evaluate, load_questions, matches
+
+DEV_QUESTIONS = Path(__file__).parent / "data" / "retrieval_dev.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -30,6 +34,17 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "dense", "hybrid"])}
     hybrid, bm25 = scores["hybrid"], scores["bm25"]
     assert hybrid.mrr >= bm25.mrr and hybrid.hit_at_5 >= bm25.hit_at_5 and hybrid.hit_at_1 >= bm25.hit_at_1
-    # Floors below the measured figures (README): a drop means a regression, not noise (no randomness here).
-    assert hybrid.hit_at_5 >= 0.88
-    assert hybrid.mrr >= 0.75
+    # Floors below the measured figures (README: 0.962 / 0.810): a drop means a regression. The query
+    # encoder's training is seeded, so the figures repeat on this machine.
+    assert hybrid.hit_at_5 >= 0.92
+    assert hybrid.mrr >= 0.78
+
+
+@pytest.mark.model
+def test_second_question_set_holds_its_floor(real_retrieval):
+    """46 questions written for the adaptation work (tests/data/retrieval_dev.jsonl), not used to train."""
+    questions = load_questions(DEV_QUESTIONS)
+    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    assert scores["hybrid"].mrr >= scores["bm25"].mrr + 0.1
+    assert scores["hybrid"].hit_at_5 >= 0.92  # measured 0.957
+    assert scores["hybrid"].mrr >= 0.76  # measured 0.793
