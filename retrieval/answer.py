@@ -34,7 +34,6 @@ NEAR_DUPLICATE = 0.8
 _OBLIGATION = re.compile(
     r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
 )
-_SENTENCE_BOUNDARY = re.compile(r"(?<=[.?!])\s+(?=[A-Z‘'(])")
 
 
 class Citation(BaseModel):
@@ -109,8 +108,7 @@ class Answerer:
 
     def answer_many(self, questions: list[str]) -> list[Answer]:
         questions = [validate_query(q) for q in questions]
-        ranking = self.searcher.encode_queries(questions)
-        base = self.searcher.encode_with_base_model(questions)
+        ranking, base = self.searcher.encode_for_answers(questions)
         return [self._answer(q, r, b) for q, r, b in zip(questions, ranking, base, strict=True)]
 
     def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray) -> Answer:

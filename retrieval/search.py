@@ -64,11 +64,13 @@ class Searcher:
         """Vectors for ranking units (the adapted query encoder when there is one)."""
         return self.query_embedder.encode([expand_query(q, self.expansions) for q in queries])
 
-    def encode_with_base_model(self, queries: list[str]) -> np.ndarray:
-        """Vectors in the base model's own calibration, for thresholds and sentence choice in answers."""
-        if self.query_embedder is self.embedder:
-            return self.encode_queries(queries)
-        return self.embedder.encode([expand_query(q, self.expansions) for q in queries])
+    def encode_for_answers(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(ranking vectors, base-model vectors): the second, in the base model's own calibration, is for
+        thresholds and sentence choice in answers. One encoding serves both when there is no adapted encoder."""
+        expanded = [expand_query(q, self.expansions) for q in queries]
+        ranking = self.query_embedder.encode(expanded)
+        base = ranking if self.query_embedder is self.embedder else self.embedder.encode(expanded)
+        return ranking, base
 
     def unit_scores(self, query: str, mode: Mode, query_vector: np.ndarray | None = None) -> np.ndarray:
         """One score per unit (its best passage); higher is better."""

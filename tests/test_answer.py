@@ -48,6 +48,14 @@ def test_fake_answers_quote_verbatim(fake_retrieval):
         _check_quotes(fake_retrieval, answer)
 
 
+def test_answer_encodes_the_question_once_without_an_adapted_encoder(fake_retrieval):
+    embedder = fake_retrieval.searcher.embedder
+    assert fake_retrieval.searcher.query_embedder is embedder
+    before = embedder.calls
+    fake_retrieval.answerer.answer("what must I report on missing children?")
+    assert embedder.calls == before + 1
+
+
 @pytest.mark.model
 def test_every_public_eval_answer_quotes_verbatim(real_retrieval, eval_questions):
     answers = real_retrieval.answerer.answer_many([q["q"] for q in eval_questions])
