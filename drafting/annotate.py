@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafting.check import ReportCheck
+from drafting.documents import body_lines
 from drafting.errors import UnreadableDocumentError
 
 AUTHOR = "Handbook assistant"
@@ -68,24 +69,13 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
     if source.suffix.lower() != ".docx":
         raise UnreadableDocumentError(f"{source}: --annotate needs a .docx draft")
     document = docx.Document(str(source))
-    # Offsets of body paragraphs in the extracted text: documents.read_report joins body elements by "\n".
+    # Offsets of body paragraphs in the extracted text, which documents.read_report joins by "\n".
     paragraphs: list[tuple[int, Paragraph]] = []
     offset = 0
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            paragraph = Paragraph(child, document)
+    for line, paragraph in body_lines(document):
+        if paragraph is not None:
             paragraphs.append((offset, paragraph))
-            offset += len(paragraph.text) + 1
-        elif tag == "tbl":
-            from docx.table import Table
-
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    if cell.text not in cells:
-                        cells.append(cell.text)
-                offset += len(" | ".join(cells)) + 1
+        offset += len(line) + 1
     marked = 0
     # Splitting runs leaves the text unchanged, so offsets stay valid; style marks go first so that an
     # identifier inside a flagged sentence keeps its own (red) highlight.

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafting.errors import UnreadableDocumentError
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # A .docx is a zip: cap what it may expand to, so a zip bomb is refused before parsing.
@@ -52,25 +58,12 @@ def _read_docx(path: Path) -> str:
     except zipfile.BadZipFile as exc:
         raise UnreadableDocumentError(f"{path}: not a valid .docx (not a zip archive)") from exc
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged package
         raise UnreadableDocumentError(f"{path}: not a valid .docx ({type(exc).__name__})") from exc
-    lines: list[str] = []
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells = []
-                for cell in row.cells:
-                    if cell.text not in cells:  # merged cells repeat their text
-                        cells.append(cell.text)
-                lines.append(" | ".join(cells))
+    lines = [line for line, _ in body_lines(document)]
     for section in document.sections:
         for part in (section.header, section.footer):
             lines.extend(p.text for p in part.paragraphs if p.text.strip())
@@ -79,3 +72,23 @@ def _read_docx(path: Path) -> str:
         for comment in comments:
             lines.append(comment.text)
     return "\n".join(lines)
+
+
+def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
+    """The body in order, one line per paragraph (with the paragraph) or table row (cells joined by
+    " | ", merged cells once; no paragraph). Reading and annotating share it so offsets agree."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            yield paragraph.text, paragraph
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    if cell.text not in cells:  # merged cells repeat their text
+                        cells.append(cell.text)
+                yield " | ".join(cells), None

@@ -233,3 +233,36 @@ def test_annotated_copy_highlights_and_comments_findings(tmp_path):
     comments = [c.text for c in reopened.comments]
     assert sum("Identifying detail (PERSON)" in c for c in comments) == 2
     assert any("Style (unquantified" in c for c in comments)
+
+
+def test_annotation_offsets_survive_a_table_before_the_finding(tmp_path):
+    """Reading and annotating walk the body with one function: a table (merged cells included) ahead of a
+    finding must not shift where the highlight lands."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from drafting.annotate import annotate_docx
+    from drafting.check import IdentifierOut, ReportCheck
+    from drafting.coverage import Coverage
+
+    source = tmp_path / "draft.docx"
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Judgement"
+    table.cell(0, 2).text = "Grade"
+    table.cell(1, 0).text, table.cell(1, 1).text, table.cell(1, 2).text = "Help", "and protection", "Good"
+    document.add_paragraph("Inspectors spoke with Mrs Kowalski about the plan.")
+    document.save(str(source))
+    text = read_report(source)
+    assert text.splitlines()[:2] == ["Judgement | Grade", "Help | and protection | Good"]
+    start = text.index("Kowalski")
+    result = ReportCheck(
+        file=str(source),
+        identifiers=[IdentifierOut(type="PERSON", text="Kowalski", start=start, end=start + 8, score=0.9)],
+        coverage=Coverage(covered=[], missing=[], not_applicable=[]),
+        structure=[],
+        style=[],
+    )
+    assert annotate_docx(source, result, tmp_path / "annotated.docx") == 1
+    reopened = docx.Document(str(tmp_path / "annotated.docx"))
+    red = [r.text for p in reopened.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.RED]
+    assert red == ["Kowalski"]
