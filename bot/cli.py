@@ -291,13 +291,14 @@ def check_report(
 
 def _print_check(result, evidence, text: str) -> None:
     from drafting.areas import load_areas
+    from drafting.check import finding_context
 
     areas = {a.id: a for a in load_areas().areas}
     typer.echo(msg.CHECK_FILE.format(file=result.file))
     if result.identifiers:
         typer.echo(msg.CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
         for f in result.identifiers:
-            context = " ".join(text[max(0, f.start - 40) : f.end + 40].split())
+            context = finding_context(text, f.start, f.end)
             typer.echo(
                 msg.CHECK_IDENTIFIER_ROW.format(type=f.type, text=f.text, start=f.start, end=f.end, context=context)
             )
@@ -338,15 +339,11 @@ def _store():
     return EvidenceStore(StoreSettings().database_url)
 
 
-def _checked_entries(entries, log):
+def _checked_entries(entries, scanner, log):
     """SEA-mode identifier check of each entry (case references and initials allowed, para 160)."""
-    from drafting.identifiers import IdentifierScanner, default_detectors
     from drafting.sea_check import entry_identifiers
 
-    found = [
-        f"{entry_id}.{field}: {f.type} “{f.text}”"
-        for entry_id, field, f in entry_identifiers(entries, IdentifierScanner(default_detectors()))
-    ]
+    found = [f"{entry_id}.{field}: {f.type} “{f.text}”" for entry_id, field, f in entry_identifiers(entries, scanner)]
     if found:
         log(msg.DRAFT_SEA_FINDINGS.format(items="; ".join(found)))
     return found
@@ -362,12 +359,13 @@ def sea_import(
     actor: Annotated[str, typer.Option("--actor", help="Who is importing, for the audit log (a role).")] = "cli",
 ) -> None:
     """Import a SEA file into the store in one transaction (all rows or none, unless --skip-invalid)."""
+    from drafting.identifiers import IdentifierScanner, default_detectors
     from drafting.sea_readers import read_sea
 
     result = read_sea(file, skip_invalid=skip_invalid)
     if result.skipped:
         typer.echo(msg.SEA_SKIPPED.format(rows="\n  ".join(result.skipped)), err=True)
-    _checked_entries(result.entries, lambda line: typer.echo(line, err=True))
+    _checked_entries(result.entries, IdentifierScanner(default_detectors()), lambda line: typer.echo(line, err=True))
     counts = _store().import_entries(inspection, result.entries, actor)
     typer.echo(msg.SEA_IMPORTED.format(inspection=inspection, total=len(result.entries), **counts))
 
@@ -454,12 +452,12 @@ def draft(
         entries = store.entries(inspection)
         if not entries:
             raise UserInputError(msg.DRAFT_NO_ENTRIES.format(inspection=inspection))
-    _checked_entries(entries, log)
+    drafter = Drafter(IdentifierScanner(default_detectors()))  # its scanner also checks the entries
+    _checked_entries(entries, drafter.scanner, log)
     assignments = []
     if any(not e.areas for e in entries):
         checker = CoverageChecker(SentenceTransformerEmbedder(_settings().model_dir))
         entries, assignments = assign_areas(entries, checker)
-    drafter = Drafter(IdentifierScanner(default_detectors()))
     result_draft = drafter.draft(section, entries, prevent=prevent_priority, delegated=delegated)
     profile = drafter.profile(section, entries, prevent=prevent_priority, delegated=delegated)
     if inspection is not None:
@@ -544,13 +542,14 @@ def slack(
     retrieval = _open()
     retrieval.answerer.answer("warm up")  # model and caches loaded before the first user waits
     client = WebClient(token=settings.bot_token.get_secret_value(), base_url=settings.api_url)
+    scanner = IdentifierScanner(default_detectors())  # stateless: drafts, SEA checks and report checks share it
     app = create_app(
         client=client,
         signing_secret=settings.signing_secret.get_secret_value(),
         answerer=retrieval.answerer,
-        drafter=Drafter(IdentifierScanner(default_detectors())),
+        drafter=Drafter(scanner),
         store=_store(),
-        checker=ReportChecker(IdentifierScanner(default_detectors()), CoverageChecker(retrieval.embedder)),
+        checker=ReportChecker(scanner, CoverageChecker(retrieval.embedder)),
         file_hosts=allowed_hosts(settings.api_url),
         index_manifest=retrieval.index.manifest,
     )

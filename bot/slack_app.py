@@ -24,7 +24,7 @@ from bot import messages as msg
 from bot.blocks import answer_blocks, file_view, limit, sea_add_view, sections, view_values
 from bot.files import SLACK_FILE_HOSTS, FileRejected, fetch_shared_file
 from drafting.annotate import annotate_docx
-from drafting.check import CheckOptions, ReportChecker
+from drafting.check import CheckOptions, ReportChecker, finding_context
 from drafting.draft import JUDGEMENTS, SECTIONS, TITLES, Drafter
 from drafting.draft_docx import write_draft_docx
 from drafting.errors import DraftingError
@@ -450,7 +450,7 @@ def create_app(
             if result.identifiers:
                 lines.append(msg.SLACK_CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
                 for f in result.identifiers:
-                    context = " ".join(text[max(0, f.start - 40) : f.end + 40].split())
+                    context = finding_context(text, f.start, f.end)
                     lines.append(msg.SLACK_CHECK_IDENTIFIER_ROW.format(type=f.type, text=f.text, context=context))
             if result.coverage.missing:
                 lines.append(

@@ -39,6 +39,12 @@ class ReportCheck(BaseModel):
         return bool(self.identifiers or self.coverage.missing or self.structure)
 
 
+def finding_context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The finding with `width` characters either side, whitespace collapsed: the context the CLI and
+    Slack show beside an identifying detail."""
+    return " ".join(text[max(0, start - width) : end + width].split())
+
+
 class CheckOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
     mode: ScanMode = "report"

@@ -266,3 +266,17 @@ def test_annotation_offsets_survive_a_table_before_the_finding(tmp_path):
     reopened = docx.Document(str(tmp_path / "annotated.docx"))
     red = [r.text for p in reopened.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.RED]
     assert red == ["Kowalski"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "width", "expected"),
+    [
+        ("Mrs Kowalski said", 4, 12, 40, "Mrs Kowalski said"),  # near the start: no wrap-around
+        ("a\n\nb  Tayo   c d", 6, 10, 4, "b Tayo c"),  # whitespace and line breaks collapsed
+        ("x" * 50 + " Sam " + "y" * 50, 51, 54, 2, "x Sam y"),
+    ],
+)
+def test_finding_context(text, start, end, width, expected):
+    from drafting.check import finding_context
+
+    assert finding_context(text, start, end, width) == expected
