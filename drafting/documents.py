@@ -47,16 +47,23 @@ def read_report(path: Path) -> str:
     return text
 
 
+def zip_bomb_problem(path: Path) -> str | None:
+    """Why a zip-based file (.docx, .xlsx) must not be opened, or None: what it would expand to, read from
+    the archive's directory without inflating anything. zipfile.BadZipFile if it is not a zip at all."""
+    with zipfile.ZipFile(path) as archive:
+        total = sum(info.file_size for info in archive.infolist())
+    if total > MAX_UNZIPPED_BYTES:
+        return f"expands to {total / 1_048_576:.0f} MB, over the {MAX_UNZIPPED_BYTES // 1_048_576} MB cap"
+    return None
+
+
 def _read_docx(path: Path) -> str:
     try:
-        with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-            if total > MAX_UNZIPPED_BYTES:
-                raise UnreadableDocumentError(
-                    f"{path}: expands to {total / 1_048_576:.0f} MB, over the {MAX_UNZIPPED_BYTES // 1_048_576} MB cap"
-                )
+        problem = zip_bomb_problem(path)
     except zipfile.BadZipFile as exc:
         raise UnreadableDocumentError(f"{path}: not a valid .docx (not a zip archive)") from exc
+    if problem:
+        raise UnreadableDocumentError(f"{path}: {problem}")
     import docx
 
     try:

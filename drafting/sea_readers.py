@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from drafting.documents import MAX_FILE_BYTES
+from drafting.documents import MAX_FILE_BYTES, zip_bomb_problem
 from drafting.errors import DraftingError
 from drafting.sea import FIELDS, FIX_HINTS, REQUIRED, SeaEntry
 
@@ -88,6 +88,10 @@ def read_sea(path: Path, skip_invalid: bool = False) -> SeaImport:
         raise SeaFileError(path, ["file is over the 20 MB limit"])
     try:
         header: list[str] = []
+        # .xlsx and .docx are zip archives: the same expansion cap as report drafts (documents.py).
+        problem = zip_bomb_problem(path) if suffix in (".xlsx", ".docx") else None
+        if problem:
+            raise SeaFileError(path, [problem])
         if suffix == ".csv":
             header, rows = _rows_csv(path.read_bytes())
         elif suffix == ".json":

@@ -126,6 +126,24 @@ def test_bad_sea_files(tmp_path, name, content, message):
         read_sea(path)
 
 
+@pytest.mark.parametrize("name", ["bomb.xlsx", "bomb.docx"])
+def test_sea_zip_bomb_is_refused_before_opening(tmp_path, name):
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (210 * 1024 * 1024))
+    with pytest.raises(SeaFileError, match="over the 200 MB cap"):
+        read_sea(path)
+
+
+def test_sea_xlsx_that_is_not_a_zip_is_refused(tmp_path):
+    path = tmp_path / "sea.xlsx"
+    path.write_text("id,date\n")
+    with pytest.raises(SeaFileError, match="cannot read it as xlsx"):
+        read_sea(path)
+
+
 def test_store_import_is_one_transaction(tmp_path):
     store = EvidenceStore(f"sqlite:///{tmp_path / 'store.db'}")
     with pytest.raises(IntegrityError):
