@@ -27,6 +27,11 @@ class ReportingArea(BaseModel):
     def source(self) -> str:
         return ", ".join(f"para {p}" for p in self.paras[:1]) + "; Annex M"
 
+    def required(self, prevent: bool = False, delegated: bool = False) -> bool:
+        """Every area is required, except a conditional one whose condition (a Prevent priority area,
+        delegated functions) has not been flagged."""
+        return self.conditional is None or {"prevent": prevent, "delegated": delegated}[self.conditional]
+
 
 class AdvisoryArea(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -107,10 +107,10 @@ class CoverageChecker:
                 evidence[area] = AreaEvidence(
                     area=area, sentence=sentence.text, start=sentence.start, end=sentence.end, score=round(score, 3)
                 )
-        flags = {"prevent": prevent_priority, "delegated": delegated}
         covered, missing, not_applicable = [], [], []
         for area in self.areas:
-            required = area.conditional is None or flags[area.conditional] or area.id in evidence
+            # A conditional area the report itself covers is required by what it says.
+            required = area.required(prevent_priority, delegated) or area.id in evidence
             if area.id in evidence:
                 covered.append(area.id)
             elif required:

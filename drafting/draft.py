@@ -138,9 +138,8 @@ class Drafter:
     ) -> EvidenceProfile:
         scope = [e for e in entries if section not in JUDGEMENTS or e.judgement == section]
         evidence = [e for e in scope if not e.is_review]
-        flags = {"prevent": prevent, "delegated": delegated}
         not_applicable = [
-            a.id for a in self.table.areas if a.conditional and not flags[a.conditional] and section in a.judgements
+            a.id for a in self.table.areas if not a.required(prevent, delegated) and section in a.judgements
         ]
         return EvidenceProfile(
             entries=len(evidence),
@@ -171,7 +170,6 @@ class Drafter:
         self, section: str, evidence: list[SeaEntry], prevent: bool, delegated: bool
     ) -> tuple[list[DraftParagraph], list[Gap]]:
         mine = [e for e in evidence if e.judgement == section]
-        flags = {"prevent": prevent, "delegated": delegated}
         paragraphs: list[DraftParagraph] = []
         gaps: list[Gap] = []
         for area in self.table.areas:
@@ -179,11 +177,11 @@ class Drafter:
                 continue
             area_entries = [e for e in mine if area.id in e.areas]
             if not area_entries:
-                if area.conditional is None or flags[area.conditional]:
+                if area.required(prevent, delegated):
                     gaps.append(
                         Gap(
                             area=area.id,
-                            required=f"{', '.join(f'para {p}' for p in area.paras[:1])}; Annex M",
+                            required=area.source,
                             why=f"No SEA entry for {section} covers {area.area}. Annex M asks inspectors to gather: "
                             f"{_evidence_to_gather(area).rstrip('.')}.",
                         )

@@ -280,3 +280,20 @@ def test_finding_context(text, start, end, width, expected):
     from drafting.check import finding_context
 
     assert finding_context(text, start, end, width) == expected
+
+
+@pytest.mark.parametrize(
+    ("prevent", "delegated", "expected"),
+    [
+        (False, False, set()),
+        (True, False, {"prevent"}),
+        (False, True, {"delegated"}),
+        (True, True, {"prevent", "delegated"}),
+    ],
+)
+def test_conditional_areas_are_required_only_when_flagged(prevent, delegated, expected):
+    from drafting.areas import load_areas
+
+    areas = load_areas().areas
+    assert all(a.required(prevent, delegated) for a in areas if a.conditional is None)
+    assert {a.conditional for a in areas if a.conditional and a.required(prevent, delegated)} == expected
