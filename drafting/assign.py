@@ -6,7 +6,6 @@ from pydantic import BaseModel, ConfigDict
 
 from drafting.coverage import CoverageChecker
 from drafting.sea import SeaEntry
-from drafting.sentences import Sentence
 
 
 class Assignment(BaseModel):
@@ -21,8 +20,7 @@ def assign_areas(entries: list[SeaEntry], checker: CoverageChecker) -> tuple[lis
     pending = [e for e in entries if not e.areas]
     if not pending:
         return entries, []
-    texts = [Sentence(0, 0, f"{e.evaluation} {e.evidence}") for e in pending]
-    scores = checker.area_scores(texts)
+    scores = checker.text_scores([f"{e.evaluation} {e.evidence}" for e in pending])
     assigned: dict[str, Assignment] = {}
     for entry, row in zip(pending, scores, strict=True):
         allowed = [i for i, area in enumerate(checker.areas) if entry.judgement in area.judgements]

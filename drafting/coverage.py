@@ -1,9 +1,11 @@
-"""Which reporting areas a draft covers (para 171-173, Annex M): semantic matching of each sentence
-against short descriptions of every area, so paraphrase counts ("ran away", "the toxic trio"), and
-each sentence credits only the area it is closest to, so neighbours are told apart (missing from home
-vs missing from education)."""
+"""Which reporting areas a draft covers (para 171-173, Annex M): semantic matching of each sentence, and
+of each paragraph as a whole, against short descriptions of every area, so paraphrase counts ("ran
+away", "the toxic trio"), and each sentence or paragraph credits only the area it is closest to, so
+neighbours are told apart (missing from home vs missing from education)."""
 
 from __future__ import annotations
+
+import bisect
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +21,9 @@ COVER_THRESHOLD = 0.6
 # ... and is closer to it than to any other area (ties credit neither).
 # Each distinctive word of an area's description found in the sentence adds this much (at most two).
 LEXICAL_BONUS = 0.05
+# An area's similarity mixes its closest description (exact phrasing) with the centre of all its
+# descriptions (the topic as a whole), so one loosely worded description cannot carry a stray sentence.
+CLOSEST_WEIGHT = 0.5
 
 
 class Coverage(BaseModel):
@@ -52,6 +57,8 @@ class CoverageChecker:
                 owners.append(i)
         self._owners = np.array(owners)
         self._probe_vectors = embedder.encode(probes)
+        centres = np.stack([self._probe_vectors[self._owners == i].mean(axis=0) for i in range(len(self.areas))])
+        self._centres = centres / np.linalg.norm(centres, axis=1, keepdims=True)
         self._terms = self._distinctive_terms(probes, owners)
 
     def _distinctive_terms(self, probes: list[str], owners: list[int]) -> list[frozenset[str]]:
@@ -66,42 +73,60 @@ class CoverageChecker:
                 spread[term] = spread.get(term, 0) + 1
         return [frozenset(t for t in terms if spread[t] <= 2) for terms in per_area]
 
-    def _lexical(self, sentences: list[Sentence]) -> np.ndarray:
-        out = np.zeros((len(sentences), len(self.areas)))
-        for row, sentence in enumerate(sentences):
-            words = set(tokenize([sentence.text])[0])
+    def _lexical(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), len(self.areas)))
+        for row, text in enumerate(texts):
+            words = set(tokenize([text])[0])
             for area, terms in enumerate(self._terms):
                 out[row, area] = min(len(words & terms), 2) * LEXICAL_BONUS
         return out
 
-    def area_scores(self, sentences: list[Sentence]) -> np.ndarray:
-        """Best probe similarity per (sentence, area)."""
-        if not sentences:
+    def text_scores(self, texts: list[str]) -> np.ndarray:
+        """Similarity per (text, area): closest description and centre of the area mixed, plus the lexical signal."""
+        if not texts:
             return np.zeros((0, len(self.areas)))
-        sims = self.embedder.encode([s.text for s in sentences]) @ self._probe_vectors.T
-        out = np.full((len(sentences), len(self.areas)), -1.0)
+        return self._scores(self.embedder.encode(texts), texts)
+
+    def _scores(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
+        sims = vectors @ self._probe_vectors.T
+        closest = np.full((len(texts), len(self.areas)), -1.0)
         for area in range(len(self.areas)):
-            out[:, area] = sims[:, self._owners == area].max(axis=1)
-        return out + self._lexical(sentences)
+            closest[:, area] = sims[:, self._owners == area].max(axis=1)
+        mixed = CLOSEST_WEIGHT * closest + (1 - CLOSEST_WEIGHT) * (vectors @ self._centres.T)
+        return mixed + self._lexical(texts)
 
     def check(
         self, text: str, prevent_priority: bool = False, delegated: bool = False
     ) -> tuple[Coverage, list[AreaEvidence]]:
-        # Headings name a topic without reporting on it: only sentences count.
-        sentences = [
-            s
-            for s in split_sentences(text)
-            if len(s.text.split()) >= 5 and s.text.rstrip().endswith((".", "!", "?", ":"))
-        ]
-        scores = self.area_scores(sentences)
+        paragraphs = _paragraphs(text)
+        sentences = [s for paragraph in paragraphs for s in paragraph]
+        width = self._probe_vectors.shape[1]
+        vectors = self.embedder.encode([s.text for s in sentences]) if sentences else np.zeros((0, width))
+        # A paragraph reads as one finding ("Police share information quickly when a child is reported
+        # missing. Return interviews take place within 72 hours"), so it is matched whole as well, by the
+        # mean of its sentence vectors: encoding it again would double the time for the same result (README).
+        whole, whole_vectors, first = [], [], 0
+        for paragraph in paragraphs:
+            if len(paragraph) > 1:
+                mean = vectors[first : first + len(paragraph)].mean(axis=0)
+                whole.append(paragraph)
+                whole_vectors.append(mean / np.linalg.norm(mean))
+            first += len(paragraph)
+        candidates = [[s] for s in sentences] + whole
+        texts = [" ".join(s.text for s in members) for members in candidates]
+        scores = self._scores(np.vstack([vectors, *whole_vectors]), texts)
+        sentence_scores = scores[: len(sentences)]
+        row_of = {id(s): row for row, s in enumerate(sentences)}
         evidence: dict[str, AreaEvidence] = {}
-        for row, sentence in enumerate(sentences):
+        for row, members in enumerate(candidates):
             order = np.argsort(-scores[row])
             best, second = int(order[0]), int(order[1])
             score = float(scores[row, best])
             # Crediting every close area instead was measured worse on both labelled sets (README).
             if score < COVER_THRESHOLD or score <= float(scores[row, second]):
                 continue
+            # The evidence quoted for a paragraph is its sentence closest to the area.
+            sentence = max(members, key=lambda s: sentence_scores[row_of[id(s)], best])
             area = self.areas[best].id
             if area not in evidence or evidence[area].score < score:
                 evidence[area] = AreaEvidence(
@@ -118,3 +143,18 @@ class CoverageChecker:
             else:
                 not_applicable.append(area.id)
         return Coverage(covered=covered, missing=missing, not_applicable=not_applicable), list(evidence.values())
+
+
+def _paragraphs(text: str) -> list[list[Sentence]]:
+    """The draft's sentences grouped by paragraph (line). Headings name a topic without reporting on it:
+    only sentences count."""
+    groups: dict[int, list[Sentence]] = {}
+    line_starts = [0]
+    for line in text.split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
+    for sentence in split_sentences(text):
+        if len(sentence.text.split()) < 5 or not sentence.text.rstrip().endswith((".", "!", "?", ":")):
+            continue
+        line = bisect.bisect_right(line_starts, sentence.start) - 1
+        groups.setdefault(line, []).append(sentence)
+    return list(groups.values())

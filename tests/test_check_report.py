@@ -137,17 +137,63 @@ def test_coverage_on_drafts_with_areas_left_out(real_retrieval):
     assert result.f1 >= 0.90, result.errors
 
 
+# Measured F1 per held-out set (README); each floor sits a little under its figure so a regression shows.
+HELD_OUT_COVERAGE_FLOORS = {
+    "coverage_heldout": 0.85,
+    "coverage_heldout2": 0.95,
+    "coverage_heldout3": 0.95,
+    "coverage_heldout4": 0.84,
+    "coverage_heldout5": 0.94,
+}
+
+
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["coverage_heldout", "coverage_heldout2"])
-def test_coverage_on_held_out_drafts_holds_its_floor(real_retrieval, name):
-    """Below the 0.90 target (README): a floor under the measured 0.716 / 0.794, so a regression shows."""
+def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
+    """Five sets of paragraphs the probes were not written from; two sit below the 0.90 target (README)."""
     from drafting.coverage import CoverageChecker
     from drafting.coverage_eval import evaluate_coverage
 
-    result = evaluate_coverage(
-        CoverageChecker(real_retrieval.embedder), DATA / f"{name}.jsonl", DATA / "coverage_distractors.txt"
+    checker = CoverageChecker(real_retrieval.embedder)
+    f1 = {}
+    for name, floor in HELD_OUT_COVERAGE_FLOORS.items():
+        result = evaluate_coverage(checker, DATA / f"{name}.jsonl", DATA / "coverage_distractors.txt")
+        assert result.f1 >= floor, (name, result.errors)
+        f1[name] = result.f1
+    assert sum(f1.values()) / len(f1) >= 0.90, f1
+
+
+def test_paragraph_grouping_keeps_offsets_and_drops_headings():
+    from drafting.coverage import _paragraphs
+
+    text = "Children missing from home\nThe response is swift when children run away. Return interviews are offered every time.\nOk.\nLeaders know their services well and act on it."
+    groups = _paragraphs(text)
+    assert [[s.text for s in group] for group in groups] == [
+        ["The response is swift when children run away.", "Return interviews are offered every time."],
+        ["Leaders know their services well and act on it."],
+    ]
+    for group in groups:
+        for sentence in group:
+            assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.model
+def test_a_paragraph_is_matched_whole_and_quotes_its_closest_sentence(real_retrieval):
+    from drafting.coverage import CoverageChecker
+
+    checker = CoverageChecker(real_retrieval.embedder)
+    # Neither sentence alone is close enough to "missing from home or care"; together they are.
+    first = "Police and social workers share information quickly when a child is reported missing."
+    second = (
+        "Independent return interviews take place within 72 hours for most children, and the learning is used "
+        "to plan their safety."
     )
-    assert result.f1 >= 0.70, result.errors
+    for sentence in (first, second):
+        assert "missing-home-care" not in checker.check(sentence)[0].covered
+    paragraph = f"{first} {second}"
+    coverage, evidence = checker.check(paragraph)
+    assert "missing-home-care" in coverage.covered
+    quoted = next(e for e in evidence if e.area == "missing-home-care")
+    assert paragraph[quoted.start : quoted.end] == quoted.sentence == first
 
 
 @pytest.mark.model
