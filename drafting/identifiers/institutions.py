@@ -14,7 +14,16 @@ _KIND = (
 )
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
-_HOME = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}(?=\s+(?:children['’]s home|residential home|care home)\b)")
+# Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
+_HOME_KIND = (
+    r"(?:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
+    r"|semi-independent|hostel|foyer|refuge)\b"
+)
+# "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
+_HOME = re.compile(
+    rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}"
+    rf"(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w-]+\s+){{0,3}}?{_HOME_KIND})"
+)
 # Words that make a phrase generic rather than a name ("the Virtual School", "Further Education College").
 _GENERIC = {
     "Virtual", "Primary", "Secondary", "Special", "Residential", "Further", "Education", "Higher", "Local",

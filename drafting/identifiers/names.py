@@ -52,6 +52,10 @@ _AGENTIVE_VERBS = {
     "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
     "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
 }  # fmt: skip
+# A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
+# a name that is also a word a name.
+_PAST_AGENTIVE = {v for v in _AGENTIVE_VERBS if v.endswith("ed") or v in {"said", "told", "felt", "spoke"}}
+_ALSO_PLURAL_NOUNS = {"visits", "stays", "lives", "likes", "loves", "wants", "needs"}
 _FOLLOWING_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "reported", "described", "wants",
     "wanted", "feels", "felt", "lives", "lived", "attends", "attended", "went", "goes", "ran", "runs",
@@ -65,6 +69,7 @@ _PLACE_WORDS = {
     "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
     "School", "Academy", "College", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
 }  # fmt: skip
+_ARTICLES = {"the", "a", "an"}
 _FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -81,6 +86,14 @@ def _is_common_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en") >= 4.0 and not load_lexicon().is_given_name(word)
+
+
+def _is_everyday_word(word: str, zipf: float) -> bool:
+    """Frequent lower-case words ("case", "young", "long" are above Zipf 5) are not read as names, even
+    when a name list has them."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= zipf
 
 
 @dataclass
@@ -126,7 +139,13 @@ class PersonNameDetector:
         found: dict[int, tuple[int, float]] = {}  # token index -> (last token index of the name, score)
 
         for i, tok in enumerate(toks):
+            if tok.text.islower() and self._careless_name(toks, i, text):
+                found[i] = (i, 0.7)
+                continue
             if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES:
+                continue
+            # "Kingston upon Thames", "Newcastle upon Tyne": a place.
+            if i > 0 and toks[i - 1].text == "upon":
                 continue
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if nxt is not None and nxt.text in _PLACE_WORDS and nxt.start - tok.end == 1:
@@ -157,18 +176,56 @@ class PersonNameDetector:
         if prev is not None and prev.text in _TITLES and prev.end >= tok.start - 2:
             return 0.95
         strong = lex.is_given_name(word) and word not in lex.name_words
+        # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
+        # lower-case "on" or "upon": "Stockton-on-Tees").
+        parts = re.split(r"[-'’]", word)
+        if (
+            len(parts) > 1
+            and lex.is_known_name(parts[0])
+            and parts[0] not in lex.name_words
+            and all(len(p) > 1 and p[0].isupper() and p not in lex.never_names for p in parts[1:])
+        ):
+            strong = True
         if strong:
             return 0.75 if tok.sentence_initial else 0.85
         if self._has_cue(toks, i, text):
             return 0.8
         return 0.0
 
+    def _careless_name(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """A name typed in lower case in a hurried note ("spoke to mum (tracey)", "kyle had not been home"):
+        a given name that is not also a word, with a kinship or role word before it or a verb after it."""
+        name = toks[i].text.capitalize()
+        lex = self.lexicon
+        if not lex.is_given_name(name):
+            return False
+        # "her partner (dean)": a kinship word and a bracketed word is a name even if it is also a word.
+        bracketed = (
+            text[max(0, toks[i].start - 1) : toks[i].start] == "(" and text[toks[i].end : toks[i].end + 1] == ")"
+        )
+        if bracketed and i > 0 and toks[i - 1].text.lower() in _KIN_AND_ROLE:
+            return True
+        if name in lex.name_words or _is_everyday_word(toks[i].text, 5.0):
+            return False
+        # "dad (jordan)": a kinship word is a strong cue.
+        if any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 2) : i]):
+            return True
+        if _is_everyday_word(toks[i].text, 4.5):
+            return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return (
+            nxt is not None
+            and text[toks[i].end : nxt.start].strip() in ("", ",")
+            and (nxt.text in _AGENTIVE_VERBS or nxt.text in _FOLLOWING_VERBS)
+        )
+
     def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         tok = toks[i]
         lex = self.lexicon
         if not tok.sentence_initial:
             window = [t.text.lower() for t in toks[max(0, i - 2) : i]]
-            if any(w in _KIN_AND_ROLE for w in window):
+            # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
+            if any(w in _KIN_AND_ROLE for w in window) and window[-1] not in _ARTICLES:
                 return True
             if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
                 return True
@@ -184,7 +241,13 @@ class PersonNameDetector:
         if nxt is not None and nxt.start - tok.end <= 2 and not nxt.sentence_initial:
             if text[tok.end : nxt.start].strip() in ("", ","):
                 # A common word opening a sentence ("Workers described") is not a name.
-                if nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text)):
+                if tok.text in lex.name_words:
+                    # "Summer visits were reduced": a plural noun, not a verb, after a name-word.
+                    if (
+                        nxt.text in _AGENTIVE_VERBS and nxt.text not in _ALSO_PLURAL_NOUNS
+                    ) or nxt.text in _PAST_AGENTIVE:
+                        return True
+                elif nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text)):
                     return True
                 # "was", "has": a person or a thing; only a known given name mid-sentence counts.
                 if nxt.text in _FOLLOWING_VERBS and not tok.sentence_initial and lex.is_known_name(tok.text):
@@ -228,6 +291,9 @@ class PersonNameDetector:
         for index, tok in enumerate(toks):
             # Careless lower-case notes: "spoke to liam" once "Liam" is known, unless it is also a word.
             candidates = {tok.text}
+            # "the Kowalczyks'" once "the Kowalczyk family" is known.
+            if tok.capitalised and tok.text.endswith("s") and len(tok.text) > 4:
+                candidates.add(tok.text[:-1])
             if tok.text.islower() and tok.text.capitalize() in parts:
                 name = tok.text.capitalize()
                 if name not in self.lexicon.name_words or self._has_cue(toks, index, text):

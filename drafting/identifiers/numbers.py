@@ -14,8 +14,10 @@ _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+# "case ref 40917", "child number C-22", or a bare "(ref 33019)".
 _CASE_PHRASE = re.compile(
-    r"\b(?:case|child|file|client)\s+(?:ref(?:erence)?|number|no\.?|id)\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
+    r"\b(?:(?:case|child|file|client)\s+(?:ref(?:erence)?|number|no\.?|id)|ref\.?)"
+    r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
