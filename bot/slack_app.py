@@ -23,6 +23,7 @@ from slack_sdk import WebClient
 from bot import messages as msg
 from bot.blocks import answer_blocks, file_view, limit, sea_add_view, sections, view_values
 from bot.files import SLACK_FILE_HOSTS, FileRejected, fetch_shared_file
+from bot.threads import follow_up_query, remembered_context
 from drafting.annotate import annotate_docx
 from drafting.check import CheckOptions, ReportChecker, finding_context
 from drafting.draft import JUDGEMENTS, SECTIONS, TITLES, Drafter
@@ -98,9 +99,7 @@ def create_app(
             raise BadQueryError(msg.SLACK_EMPTY_QUESTION)
         if len(question) > MAX_QUERY_CHARS:
             raise BadQueryError(msg.SLACK_QUESTION_TOO_LONG)
-        # A follow-up in a thread is read with the question before it ("and for care leavers?").
-        query = f"{previous} {question}" if previous and len(question.split()) < 8 else question
-        answer = answerer.answer(query[:MAX_QUERY_CHARS])
+        answer = answerer.answer(follow_up_query(previous, question, MAX_QUERY_CHARS))
         return answer.model_copy(update={"question": question})
 
     # Ask ----------------------------------------------------------------------------------------
@@ -160,7 +159,7 @@ def create_app(
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=str(exc))
             return
         # Remembered before posting: a follow-up typed the moment the answer appears must find the thread.
-        store.remember_thread(channel, thread_ts, answer.question if not previous else f"{previous} {answer.question}")
+        store.remember_thread(channel, thread_ts, remembered_context(previous, answer.question))
         client.chat_postMessage(
             channel=channel, thread_ts=thread_ts, text=answer.answer[:3000], blocks=answer_blocks(answer)
         )
