@@ -43,3 +43,23 @@ def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     if k <= 0:
         return np.empty(0, dtype=np.int64)
     return np.argsort(-scores, kind="stable")[:k]
+
+
+def hubness(
+    items: np.ndarray, probes: np.ndarray, item_groups: np.ndarray, probe_groups: np.ndarray, k: int, block: int = 512
+) -> np.ndarray:
+    """Mean similarity of each item to its k most similar probes from other groups (CSLS's r term): a
+    passage close to the sentences of many other units is a hub that outranks what a query means."""
+    out = np.zeros(len(items), dtype=np.float32)
+    if len(items) == 0 or len(probes) == 0:
+        return out
+    k = min(k, len(probes))
+    for start in range(0, len(items), block):
+        sims = items[start : start + block] @ probes.T
+        sims[item_groups[start : start + block, None] == probe_groups[None, :]] = -np.inf
+        top = -np.partition(-sims, k - 1, axis=1)[:, :k]
+        valid = np.isfinite(top)
+        count = valid.sum(axis=1)
+        total = np.where(valid, top, 0.0).sum(axis=1)
+        out[start : start + block] = np.where(count > 0, total / np.maximum(count, 1), 0.0)
+    return out

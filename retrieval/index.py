@@ -25,12 +25,15 @@ from retrieval.adaptation import AdaptationConfig, adapt_query_encoder, batches_
 from retrieval.corpus import corpus_fingerprint, default_corpus_dir, load_units
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexCacheError
+from retrieval.fusion import hubness
 from retrieval.passages import Passage, split_units
 from retrieval.spans import Span, in_context, sentence_spans
 from retrieval.units import Unit
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 QUERY_ENCODER_DIR = "query_encoder"
+# Each passage's hubness is measured against its 50 nearest sentences of other units (README).
+HUB_NEIGHBOURS = 50
 # Source files whose behaviour shapes the index: editing one of them invalidates the cache.
 _CODE_FILES = (
     "cleaning.py",
@@ -86,6 +89,8 @@ class HandbookIndex:
     sentence_spans: np.ndarray
     sentence_vectors: np.ndarray
     sentence_offsets: np.ndarray
+    # Per passage: mean cosine to its nearest sentences of other units (fusion.hubness).
+    hubness: np.ndarray | None = None
     # The query-side copy of the model trained on this corpus (adaptation.py); None: queries use the base model.
     query_encoder_dir: Path | None = None
 
@@ -169,6 +174,12 @@ def build_index(
         dense.add(vectors[: len(passages)])
         np.save(tmp / "sentence_vectors.npy", vectors[len(passages) :])
         np.save(tmp / "sentence_spans.npy", np.array(span_rows, dtype=np.int64).reshape(-1, 5))
+        passage_groups = np.array([p.unit for p in passages], dtype=np.int64)
+        sentence_groups = np.array([row[0] for row in span_rows], dtype=np.int64)
+        hubs = hubness(
+            vectors[: len(passages)], vectors[len(passages) :], passage_groups, sentence_groups, HUB_NEIGHBOURS
+        )
+        np.save(tmp / "hubness.npy", hubs)
         faiss.write_index(dense, str(tmp / "dense.faiss"))
         (tmp / "units.jsonl").write_text("".join(u.model_dump_json() + "\n" for u in units), encoding="utf-8")
         (tmp / "passages.json").write_text(
@@ -218,11 +229,12 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, a
         dense = faiss.read_index(str(path / "dense.faiss"))
         sentence_vectors = np.load(path / "sentence_vectors.npy")
         spans = np.load(path / "sentence_spans.npy")
+        hubs = np.load(path / "hubness.npy")
     except IndexCacheError:
         raise
     except Exception as exc:  # any unreadable piece means a corrupt cache: the caller rebuilds
         raise IndexCacheError(f"index cache in {path} is unreadable ({type(exc).__name__}: {exc})") from exc
-    if dense.ntotal != len(passages) or len(units) != manifest.get("units"):
+    if dense.ntotal != len(passages) or len(units) != manifest.get("units") or len(hubs) != len(passages):
         raise IndexCacheError(f"index cache in {path} is inconsistent (passage or unit counts differ)")
     passage_unit = np.array([p.unit for p in passages], dtype=np.int64)
     lexical = np.array([i for i, p in enumerate(passages) if p.kind == "chunk"], dtype=np.int64)
@@ -251,6 +263,7 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, a
         spans,
         sentence_vectors,
         offsets,
+        hubs,
         query_encoder if manifest.get("query_encoder") else None,
     )
 

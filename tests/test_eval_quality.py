@@ -9,6 +9,7 @@ import pytest
 from retrieval.evaluate import EvalQuestion, evaluate, load_questions, matches
 
 DEV_QUESTIONS = Path(__file__).parent / "data" / "retrieval_dev.jsonl"
+HELDOUT_QUESTIONS = Path(__file__).parent / "data" / "retrieval_heldout.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -34,10 +35,10 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "dense", "hybrid"])}
     hybrid, bm25 = scores["hybrid"], scores["bm25"]
     assert hybrid.mrr >= bm25.mrr and hybrid.hit_at_5 >= bm25.hit_at_5 and hybrid.hit_at_1 >= bm25.hit_at_1
-    # Floors below the measured figures (README: 0.962 / 0.810): a drop means a regression. The query
+    # Floors below the measured figures (README: 0.962 / 0.824): a drop means a regression. The query
     # encoder's training is seeded, so the figures repeat on this machine.
     assert hybrid.hit_at_5 >= 0.92
-    assert hybrid.mrr >= 0.78
+    assert hybrid.mrr >= 0.80
 
 
 @pytest.mark.model
@@ -46,5 +47,16 @@ def test_second_question_set_holds_its_floor(real_retrieval):
     questions = load_questions(DEV_QUESTIONS)
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
     assert scores["hybrid"].mrr >= scores["bm25"].mrr + 0.1
-    assert scores["hybrid"].hit_at_5 >= 0.92  # measured 0.957
-    assert scores["hybrid"].mrr >= 0.76  # measured 0.793
+    assert scores["hybrid"].hit_at_5 >= 0.92  # measured 0.935
+    assert scores["hybrid"].mrr >= 0.79  # measured 0.819
+
+
+@pytest.mark.model
+def test_third_question_set_holds_its_floor(real_retrieval):
+    """30 questions on paragraphs drawn at random, written once the hubness setting had been chosen on the
+    other two sets (tests/data/retrieval_heldout.jsonl); one gold paragraph each."""
+    questions = load_questions(HELDOUT_QUESTIONS)
+    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    assert scores["hybrid"].mrr >= scores["bm25"].mrr
+    assert scores["hybrid"].hit_at_1 >= 0.70  # measured 0.733
+    assert scores["hybrid"].mrr >= 0.74  # measured 0.764

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.fusion import group_max, ranks, reciprocal_rank_fusion, top_k
+from retrieval.fusion import group_max, hubness, ranks, reciprocal_rank_fusion, top_k
 
 rng = np.random.default_rng(7)
 
@@ -62,3 +62,29 @@ def test_ranks_and_top_k_are_stable_for_ties():
 def test_fusion_needs_something_to_fuse():
     with pytest.raises(ValueError):
         reciprocal_rank_fusion([])
+
+
+def brute_hubness(items, probes, item_groups, probe_groups, k):
+    out = []
+    for item, group in zip(items, item_groups, strict=True):
+        sims = sorted((float(item @ p) for p, g in zip(probes, probe_groups, strict=True) if g != group), reverse=True)
+        out.append(np.mean(sims[:k]) if sims else 0.0)
+    return np.array(out)
+
+
+@pytest.mark.parametrize("trial", range(20))
+def test_hubness_matches_brute_force(trial):
+    n_items, n_probes, n_groups = int(rng.integers(1, 30)), int(rng.integers(1, 40)), int(rng.integers(1, 6))
+    items, probes = rng.normal(size=(n_items, 8)), rng.normal(size=(n_probes, 8))
+    item_groups, probe_groups = rng.integers(0, n_groups, n_items), rng.integers(0, n_groups, n_probes)
+    k = int(rng.integers(1, 10))
+    # A small block exercises the blocked computation.
+    got = hubness(items, probes, item_groups, probe_groups, k, block=7)
+    np.testing.assert_allclose(got, brute_hubness(items, probes, item_groups, probe_groups, k), rtol=1e-5, atol=1e-6)
+
+
+def test_a_passage_near_many_other_units_is_the_hub():
+    probes = np.array([[1.0, 0.0], [0.9, 0.1], [0.8, 0.2], [0.0, 1.0]])
+    items = np.array([[1.0, 0.0], [0.0, 1.0]])
+    scores = hubness(items, probes, np.array([10, 11]), np.array([1, 2, 3, 4]), k=3)
+    assert scores[0] > scores[1]
