@@ -44,6 +44,8 @@ def texts(detector, text):
         ("Will and his dad attended. Will said he was happy.", ["Will", "Will"]),
         ("Summer visited her brother at the weekend.", ["Summer"]),
         ("her partner (dean) has left. mum (will call back) was out.", ["dean"]),
+        ("Her key worker at the nursery, Dawn, noticed the bruise.", ["Dawn"]),
+        ("The child's mother, Summer, attended.", ["Summer"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
         ("Will the local authority sustain this?", []),
         ("The Director of Children's Services meets the Chief Executive.", []),

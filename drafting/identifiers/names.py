@@ -229,6 +229,10 @@ class PersonNameDetector:
                 return True
             if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
                 return True
+            # Set off by commas after a role or kinship phrase: "her key worker at the nursery, Dawn, noticed".
+            commas = text[toks[i - 1].end : tok.start].strip() == "," and text[tok.end : tok.end + 1] == ","
+            if commas and any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
+                return True
         after = text[tok.end : tok.end + 60]
         if _POSSESSIVE.match(after) or _AGE_AFTER.match(after):
             return True
