@@ -45,6 +45,7 @@ _CODE_FILES = (
     "index.py",
     "units.py",
     "adaptation.py",
+    "fusion.py",  # hubness is computed at build
 )
 
 ProgressFn = Callable[[int, int], None]
