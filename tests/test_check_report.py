@@ -144,12 +144,13 @@ HELD_OUT_COVERAGE_FLOORS = {
     "coverage_heldout3": 0.95,
     "coverage_heldout4": 0.84,
     "coverage_heldout5": 0.94,
+    "coverage_heldout6": 0.95,
 }
 
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
-    """Five sets of paragraphs the probes were not written from; two sit below the 0.90 target (README)."""
+    """Six sets of paragraphs the probes were not written from; two sit below the 0.90 target (README)."""
     from drafting.coverage import CoverageChecker
     from drafting.coverage_eval import evaluate_coverage
 

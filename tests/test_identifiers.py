@@ -46,6 +46,9 @@ def texts(detector, text):
         ("her partner (dean) has left. mum (will call back) was out.", ["dean"]),
         ("Her key worker at the nursery, Dawn, noticed the bruise.", ["Dawn"]),
         ("The child's mother, Summer, attended.", ["Summer"]),
+        ("DC Foster interviewed the girl.", ["Foster"]),
+        ("case note: spoke to liam and his sister chloe at nan's.", ["liam", "chloe"]),
+        ("Tariq describes his carer as kind.", ["Tariq"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
         ("Will the local authority sustain this?", []),
         ("The Director of Children's Services meets the Chief Executive.", []),
@@ -61,6 +64,8 @@ def texts(detector, text):
         ("The Head of Service will lead the Practice Improvement Programme.", []),
         ("the case was closed. the worker said the young person had moved.", []),
         ("Summer visits were reduced. Will it last?", []),
+        ("The Mockingbird Family Model and Dr Barnardo's Homes are part of the history.", []),
+        ("Foster carers met the team. the worker spoke to housing.", []),
     ],
 )
 def test_person_names(text, expected):

@@ -51,6 +51,7 @@ _AGENTIVE_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
     "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
     "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
+    "describes", "explains", "states", "discloses",
 }  # fmt: skip
 # A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
 # a name that is also a word a name.
@@ -70,6 +71,7 @@ _PLACE_WORDS = {
     "School", "Academy", "College", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an"}
+_MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 _FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
 _POSSESSIVE = re.compile(r"^['’]s\b")
@@ -142,7 +144,9 @@ class PersonNameDetector:
             if tok.text.islower() and self._careless_name(toks, i, text):
                 found[i] = (i, 0.7)
                 continue
-            if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES:
+            after_title = i > 0 and toks[i - 1].text in _TITLES and toks[i - 1].end >= tok.start - 2
+            # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
+            if not tok.capitalised or (tok.text in lex.never_names and not after_title) or tok.text in _TITLES:
                 continue
             # "Kingston upon Thames", "Newcastle upon Tyne": a place.
             if i > 0 and toks[i - 1].text == "upon":
@@ -207,8 +211,11 @@ class PersonNameDetector:
             return True
         if name in lex.name_words or _is_everyday_word(toks[i].text, 5.0):
             return False
-        # "dad (jordan)": a kinship word is a strong cue.
-        if any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 2) : i]):
+        # "dad (jordan)": a kinship word is a strong cue; so is being spoken to or seen ("spoke to liam").
+        before = [t.text.lower() for t in toks[max(0, i - 2) : i]]
+        if any(w in _KIN_AND_ROLE for w in before):
+            return True
+        if before and (before[-1] in _MET_VERBS or (before[-1] in ("to", "with") and before[:1] == ["spoke"])):
             return True
         if _is_everyday_word(toks[i].text, 4.5):
             return False
@@ -281,7 +288,10 @@ class PersonNameDetector:
                 continue
             nxt = toks[i + 1]
             prev = toks[i - 1].text.lower() if i > 0 else ""
-            if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1:
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            # Not a programme's title-case name: "the Mockingbird Family Model".
+            titled = after is not None and after.capitalised and not after.sentence_initial
+            if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
                 found[i] = (i, 0.9)
 
     def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
