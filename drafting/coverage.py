@@ -75,8 +75,8 @@ class CoverageChecker:
 
     def _lexical(self, texts: list[str]) -> np.ndarray:
         out = np.zeros((len(texts), len(self.areas)))
-        for row, text in enumerate(texts):
-            words = set(tokenize([text])[0])
+        for row, tokens in enumerate(tokenize(texts)):
+            words = set(tokens)
             for area, terms in enumerate(self._terms):
                 out[row, area] = min(len(words & terms), 2) * LEXICAL_BONUS
         return out
@@ -105,18 +105,16 @@ class CoverageChecker:
         # A paragraph reads as one finding ("Police share information quickly when a child is reported
         # missing. Return interviews take place within 72 hours"), so it is matched whole as well, by the
         # mean of its sentence vectors: encoding it again would double the time for the same result (README).
-        whole, whole_vectors, first = [], [], 0
+        candidates = [[row] for row in range(len(sentences))]  # sentence rows: one each, then whole paragraphs
+        whole_vectors, first = [], 0
         for paragraph in paragraphs:
             if len(paragraph) > 1:
                 mean = vectors[first : first + len(paragraph)].mean(axis=0)
-                whole.append(paragraph)
+                candidates.append(list(range(first, first + len(paragraph))))
                 whole_vectors.append(mean / np.linalg.norm(mean))
             first += len(paragraph)
-        candidates = [[s] for s in sentences] + whole
-        texts = [" ".join(s.text for s in members) for members in candidates]
+        texts = [" ".join(sentences[row].text for row in members) for members in candidates]
         scores = self._scores(np.vstack([vectors, *whole_vectors]), texts)
-        sentence_scores = scores[: len(sentences)]
-        row_of = {id(s): row for row, s in enumerate(sentences)}
         evidence: dict[str, AreaEvidence] = {}
         for row, members in enumerate(candidates):
             order = np.argsort(-scores[row])
@@ -126,7 +124,7 @@ class CoverageChecker:
             if score < COVER_THRESHOLD or score <= float(scores[row, second]):
                 continue
             # The evidence quoted for a paragraph is its sentence closest to the area.
-            sentence = max(members, key=lambda s: sentence_scores[row_of[id(s)], best])
+            sentence = sentences[max(members, key=lambda member: scores[member, best])]
             area = self.areas[best].id
             if area not in evidence or evidence[area].score < score:
                 evidence[area] = AreaEvidence(
