@@ -91,7 +91,7 @@ class HandbookIndex:
     sentence_vectors: np.ndarray
     sentence_offsets: np.ndarray
     # Per passage: mean cosine to its nearest sentences of other units (fusion.hubness).
-    hubness: np.ndarray | None = None
+    hubness: np.ndarray
     # The query-side copy of the model trained on this corpus (adaptation.py); None: queries use the base model.
     query_encoder_dir: Path | None = None
 

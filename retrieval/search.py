@@ -85,9 +85,7 @@ class Searcher:
         if mode in ("dense", "hybrid"):
             if query_vector is None:
                 query_vector = self.encode_queries([query])[0]
-            cosine = self.index.dense_scores(query_vector[None, :])[0]
-            if self.index.hubness is not None:
-                cosine = cosine - HUB_WEIGHT * self.index.hubness
+            cosine = self.index.dense_scores(query_vector[None, :])[0] - HUB_WEIGHT * self.index.hubness
             dense = group_max(cosine, groups, self.n_units)
         if mode == "bm25":
             return lexical
