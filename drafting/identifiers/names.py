@@ -85,9 +85,7 @@ _APPOSITIVE = re.compile(r"^\s*,\s+(?:a|an|the|his|her|their|our)\s+(?P<phrase>[
 
 def _is_common_word(word: str) -> bool:
     """Frequent English words (wordfreq's Zipf scale, 4 = once per 10,000 words) that are not given names."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= 4.0 and not load_lexicon().is_given_name(word)
+    return _is_everyday_word(word.lower(), 4.0) and not load_lexicon().is_given_name(word)
 
 
 def _is_everyday_word(word: str, zipf: float) -> bool:
@@ -108,6 +106,11 @@ class _Tok:
     @property
     def capitalised(self) -> bool:
         return self.text[0].isupper() and not self.text.isupper()
+
+
+def _after_title(toks: list[_Tok], i: int) -> bool:
+    """The token follows a title directly ("Mrs Ferreira", "Sgt. Parry")."""
+    return i > 0 and toks[i - 1].text in _TITLES and toks[i - 1].end >= toks[i].start - 2
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -144,8 +147,8 @@ class PersonNameDetector:
             if tok.text.islower() and self._careless_name(toks, i, text):
                 found[i] = (i, 0.7)
                 continue
-            after_title = i > 0 and toks[i - 1].text in _TITLES and toks[i - 1].end >= tok.start - 2
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
+            after_title = _after_title(toks, i)
             if not tok.capitalised or (tok.text in lex.never_names and not after_title) or tok.text in _TITLES:
                 continue
             # "Kingston upon Thames", "Newcastle upon Tyne": a place.
@@ -176,8 +179,7 @@ class PersonNameDetector:
         lex = self.lexicon
         tok = toks[i]
         word = tok.text
-        prev = toks[i - 1] if i > 0 else None
-        if prev is not None and prev.text in _TITLES and prev.end >= tok.start - 2:
+        if _after_title(toks, i):
             return 0.95
         strong = lex.is_given_name(word) and word not in lex.name_words
         # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
