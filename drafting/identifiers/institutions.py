@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from drafting.identifiers.base import Finding
+from drafting.identifiers.base import Finding, resolve_overlaps
 
-_WORD = r"(?:St\.?|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+# "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
+_WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
 _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
@@ -24,6 +25,15 @@ _HOME = re.compile(
     rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}"
     rf"(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w-]+\s+){{0,3}}?{_HOME_KIND})"
 )
+# "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
+# home is the home, which narrows a child down more than an address would.
+_HOUSE = re.compile(r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens)\b")
+_HOME_CONTEXT = re.compile(
+    r"children['’]s home|residential (?:home|care|staff|worker)|registered manager|care staff|the home\b"
+    r"|(?:young people|children) (?:at|living at|who live at|in)\s+[A-Z]",
+    re.IGNORECASE,
+)
+_HOME_CONTEXT_CHARS = 300
 # Words that make a phrase generic rather than a name ("the Virtual School", "Further Education College").
 _GENERIC = {
     "Virtual", "Primary", "Secondary", "Special", "Residential", "Further", "Education", "Higher", "Local",
@@ -62,4 +72,13 @@ class InstitutionDetector:
                         detector=self.name,
                     )
                 )
-        return out
+        for m in _HOUSE.finditer(text):
+            window = text[max(0, m.start() - _HOME_CONTEXT_CHARS) : m.end() + _HOME_CONTEXT_CHARS]
+            if m.group(0).split()[0] in _GENERIC or not _HOME_CONTEXT.search(window):
+                continue
+            out.append(
+                Finding(
+                    type="INSTITUTION", text=m.group(0), start=m.start(), end=m.end(), score=0.8, detector=self.name
+                )
+            )
+        return resolve_overlaps(out)

@@ -81,6 +81,20 @@ _AGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r"^\s*,\s+(?:a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
+# "Hope and her baby", "Kacper and his younger sister": a thing does not have a brother or a baby.
+_AND_KIN = re.compile(
+    r"^\s+and\s+(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + "|".join(sorted(map(re.escape, _KIN_AND_ROLE), key=len, reverse=True))
+    + r")\b"
+)
+# What happens only to a person: "Ruby was adopted in 2019", "Kai had been excluded".
+_PERSON_PASSIVE = re.compile(
+    r"^\s+(?:was|were|is|has been|had been)\s+(?:later\s+|then\s+|first\s+)?"
+    r"(?:adopted|accommodated|fostered|removed|excluded|bullied|abused|exploited|groomed|arrested|remanded|born"
+    r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care)\b"
+)
+_LOWER_TITLES = {"mr", "mrs", "ms"}
+_JOINS = {",", "and", ", and", "&"}
 
 
 def _is_common_word(word: str) -> bool:
@@ -111,6 +125,22 @@ class _Tok:
 def _after_title(toks: list[_Tok], i: int) -> bool:
     """The token follows a title directly ("Mrs Ferreira", "Sgt. Parry")."""
     return i > 0 and toks[i - 1].text in _TITLES and toks[i - 1].end >= toks[i].start - 2
+
+
+def _place_part(toks: list[_Tok], i: int) -> bool:
+    """Part of a place's name: "Holly Farm", "Oak House", the place word itself ("Cedar Lodge said") or a
+    saint's name ("St Joseph's")."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.text in _PLACE_WORDS and nxt.start - tok.end == 1:
+        return True
+    prev = toks[i - 1] if i > 0 else None
+    return (
+        prev is not None
+        and prev.capitalised
+        and tok.start - prev.end == 1
+        and (tok.text in _PLACE_WORDS or prev.text == "St")
+    )
 
 
 def _tokens(text: str) -> list[_Tok]:
@@ -147,6 +177,18 @@ class PersonNameDetector:
             if tok.text.islower() and self._careless_name(toks, i, text):
                 found[i] = (i, 0.7)
                 continue
+            # "known as JJ": a nickname in capitals is a name, not initials.
+            if (
+                tok.text.isupper()
+                and len(tok.text) <= 4
+                and [t.text.lower() for t in toks[max(0, i - 2) : i]]
+                == [
+                    "known",
+                    "as",
+                ]
+            ):
+                found[i] = (i, 0.85)
+                continue
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
             after_title = _after_title(toks, i)
             if not tok.capitalised or (tok.text in lex.never_names and not after_title) or tok.text in _TITLES:
@@ -154,14 +196,14 @@ class PersonNameDetector:
             # "Kingston upon Thames", "Newcastle upon Tyne": a place.
             if i > 0 and toks[i - 1].text == "upon":
                 continue
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and nxt.text in _PLACE_WORDS and nxt.start - tok.end == 1:
+            if _place_part(toks, i):
                 continue
             score = self._score(toks, i, text)
             if score > 0:
                 found[i] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
+        self._coordinated(text, toks, found)
         findings = [
             Finding(
                 type="PERSON",
@@ -203,6 +245,9 @@ class PersonNameDetector:
         a given name that is not also a word, with a kinship or role word before it or a verb after it."""
         name = toks[i].text.capitalize()
         lex = self.lexicon
+        # "teacher mrs kaur": a title typed in lower case still makes the next word a surname.
+        if i > 0 and toks[i - 1].text in _LOWER_TITLES and toks[i].start - toks[i - 1].end <= 2:
+            return True
         if not lex.is_given_name(name):
             return False
         # "her partner (dean)": a kinship word and a bracketed word is a name even if it is also a word.
@@ -245,6 +290,11 @@ class PersonNameDetector:
         after = text[tok.end : tok.end + 60]
         if _POSSESSIVE.match(after) or _AGE_AFTER.match(after):
             return True
+        # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name.
+        if not (tok.sentence_initial and _is_common_word(tok.text)) and (
+            _AND_KIN.match(after) or _PERSON_PASSIVE.match(after)
+        ):
+            return True
         appositive = _APPOSITIVE.match(after)
         if appositive:
             words = {w.lower() for w in re.findall(r"[\w-]+", appositive.group("phrase"))[:5]}
@@ -284,6 +334,33 @@ class PersonNameDetector:
             j += 1
         return j
 
+    def _coordinated(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+        """A word joined by "and" or a comma to a found name is one too ("Summer and Rhys", "Jack, Grace
+        and Ruby"), if it could be a name: capitalised, not a term, not a common word."""
+        lex = self.lexicon
+        ends = {j: i for i, (j, _) in found.items()}
+        changed = True
+        while changed:
+            changed = False
+            for i, tok in enumerate(toks):
+                if any(s <= i <= e for s, (e, _) in found.items()):
+                    continue
+                if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES or _place_part(toks, i):
+                    continue
+                if _is_common_word(tok.text) and not lex.is_known_name(tok.text):
+                    continue
+                joined = any(
+                    k in found and text[tok.end : toks[k].start].strip() in _JOINS
+                    for k in (i + 1, i + 2)
+                    if k < len(toks)
+                ) or any(
+                    k in ends and text[toks[k].end : tok.start].strip() in _JOINS for k in (i - 1, i - 2) if k >= 0
+                )
+                if joined:
+                    found[i] = (i, 0.75)
+                    ends[i] = i
+                    changed = True
+
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         for i, tok in enumerate(toks[:-1]):
             if not tok.capitalised or tok.text in self.lexicon.never_names or i in found:
@@ -298,10 +375,14 @@ class PersonNameDetector:
 
     def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
         parts: set[str] = set()
+        # A surname that is also a term ("DC Foster") is propagated only where a person is plainly meant:
+        # "Foster's notes", "Foster said", never "Foster carers".
+        term_parts: set[str] = set()
         for finding in findings:
             for word in _TOKEN.findall(finding.text):
-                if word not in _TITLES and word not in self.lexicon.never_names and len(word) > 1:
-                    parts.add(word)
+                if word in _TITLES or len(word) < 2:
+                    continue
+                (term_parts if word in self.lexicon.never_names else parts).add(word)
         covered = [(f.start, f.end) for f in findings]
         extra: list[Finding] = []
         for index, tok in enumerate(toks):
@@ -314,7 +395,11 @@ class PersonNameDetector:
                 name = tok.text.capitalize()
                 if name not in self.lexicon.name_words or self._has_cue(toks, index, text):
                     candidates.add(name)
-            if not candidates & parts or any(s <= tok.start < e for s, e in covered):
+            person_meant = False
+            if tok.text in term_parts:
+                nxt = toks[index + 1].text if index + 1 < len(toks) else ""
+                person_meant = bool(_POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in _PAST_AGENTIVE
+            if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
                 continue
             extra.append(
                 Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)

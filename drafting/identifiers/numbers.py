@@ -24,6 +24,26 @@ _CASE_PHRASE = re.compile(
 _CASE_CODE = re.compile(r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,})(?![\w/-])")
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
+# One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
+# verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
+# anonymised "Child A" are not initials.
+_SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?!s\b)|\.\w)")
+_SINGLE_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt)\b"
+    r"|\s+and\s+(?:(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:brother|sister|mother|father|mum|dad|baby|son|daughter)"
+    r"|[B-HJ-Z]\b))"
+)
+_SINGLE_KIN_BEFORE = re.compile(
+    r"\b(?:brother|sister|mother|father|mum|dad|son|daughter|baby|stepfather|stepmother|partner|cousin|aunt|uncle"
+    r"|grandmother|grandfather)\s+$",
+    re.IGNORECASE,
+)
+_SINGLE_LABEL_BEFORE = re.compile(
+    r"\b(?:annex|annexes|appendix|part|parts|plan|section|schedule|option|type|category|tier|level|table|figure"
+    r"|grade|child|children|case|year|class|block|ward|unit|group|team|area|zone|site|wing|vitamin|hepatitis|stage"
+    r"|box|step|phase|model|route|letter)\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$",
+    re.IGNORECASE,
+)
 
 
 class NationalNumberDetector:
@@ -93,4 +113,17 @@ class InitialsDetector:
                 continue
             end = m.start() + len(value)
             out.append(Finding(type="INITIALS", text=value, start=m.start(), end=end, score=0.7, detector=self.name))
-        return out
+        singles: list[Finding] = []
+        for m in _SINGLE.finditer(text):
+            before = text[max(0, m.start() - 30) : m.start()]
+            if _SINGLE_LABEL_BEFORE.search(before):
+                continue
+            after = text[m.end() : m.end() + 60]
+            joined = bool(singles) and re.fullmatch(r"\s+and\s+", text[singles[-1].end : m.start()]) is not None
+            if joined or _SINGLE_AFTER.match(after) or _SINGLE_KIN_BEFORE.search(before):
+                singles.append(
+                    Finding(
+                        type="INITIALS", text=m.group(0), start=m.start(), end=m.end(), score=0.6, detector=self.name
+                    )
+                )
+        return out + singles
