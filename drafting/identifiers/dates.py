@@ -11,7 +11,7 @@ _MONTH = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
@@ -23,7 +23,8 @@ _CUE = (
     r"|birth\s+date)"
 )
 _DOB = re.compile(
-    rf"\b{_CUE}\s*[:\-–]?\s*(?:(?:is|was)\s+)?(?:recorded\s+as\s+)?(?:on\s+)?(?P<date>{_DATE})", re.IGNORECASE
+    rf"\b{_CUE}\s*[:\-–]?\s*(?:(?:is|was)\s+)?(?:recorded\s+as\s+)?(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
+    re.IGNORECASE,
 )
 
 

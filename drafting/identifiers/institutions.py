@@ -11,7 +11,9 @@ _WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
 _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
-    r"|Community School|Special School|School|Academy|College|Nursery|Pupil Referral Unit|PRU)"
+    r"|Community School|Special School|School|Academy|College|Nursery|Pupil Referral Unit|PRU"
+    # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
+    r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")

@@ -14,6 +14,10 @@ _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _HOUSE_NUMBER_STREET = re.compile(
     rf"\b(?:Flat|Apartment|Unit)?\s*\d{{1,4}}[A-Za-z]?,?\s+(?:{_NAME_WORD}\s+){{1,3}}{_STREET}\b"
 )
+# "3 The Paddocks, Kettering": a house number and a named close with no street word, then a town or postcode.
+_NUMBER_THE = re.compile(
+    rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+The\s+(?:{_NAME_WORD}\s+)?{_NAME_WORD}(?=,\s+[A-Z][a-z]+|\s+[A-Z]{{1,2}}\d)"
+)
 _FLAT = re.compile(
     rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?"
 )
@@ -28,7 +32,7 @@ class AddressDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = []
-        for pattern, score in ((_HOUSE_NUMBER_STREET, 0.9), (_FLAT, 0.85), (_NAMED_HOUSE, 0.75)):
+        for pattern, score in ((_HOUSE_NUMBER_STREET, 0.9), (_NUMBER_THE, 0.85), (_FLAT, 0.85), (_NAMED_HOUSE, 0.75)):
             for match in pattern.finditer(text):
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 out.append(

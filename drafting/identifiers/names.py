@@ -94,6 +94,7 @@ _PERSON_PASSIVE = re.compile(
     r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care)\b"
 )
 _LOWER_TITLES = {"mr", "mrs", "ms"}
+_MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 _JOINS = {",", "and", ", and", "&"}
 
 
@@ -143,6 +144,10 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
+    return [t.text.lower() for t in toks[max(0, i - n) : i]]
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for match in _TOKEN.finditer(text):
@@ -178,20 +183,15 @@ class PersonNameDetector:
                 found[i] = (i, 0.7)
                 continue
             # "known as JJ": a nickname in capitals is a name, not initials.
-            if (
-                tok.text.isupper()
-                and len(tok.text) <= 4
-                and [t.text.lower() for t in toks[max(0, i - 2) : i]]
-                == [
-                    "known",
-                    "as",
-                ]
-            ):
+            if tok.text.isupper() and len(tok.text) <= 4 and _words_before(toks, i, 2) == ["known", "as"]:
                 found[i] = (i, 0.85)
                 continue
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
             after_title = _after_title(toks, i)
             if not tok.capitalised or (tok.text in lex.never_names and not after_title) or tok.text in _TITLES:
+                continue
+            # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
+            if tok.text.lower() in _KIN_AND_ROLE and not after_title:
                 continue
             # "Kingston upon Thames", "Newcastle upon Tyne": a place.
             if i > 0 and toks[i - 1].text == "upon":
@@ -203,6 +203,7 @@ class PersonNameDetector:
                 found[i] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
+        self._repeated_mentions(toks, found)
         self._coordinated(text, toks, found)
         findings = [
             Finding(
@@ -234,6 +235,16 @@ class PersonNameDetector:
             and all(len(p) > 1 and p[0].isupper() and p not in lex.never_names for p in parts[1:])
         ):
             strong = True
+        # "Lily-Mae", "Ruby-Rose": given names joined are a name even when each is also a word.
+        if (
+            len(parts) > 1
+            and "-" in word
+            and lex.is_given_name(parts[0])
+            and all(
+                p[:1].isupper() and (lex.is_given_name(p) or not _is_everyday_word(p.lower(), 4.0)) for p in parts[1:]
+            )
+        ):
+            strong = True
         if strong:
             return 0.75 if tok.sentence_initial else 0.85
         if self._has_cue(toks, i, text):
@@ -247,6 +258,10 @@ class PersonNameDetector:
         lex = self.lexicon
         # "teacher mrs kaur": a title typed in lower case still makes the next word a surname.
         if i > 0 and toks[i - 1].text in _LOWER_TITLES and toks[i].start - toks[i - 1].end <= 2:
+            return True
+        # "ruby-leigh had been staying": joined given names typed in lower case.
+        parts = toks[i].text.split("-")
+        if len(parts) > 1 and all(lex.is_given_name(p.capitalize()) for p in parts):
             return True
         if not lex.is_given_name(name):
             return False
@@ -296,7 +311,9 @@ class PersonNameDetector:
         ):
             return True
         appositive = _APPOSITIVE.match(after)
-        if appositive:
+        # "the Local Safeguarding Children Partnership, the Designated Officer": a common word is no name.
+        could_be_name = lex.is_known_name(tok.text) or tok.text in lex.name_words or not _is_common_word(tok.text)
+        if appositive and could_be_name:
             words = {w.lower() for w in re.findall(r"[\w-]+", appositive.group("phrase"))[:5]}
             if words & _KIN_AND_ROLE or "leaver" in words:
                 return True
@@ -310,7 +327,10 @@ class PersonNameDetector:
                         nxt.text in _AGENTIVE_VERBS and nxt.text not in _ALSO_PLURAL_NOUNS
                     ) or nxt.text in _PAST_AGENTIVE:
                         return True
-                elif nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text)):
+                elif (nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text))) or (
+                    # "Senait arrived in the UK": a word that is no English word, doing what people do.
+                    nxt.text in _MOTION_VERBS and not _is_everyday_word(tok.text.lower(), 2.5)
+                ):
                     return True
                 # "was", "has": a person or a thing; only a known given name mid-sentence counts.
                 if nxt.text in _FOLLOWING_VERBS and not tok.sentence_initial and lex.is_known_name(tok.text):
@@ -333,6 +353,15 @@ class PersonNameDetector:
                 break
             j += 1
         return j
+
+    def _repeated_mentions(self, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+        """Every capitalised mention of a found name counts before names are joined ("Patience and Joy ...
+        Patience said"); _propagate later adds possessives, plurals and lower-case mentions."""
+        covered = {k for i, (j, _) in found.items() for k in range(i, j + 1)}
+        names = {toks[k].text for k in covered} - self.lexicon.never_names - _TITLES
+        for k, tok in enumerate(toks):
+            if k not in covered and tok.capitalised and tok.text in names:
+                found[k] = (k, 0.8)
 
     def _coordinated(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """A word joined by "and" or a comma to a found name is one too ("Summer and Rhys", "Jack, Grace
@@ -372,6 +401,16 @@ class PersonNameDetector:
             titled = after is not None and after.capitalised and not after.sentence_initial
             if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
                 found[i] = (i, 0.9)
+            # "the Pearsons", "the Okafors'": a surname made plural names a family.
+            elif (
+                prev == "the"
+                and tok.text.endswith("s")
+                and tok.text[:-1] in self.lexicon.surnames
+                and tok.text[:-1] not in self.lexicon.never_names
+                and not _is_common_word(tok.text)
+                and not (nxt.capitalised and nxt.start - tok.end == 1)
+            ):
+                found[i] = (i, 0.8)
 
     def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
         parts: set[str] = set()
