@@ -16,7 +16,9 @@ _DATE = (
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
     rf"|{_MONTH}\s+\d{{4}}"
-    r"|\d{4})"
+    r"|\d{4}"
+    # "her birthday is on 4 August": a day and month after a birth cue, with no year.
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b)"
 )
 _CUE = (
     r"(?:born(?:\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"

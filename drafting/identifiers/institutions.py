@@ -19,8 +19,8 @@ _KIND = (
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
 # Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
 _HOME_KIND = (
-    r"(?:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
-    r"|semi-independent|hostel|foyer|refuge)\b"
+    r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
+    r"|semi-independent|unregistered|hostel|foyer|refuge)\b"
 )
 # "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
 _HOME = re.compile(
@@ -29,9 +29,12 @@ _HOME = re.compile(
 )
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
-_HOUSE = re.compile(r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens)\b")
+_HOUSE = re.compile(
+    r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens|Farm)\b"
+)
 _HOME_CONTEXT = re.compile(
     r"children['’]s home|residential (?:home|care|staff|worker)|registered manager|care staff|the home\b"
+    r"|unregistered|staff at [A-Z]"
     r"|(?:young people|children) (?:at|living at|who live at|in)\s+[A-Z]",
     re.IGNORECASE,
 )

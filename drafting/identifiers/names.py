@@ -44,8 +44,9 @@ _KIN_AND_ROLE = {
     "manager", "officer", "nurse", "teacher", "headteacher", "practitioner", "advocate", "keyworker",
     "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
-    "kinship", "adopter", "adopters",
+    "kinship", "adopter", "adopters", "eldest", "youngest", "oldest",
 }  # fmt: skip
+_PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
 _AGENTIVE_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
@@ -294,7 +295,9 @@ class PersonNameDetector:
         if not tok.sentence_initial:
             window = [t.text.lower() for t in toks[max(0, i - 2) : i]]
             # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
-            if any(w in _KIN_AND_ROLE for w in window) and window[-1] not in _ARTICLES:
+            # "the manager of Sunnybank": after a preposition only a known name is a person.
+            prepositional = window[-1] in _PREPOSITIONS and not lex.is_known_name(tok.text)
+            if any(w in _KIN_AND_ROLE for w in window) and window[-1] not in _ARTICLES and not prepositional:
                 return True
             if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
                 return True
