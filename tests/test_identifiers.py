@@ -69,7 +69,7 @@ def texts(detector, text):
         ),
         ("Her first language is Tigrinya. Senait arrived in the UK aged 15.", ["Senait"]),
         ("saw kids at home. eldest (kayden) in his room.", ["kayden"]),
-        ("The social worker for Jack visited. The manager of Sunnybank agreed.", ["Jack"]),
+        ("The social worker for Jack visited. The manager of Sunnybank was present.", ["Jack"]),
         ("DC Foster interviewed her. Foster's notes were shared. Foster carers were told.", ["Foster", "Foster"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
         ("Will the local authority sustain this?", []),
