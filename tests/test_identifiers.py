@@ -69,6 +69,8 @@ def texts(detector, text):
         ),
         ("Her first language is Tigrinya. Senait arrived in the UK aged 15.", ["Senait"]),
         ("saw kids at home. eldest (kayden) in his room.", ["kayden"]),
+        ("Inspectors met Chiamaka at school; Abdullahi was not there.", ["Chiamaka", "Abdullahi"]),
+        ("spoke to nan on the phone. nan said the doctor had been.", []),
         ("The social worker for Jack visited. The manager of Sunnybank was present.", ["Jack"]),
         ("DC Foster interviewed her. Foster's notes were shared. Foster carers were told.", ["Foster", "Foster"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words

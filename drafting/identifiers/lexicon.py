@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
 from retrieval.corpus import default_corpus_dir
 
 # Faker locales whose name lists are in Latin script: the mix of names found in English case work.
@@ -17,6 +19,14 @@ _NAME_LOCALES = (
     "de_DE", "nl_NL", "ro_RO", "tr_TR", "yo_NG", "zu_ZA", "tw_GH", "vi_VN", "hi_IN", "cs_CZ", "sk_SK",
     "lt_LT", "lv_LV", "hu_HU", "bg_BG", "ar_AA", "fa_IR", "bn_BD", "ne_NP",
 )  # fmt: skip
+# Wider lists (US baby names, East and West African, Irish, Nordic, …) hold many ordinary words ("Journey",
+# "Unique"), so from these only names that are rare as English words are taken.
+_RARE_NAME_LOCALES = (
+    "en", "en_KE", "en_NG", "en_PK", "ig_NG", "ha_NG", "sw", "ga_IE", "fr_DZ", "fr_BE", "nl_BE", "de_AT", "de_CH",
+    "sv_SE", "da_DK", "no_NO", "fi_FI", "et_EE", "hr_HR", "sl_SI", "az_AZ", "uz_UZ", "id_ID", "es_MX", "es_CO",
+    "es_AR", "fr_CA",
+)  # fmt: skip
+_RARE_WORD_ZIPF = 4.0
 _NAME_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’](?![sS]\b)[A-Za-z]+)*")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}s?\b")
@@ -50,15 +60,25 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     firsts: set[str] = set()
     lasts: set[str] = set()
-    for locale in _NAME_LOCALES:
+    for locale in _NAME_LOCALES + _RARE_NAME_LOCALES:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            names = getattr(provider, attr, None) or ()
-            firsts.update(n for n in names if _NAME_SHAPE.match(n))
-        lasts.update(n for n in (getattr(provider, "last_names", None) or ()) if _NAME_SHAPE.match(n))
+        rare_only = locale in _RARE_NAME_LOCALES
+        for attr, target in (
+            ("first_names", firsts), ("first_names_male", firsts), ("first_names_female", firsts), ("last_names", lasts),
+        ):  # fmt: skip
+            names = getattr(provider, attr, None)
+            if not isinstance(names, (list, tuple, dict, set, frozenset)):
+                continue
+            target.update(
+                n
+                for n in names
+                if isinstance(n, str)
+                and _NAME_SHAPE.match(n)
+                and not (rare_only and zipf_frequency(n.lower(), "en") >= _RARE_WORD_ZIPF)
+            )
     corpus = default_corpus_dir()
     lexicon_dir = corpus / "lexicon"
     allow = _read_list(lexicon_dir / "allowlist.txt")

@@ -257,6 +257,8 @@ class PersonNameDetector:
         a given name that is not also a word, with a kinship or role word before it or a verb after it."""
         name = toks[i].text.capitalize()
         lex = self.lexicon
+        if toks[i].text in _KIN_AND_ROLE:  # "nan", "dad": a kinship word, even where a name list has it
+            return False
         # "teacher mrs kaur": a title typed in lower case still makes the next word a surname.
         if i > 0 and toks[i - 1].text in _LOWER_TITLES and toks[i].start - toks[i - 1].end <= 2:
             return True
