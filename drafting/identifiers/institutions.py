@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 
+from wordfreq import zipf_frequency
+
 from drafting.identifiers.base import Finding, resolve_overlaps
+from drafting.identifiers.lexicon import Lexicon, load_lexicon
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
 _WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
 _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
-    r"|Community School|Special School|School|Academy|College|Nursery|Pupil Referral Unit|PRU"
+    r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
@@ -32,13 +35,21 @@ _HOME = re.compile(
 _HOUSE = re.compile(
     r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens|Farm)\b"
 )
+_HOME_WORDS = (
+    r"children['’]s home|residential (?:home|care|staff|worker)|registered manager|care staff|the home\b|unregistered"
+)
+_HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
 _HOME_CONTEXT = re.compile(
-    r"children['’]s home|residential (?:home|care|staff|worker)|registered manager|care staff|the home\b"
-    r"|unregistered|staff at [A-Z]"
-    r"|(?:young people|children) (?:at|living at|who live at|in)\s+[A-Z]",
+    rf"{_HOME_WORDS}|staff at [A-Z]|(?:young people|children) (?:at|living at|who live at|in)\s+[A-Z]",
     re.IGNORECASE,
 )
 _HOME_CONTEXT_CHARS = 300
+_COMMON_ZIPF = 4.0
+# "two young people at Oakfield had been reported missing": a home named with no house word.
+_PEOPLE_AT = re.compile(
+    r"\b(?:young (?:people|person)|children|child|residents|staff)\s+(?:at|living at|who live at|placed at)\s+"
+    r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\b"
+)
 # Words that make a phrase generic rather than a name ("the Virtual School", "Further Education College").
 _GENERIC = {
     "Virtual", "Primary", "Secondary", "Special", "Residential", "Further", "Education", "Higher", "Local",
@@ -53,8 +64,11 @@ class InstitutionDetector:
     name = "institution"
     types = frozenset({"INSTITUTION"})
 
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
     def detect(self, text: str) -> list[Finding]:
-        out = []
+        out = self._named_homes(text)
         for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
                 words = re.findall(r"[A-Z][a-z'’]+|St\.?", m.group(0))
@@ -87,3 +101,17 @@ class InstitutionDetector:
                 )
             )
         return resolve_overlaps(out)
+
+    def _named_homes(self, text: str) -> list[Finding]:
+        out = []
+        for m in _PEOPLE_AT.finditer(text):
+            name = m.group("name")
+            window = text[max(0, m.start() - _HOME_CONTEXT_CHARS) : m.end() + _HOME_CONTEXT_CHARS]
+            words = name.split()
+            if any(w in self.lexicon.never_names or w in _GENERIC for w in words) or not _HOME_WORDS_RE.search(window):
+                continue
+            if any(zipf_frequency(w.lower(), "en") >= _COMMON_ZIPF for w in words):  # "at Christmas", "at Easter"
+                continue
+            start, end = m.span("name")
+            out.append(Finding(type="INSTITUTION", text=name, start=start, end=end, score=0.75, detector=self.name))
+        return out

@@ -44,7 +44,8 @@ _KIN_AND_ROLE = {
     "manager", "officer", "nurse", "teacher", "headteacher", "practitioner", "advocate", "keyworker",
     "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
-    "kinship", "adopter", "adopters", "eldest", "youngest", "oldest",
+    "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
+    "counsellor", "interpreter", "solicitor",
 }  # fmt: skip
 _PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
@@ -69,7 +70,7 @@ _FOLLOWING_VERBS = {
 _PLACE_WORDS = {
     "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
     "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
-    "School", "Academy", "College", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
+    "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an"}
 _MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
@@ -274,17 +275,25 @@ class PersonNameDetector:
         )
         if bracketed and i > 0 and toks[i - 1].text.lower() in _KIN_AND_ROLE:
             return True
-        if name in lex.name_words or _is_everyday_word(toks[i].text, 5.0):
+        before = [t.text.lower() for t in toks[max(0, i - 2) : i]]
+        spoken_to = before[-1:] in (["to"], ["with"]) and before[:1] == ["spoke"]
+        # A name that is also a word needs a person's context: "spoke to jack and his nan", "jack said".
+        if name in lex.name_words:
+            nxt_word = toks[i + 1].text if i + 1 < len(toks) else ""
+            return bool(spoken_to or _AND_KIN.match(text[toks[i].end : toks[i].end + 60]) or nxt_word in _PAST_AGENTIVE)
+        if _is_everyday_word(toks[i].text, 5.0):
             return False
         # "dad (jordan)": a kinship word is a strong cue; so is being spoken to or seen ("spoke to liam").
-        before = [t.text.lower() for t in toks[max(0, i - 2) : i]]
         if any(w in _KIN_AND_ROLE for w in before):
             return True
-        if before and (before[-1] in _MET_VERBS or (before[-1] in ("to", "with") and before[:1] == ["spoke"])):
+        if before and (before[-1] in _MET_VERBS or spoken_to):
+            return True
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        # "jordan kicked off again": a note that opens with a given name and a past-tense verb.
+        if toks[i].sentence_initial and nxt is not None and nxt.text.endswith("ed") and nxt.start - toks[i].end == 1:
             return True
         if _is_everyday_word(toks[i].text, 4.5):
             return False
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
         return (
             nxt is not None
             and text[toks[i].end : nxt.start].strip() in ("", ",")
@@ -435,9 +444,14 @@ class PersonNameDetector:
             # "the Kowalczyks'" once "the Kowalczyk family" is known.
             if tok.capitalised and tok.text.endswith("s") and len(tok.text) > 4:
                 candidates.add(tok.text[:-1])
-            if tok.text.islower() and tok.text.capitalize() in parts:
+            if tok.text.islower():
                 name = tok.text.capitalize()
-                if name not in self.lexicon.name_words or self._has_cue(toks, index, text):
+                # "the jack was broken" is a word even after "spoke to jack": a name-word needs its own cue.
+                if name in self.lexicon.name_words and not (
+                    self._has_cue(toks, index, text) or self._careless_name(toks, index, text)
+                ):
+                    continue
+                if name in parts:
                     candidates.add(name)
             person_meant = False
             if tok.text in term_parts:

@@ -21,9 +21,13 @@ _CASE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
-_CASE_CODE = re.compile(r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,})(?![\w/-])")
+_CASE_CODE = re.compile(
+    r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,})(?![\w/-])"
+)
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
+# Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
+_DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
 # verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
 # anonymised "Child A" are not initials.
@@ -104,6 +108,8 @@ class InitialsDetector:
             value = m.group(0).strip()
             letters = value.replace(".", "").replace(" ", "")
             if "." not in value and (letters in self.lexicon.acronyms or _LOWER_ROMAN.match(letters)):
+                continue
+            if letters.upper() in _DOTTED_ABBREVIATIONS:
                 continue
             # Capitals in a shouted heading are not initials.
             line_start = text.rfind("\n", 0, m.start()) + 1
