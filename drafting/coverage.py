@@ -14,16 +14,21 @@ from drafting.areas import AreaTable, ReportingArea, load_areas
 from drafting.sentences import Sentence, split_sentences
 from retrieval.embedder import Embedder
 from retrieval.index import tokenize
+from retrieval.shorthand import expand_query, load_expansions
 
 # A sentence covers its closest area when the similarity reaches this level (measured on the
 # drafts built from tests/data/coverage_paragraphs.jsonl with distractor sentences; README gives the figures).
 COVER_THRESHOLD = 0.6
 # ... and is closer to it than to any other area (ties credit neither).
-# Each distinctive word of an area's description found in the sentence adds this much (at most two).
+# Each distinctive word of an area's description found in the sentence adds this much, for at most three
+# words (two let a foster-carer sentence tie with a sufficiency-strategy one; README gives the figures).
 LEXICAL_BONUS = 0.05
+LEXICAL_MAX_TERMS = 3
 # An area's similarity mixes its closest description (exact phrasing) with the centre of all its
 # descriptions (the topic as a whole), so one loosely worded description cannot carry a stray sentence.
 CLOSEST_WEIGHT = 0.5
+# A finding can be short ("Post-adoption support is weak."); headings are told apart by their lack of a full stop.
+MIN_SENTENCE_WORDS = 3
 
 
 class Coverage(BaseModel):
@@ -60,6 +65,7 @@ class CoverageChecker:
         centres = np.stack([self._probe_vectors[self._owners == i].mean(axis=0) for i in range(len(self.areas))])
         self._centres = centres / np.linalg.norm(centres, axis=1, keepdims=True)
         self._terms = self._distinctive_terms(probes, owners)
+        self._expansions = load_expansions()
 
     def _distinctive_terms(self, probes: list[str], owners: list[int]) -> list[frozenset[str]]:
         """Per area, the stemmed words of its descriptions that at most two areas use ("scorecard",
@@ -78,14 +84,19 @@ class CoverageChecker:
         for row, tokens in enumerate(tokenize(texts)):
             words = set(tokens)
             for area, terms in enumerate(self._terms):
-                out[row, area] = min(len(words & terms), 2) * LEXICAL_BONUS
+                out[row, area] = min(len(words & terms), LEXICAL_MAX_TERMS) * LEXICAL_BONUS
         return out
 
     def text_scores(self, texts: list[str]) -> np.ndarray:
         """Similarity per (text, area): closest description and centre of the area mixed, plus the lexical signal."""
         if not texts:
             return np.zeros((0, len(self.areas)))
-        return self._scores(self.embedder.encode(texts), texts)
+        expanded = self._expand(texts)
+        return self._scores(self.embedder.encode(expanded), expanded)
+
+    def _expand(self, texts: list[str]) -> list[str]:
+        """Inspectors' shorthand spelt out ("FGM", "CSE", "SGOs"): the model does not know the acronyms."""
+        return [expand_query(text, self._expansions) for text in texts]
 
     def _scores(self, vectors: np.ndarray, texts: list[str]) -> np.ndarray:
         sims = vectors @ self._probe_vectors.T
@@ -101,7 +112,8 @@ class CoverageChecker:
         paragraphs = _paragraphs(text)
         sentences = [s for paragraph in paragraphs for s in paragraph]
         width = self._probe_vectors.shape[1]
-        vectors = self.embedder.encode([s.text for s in sentences]) if sentences else np.zeros((0, width))
+        expanded = self._expand([s.text for s in sentences])
+        vectors = self.embedder.encode(expanded) if sentences else np.zeros((0, width))
         # A paragraph reads as one finding ("Police share information quickly when a child is reported
         # missing. Return interviews take place within 72 hours"), so it is matched whole as well, by the
         # mean of its sentence vectors: encoding it again would double the time for the same result (README).
@@ -113,7 +125,7 @@ class CoverageChecker:
                 candidates.append(list(range(first, first + len(paragraph))))
                 whole_vectors.append(mean / np.linalg.norm(mean))
             first += len(paragraph)
-        texts = [" ".join(sentences[row].text for row in members) for members in candidates]
+        texts = [" ".join(expanded[row] for row in members) for members in candidates]
         scores = self._scores(np.vstack([vectors, *whole_vectors]), texts)
         evidence: dict[str, AreaEvidence] = {}
         for row, members in enumerate(candidates):
@@ -151,7 +163,7 @@ def _paragraphs(text: str) -> list[list[Sentence]]:
     for line in text.split("\n"):
         line_starts.append(line_starts[-1] + len(line) + 1)
     for sentence in split_sentences(text):
-        if len(sentence.text.split()) < 5 or not sentence.text.rstrip().endswith((".", "!", "?", ":")):
+        if len(sentence.text.split()) < MIN_SENTENCE_WORDS or not sentence.text.rstrip().endswith((".", "!", "?", ":")):
             continue
         line = bisect.bisect_right(line_starts, sentence.start) - 1
         groups.setdefault(line, []).append(sentence)

@@ -139,18 +139,22 @@ def test_coverage_on_drafts_with_areas_left_out(real_retrieval):
 
 # Measured F1 per held-out set (README); each floor sits a little under its figure so a regression shows.
 HELD_OUT_COVERAGE_FLOORS = {
-    "coverage_heldout": 0.85,
-    "coverage_heldout2": 0.95,
+    "coverage_heldout": 0.93,
+    "coverage_heldout2": 0.96,
     "coverage_heldout3": 0.95,
-    "coverage_heldout4": 0.84,
+    "coverage_heldout4": 0.95,
     "coverage_heldout5": 0.94,
-    "coverage_heldout6": 0.95,
+    "coverage_heldout6": 0.96,
+    "coverage_heldout7": 0.92,
+    "coverage_heldout8": 0.97,
+    "coverage_heldout9": 0.96,
 }
 
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
-    """Six sets of paragraphs the probes were not written from; two sit below the 0.90 target (README)."""
+    """Nine sets of paragraphs written apart from the probes; each was measured once before any change it
+    prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker
     from drafting.coverage_eval import evaluate_coverage
 
@@ -161,6 +165,18 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
         assert result.f1 >= floor, (name, result.errors)
         f1[name] = result.f1
     assert sum(f1.values()) / len(f1) >= 0.90, f1
+
+
+@pytest.mark.model
+def test_coverage_reads_shorthand_and_short_findings(real_retrieval):
+    from drafting.coverage import CoverageChecker
+
+    checker = CoverageChecker(real_retrieval.embedder)
+    coverage, evidence = checker.check(
+        "The authority has clear procedures for concerns about FGM.\nPost-adoption support is weak."
+    )
+    assert {"fgm", "adoption-support"} <= set(coverage.covered)
+    assert {e.sentence for e in evidence} >= {"Post-adoption support is weak."}
 
 
 def test_paragraph_grouping_keeps_offsets_and_drops_headings():
