@@ -74,6 +74,8 @@ def texts(detector, text):
         ("jordan kicked off again at school. case closed after review.", ["jordan"]),
         ("spoke to jack and his nan. jack said he was fine. the jack was broken.", ["jack", "jack"]),
         ("Her personal adviser helped Precious apply to college.", ["Precious"]),
+        ("Grace and Faith, twins aged 10, share a room.", ["Grace", "Faith"]),
+        ("The Child Death Overview Panel met. Team Manager Sarah agreed.", ["Sarah"]),
         ("The social worker for Jack visited. The manager of Sunnybank was present.", ["Jack"]),
         ("DC Foster interviewed her. Foster's notes were shared. Foster carers were told.", ["Foster", "Foster"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
@@ -111,6 +113,11 @@ def test_person_names(text, expected):
         (DateOfBirthDetector(), "Date of birth: 5 June 2009.", ["5 June 2009"]),
         (DateOfBirthDetector(), "His DOB is 01.09.2009.", ["01.09.2009"]),
         (DateOfBirthDetector(), "She was born on the 9th of July 2013.", ["9th of July 2013"]),
+        (
+            DateOfBirthDetector(),
+            "Her date of birth (5 November 2009) was sent. She moved on her 16th birthday, 14 January 2023.",
+            ["5 November 2009", "14 January 2023"],
+        ),
         (DateOfBirthDetector(), "Her birthday is on 4 August. The review is on 4 August.", ["4 August"]),
         (DateOfBirthDetector(), "She is aged 7 and in Year 3.", []),
         (DateOfBirthDetector(), "The review on 14/03/2024 was late.", []),
@@ -151,6 +158,7 @@ def test_person_names(text, expected):
         (InstitutionDetector(), "The manager of Sunnybank Children's Home agreed.", ["Sunnybank"]),
         (InstitutionDetector(), "She was placed at Ashgrove Farm, an unregistered setting.", ["Ashgrove Farm"]),
         (InstitutionDetector(), "She applied to Leeds Beckett University.", ["Leeds Beckett University"]),
+        (InstitutionDetector(), "She moved to semi-independent accommodation at Oak Tree Court.", ["Oak Tree Court"]),
         (
             InstitutionDetector(),
             "The senior residential worker said two young people at Oakfield went missing, and children at Christmas.",
@@ -213,6 +221,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout8",
         "identifiers_heldout9",
         "identifiers_heldout10",
+        "identifiers_heldout11",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -25,7 +25,7 @@ _CUE = (
     r"|birth\s+date)"
 )
 _DOB = re.compile(
-    rf"\b{_CUE}\s*[:\-–]?\s*(?:(?:is|was)\s+)?(?:recorded\s+as\s+)?(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
+    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was)\s+)?(?:recorded\s+as\s+)?(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
 

@@ -50,6 +50,11 @@ _PEOPLE_AT = re.compile(
     r"\b(?:young (?:people|person)|children|child|residents|staff)\s+(?:at|living at|who live at|placed at)\s+"
     r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\b"
 )
+# "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.
+_HOME_AFTER_KIND = re.compile(
+    rf"{_HOME_KIND}(?:\s+(?:accommodation|placement|provision|unit|flat))?\s+(?:at|called|named|known as)\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})"
+)
 # Words that make a phrase generic rather than a name ("the Virtual School", "Further Education College").
 _GENERIC = {
     "Virtual", "Primary", "Secondary", "Special", "Residential", "Further", "Education", "Higher", "Local",
@@ -104,6 +109,14 @@ class InstitutionDetector:
 
     def _named_homes(self, text: str) -> list[Finding]:
         out = []
+        for m in _HOME_AFTER_KIND.finditer(text):
+            words = m.group("name").split()
+            if words[0] in _GENERIC or all(w in self.lexicon.never_names for w in words):
+                continue
+            start, end = m.span("name")
+            out.append(
+                Finding(type="INSTITUTION", text=m.group("name"), start=start, end=end, score=0.8, detector=self.name)
+            )
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             window = text[max(0, m.start() - _HOME_CONTEXT_CHARS) : m.end() + _HOME_CONTEXT_CHARS]

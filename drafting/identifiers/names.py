@@ -84,6 +84,8 @@ _AGE_AFTER = re.compile(
 )
 _APPOSITIVE = re.compile(r"^\s*,\s+(?:a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
 # "Hope and her baby", "Kacper and his younger sister": a thing does not have a brother or a baby.
+# "Grace and Faith, twins aged 10": a bare kinship noun after the comma.
+_KIN_APPOSITIVE = re.compile(r"^\s*,\s+(?:twins|siblings|brothers|sisters|half-siblings|both aged)\b")
 _AND_KIN = re.compile(
     r"^\s+and\s+(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:"
     + "|".join(sorted(map(re.escape, _KIN_AND_ROLE), key=len, reverse=True))
@@ -308,7 +310,11 @@ class PersonNameDetector:
             # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
             # "the manager of Sunnybank": after a preposition only a known name is a person.
             prepositional = window[-1] in _PREPOSITIONS and not lex.is_known_name(tok.text)
-            if any(w in _KIN_AND_ROLE for w in window) and window[-1] not in _ARTICLES and not prepositional:
+            # "the Child Death Overview Panel": a capitalised role word is part of a body's title, unless a
+            # known name follows ("Team Manager Sarah").
+            kin = [t for t in toks[max(0, i - 2) : i] if t.text.lower() in _KIN_AND_ROLE]
+            kin_ok = any(t.text.islower() or lex.is_known_name(tok.text) for t in kin)
+            if kin_ok and window[-1] not in _ARTICLES and not prepositional:
                 return True
             if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
                 return True
@@ -317,7 +323,7 @@ class PersonNameDetector:
             if commas and any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
                 return True
         after = text[tok.end : tok.end + 60]
-        if _POSSESSIVE.match(after) or _AGE_AFTER.match(after):
+        if _POSSESSIVE.match(after) or _AGE_AFTER.match(after) or _KIN_APPOSITIVE.match(after):
             return True
         # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name.
         if not (tok.sentence_initial and _is_common_word(tok.text)) and (
