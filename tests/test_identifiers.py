@@ -75,6 +75,8 @@ def texts(detector, text):
         ("spoke to jack and his nan. jack said he was fine. the jack was broken.", ["jack", "jack"]),
         ("Her personal adviser helped Precious apply to college.", ["Precious"]),
         ("Grace and Faith, twins aged 10, share a room.", ["Grace", "Faith"]),
+        ("Notes refer to him only as 'Smithy'. Smithy has convictions.", ["Smithy", "Smithy"]),
+        ("Destiny went missing with a friend.", ["Destiny"]),
         (
             "When inspectors met Oluwaseun, he was quiet. Nobody had visited Oluwaseun since May.",
             ["Oluwaseun", "Oluwaseun"],
@@ -170,6 +172,7 @@ def test_person_names(text, expected):
             ["Oakfield"],
         ),
         (InstitutionDetector(), "Young people at Oakfield said the bus is late.", []),
+        (InstitutionDetector(), "The residential manager at Elmhurst confirmed it.", ["Elmhurst"]),
         (
             InstitutionDetector(),
             "Poppy attends Brambleside Primary. Her brother is at Hillcrest High.",
@@ -227,6 +230,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout9",
         "identifiers_heldout10",
         "identifiers_heldout11",
+        "identifiers_heldout12",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

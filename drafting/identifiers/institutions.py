@@ -35,9 +35,7 @@ _HOME = re.compile(
 _HOUSE = re.compile(
     r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens|Farm)\b"
 )
-_HOME_WORDS = (
-    r"children['’]s home|residential (?:home|care|staff|worker)|registered manager|care staff|the home\b|unregistered"
-)
+_HOME_WORDS = r"children['’]s home|residential (?:home|care|staff|workers?|manager|setting|unit)|registered manager|care staff|the home\b|unregistered"
 _HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
 _HOME_CONTEXT = re.compile(
     rf"{_HOME_WORDS}|staff at [A-Z]|(?:young people|children) (?:at|living at|who live at|in)\s+[A-Z]",
@@ -47,7 +45,7 @@ _HOME_CONTEXT_CHARS = 300
 _COMMON_ZIPF = 4.0
 # "two young people at Oakfield had been reported missing": a home named with no house word.
 _PEOPLE_AT = re.compile(
-    r"\b(?:young (?:people|person)|children|child|residents|staff)\s+(?:at|living at|who live at|placed at)\s+"
+    r"\b(?:young (?:people|person)|children|child|residents|staff|manager|workers?)\s+(?:at|living at|who live at|placed at)\s+"
     r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\b"
 )
 # "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.

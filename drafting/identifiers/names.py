@@ -95,7 +95,8 @@ _AND_KIN = re.compile(
 _PERSON_PASSIVE = re.compile(
     r"^\s+(?:was|were|is|has been|had been)\s+(?:later\s+|then\s+|first\s+)?"
     r"(?:adopted|accommodated|fostered|removed|excluded|bullied|abused|exploited|groomed|arrested|remanded|born"
-    r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care)\b"
+    r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care|reported\s+missing)\b"
+    r"|^\s+(?:went|goes|has\s+gone|had\s+gone)\s+missing\b"
 )
 _LOWER_TITLES = {"mr", "mrs", "ms"}
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
@@ -345,6 +346,9 @@ class PersonNameDetector:
                 return True
             if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
                 return True
+            # "referred to only as 'Smithy'": a quoted nickname after "as".
+            if toks[i - 1].text.lower() == "as" and text[toks[i - 1].end : tok.start].strip() in ("'", "‘", '"', "“"):
+                return True
             # Set off by commas after a role or kinship phrase: "her key worker at the nursery, Dawn, noticed".
             commas = text[toks[i - 1].end : tok.start].strip() == "," and text[tok.end : tok.end + 1] == ","
             if commas and any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
@@ -352,9 +356,13 @@ class PersonNameDetector:
         after = text[tok.end : tok.end + 60]
         if _POSSESSIVE.match(after) or _AGE_AFTER.match(after) or _KIN_APPOSITIVE.match(after):
             return True
-        # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name.
-        if not (tok.sentence_initial and _is_common_word(tok.text)) and (
-            _AND_KIN.match(after) or _PERSON_PASSIVE.match(after)
+        # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name, nor
+        # is an unknown word after a place preposition ("young people at Oakfield had been reported missing").
+        after_place = i > 0 and toks[i - 1].text.lower() in _PLACE_PREPOSITIONS and not lex.is_known_name(tok.text)
+        if (
+            not (tok.sentence_initial and _is_common_word(tok.text))
+            and not after_place
+            and (_AND_KIN.match(after) or _PERSON_PASSIVE.match(after))
         ):
             return True
         appositive = _APPOSITIVE.match(after)
