@@ -67,6 +67,7 @@ def texts(detector, text):
             "Patience and Joy have protected caseloads. Patience said she feels supported.",
             ["Patience", "Joy", "Patience"],
         ),
+        ("Peer mentoring is a strength. Lucky breaks are rare. Us and them.", []),
         ("Her first language is Tigrinya. Senait arrived in the UK aged 15.", ["Senait"]),
         ("saw kids at home. eldest (kayden) in his room.", ["kayden"]),
         ("Inspectors met Chiamaka at school; Abdullahi was not there.", ["Chiamaka", "Abdullahi"]),
@@ -77,6 +78,7 @@ def texts(detector, text):
         ("Grace and Faith, twins aged 10, share a room.", ["Grace", "Faith"]),
         ("Notes refer to him only as 'Smithy'. Smithy has convictions.", ["Smithy", "Smithy"]),
         ("Destiny went missing with a friend.", ["Destiny"]),
+        ("case ref 55310 - jessica (14) missing again. Pastor Adebayo attended.", ["jessica", "Adebayo"]),
         (
             "When inspectors met Oluwaseun, he was quiet. Nobody had visited Oluwaseun since May.",
             ["Oluwaseun", "Oluwaseun"],
@@ -102,6 +104,7 @@ def texts(detector, text):
         ("The Mockingbird Family Model and Dr Barnardo's Homes are part of the history.", []),
         ("Foster carers met the team. the worker spoke to housing.", []),
         ("Mother and her baby placements are scarce. Children were placed out of area.", []),
+        ("Peer mentoring is a strength. Lucky breaks are rare. Us and them.", []),
         ("Her first language is Tigrinya. She lives in Eastgate near Kettering; PEPs are late.", []),
         ("Mum's partner refused. Funding arrived late. They walked in the Woods and the Fields on Mondays.", []),
         ("The Safeguarding Partnership, the lead officer for exploitation, met monthly.", []),
@@ -120,6 +123,12 @@ def test_person_names(text, expected):
         (DateOfBirthDetector(), "Date of birth: 5 June 2009.", ["5 June 2009"]),
         (DateOfBirthDetector(), "His DOB is 01.09.2009.", ["01.09.2009"]),
         (DateOfBirthDetector(), "She was born on the 9th of July 2013.", ["9th of July 2013"]),
+        (
+            DateOfBirthDetector(),
+            "Her date of birth is recorded incorrectly as 31/06/2011 on one form and as 13/06/2011 on another.",
+            ["31/06/2011", "13/06/2011"],
+        ),
+        (DateOfBirthDetector(), "Born on 1 May 2010 and adopted on 3 June 2015.", ["1 May 2010"]),
         (
             DateOfBirthDetector(),
             "Her date of birth (5 November 2009) was sent. She moved on her 16th birthday, 14 January 2023.",
@@ -231,6 +240,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout10",
         "identifiers_heldout11",
         "identifiers_heldout12",
+        "identifiers_heldout13",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

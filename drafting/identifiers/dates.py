@@ -25,9 +25,12 @@ _CUE = (
     r"|birth\s+date)"
 )
 _DOB = re.compile(
-    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was)\s+)?(?:recorded\s+as\s+)?(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
+    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
     re.IGNORECASE,
 )
+
+
+_AGAIN = re.compile(rf"^[^.;]{{0,30}}?\b(?:and|or)\s+(?:as\s+)?(?P<date>{_DATE})")
 
 
 class DateOfBirthDetector:
@@ -36,10 +39,18 @@ class DateOfBirthDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = []
+        spans = []
         for match in _DOB.finditer(text):
-            start, end = match.span("date")
+            spans.append(match.span("date"))
+            # "recorded as 31/06/2011 on one form and as 13/06/2011 on another": the same birth date again.
+            tail = text[match.end() : match.end() + 80]
+            again = _AGAIN.match(tail)
+            if again:
+                spans.append((match.end() + again.start("date"), match.end() + again.end("date")))
+        for start, end in spans:
+            date = text[start:end]
             # A bare year after "born" is weaker than a full date, but still narrows identity.
-            score = 0.7 if re.fullmatch(r"\d{4}", match.group("date")) else 0.95
+            score = 0.7 if re.fullmatch(r"\d{4}", date) else 0.95
             out.append(
                 Finding(
                     type="DATE_OF_BIRTH", text=text[start:end], start=start, end=end, score=score, detector=self.name

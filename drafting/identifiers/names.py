@@ -32,6 +32,14 @@ _TITLES = {
     "Cllr",
     "Prof",
     "Rev",
+    "Revd",
+    "Reverend",
+    "Pastor",
+    "Imam",
+    "Rabbi",
+    "Judge",
+    "Professor",
+    "Councillor",
     "Sister",
 }
 _KIN_AND_ROLE = {
@@ -299,6 +307,9 @@ class PersonNameDetector:
             return True
         if not lex.is_given_name(name):
             return False
+        # "jessica (14) missing again": a given name with an age after it.
+        if _AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
+            return True
         # "her partner (dean)": a kinship word and a bracketed word is a name even if it is also a word.
         bracketed = (
             text[max(0, toks[i].start - 1) : toks[i].start] == "(" and text[toks[i].end : toks[i].end + 1] == ")"
