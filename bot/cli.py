@@ -291,7 +291,7 @@ def check_report(
 
 def _print_check(result, evidence, text: str) -> None:
     from drafting.areas import load_areas
-    from drafting.check import finding_context
+    from drafting.check import finding_context, type_label
 
     areas = {a.id: a for a in load_areas().areas}
     typer.echo(msg.CHECK_FILE.format(file=result.file))
@@ -299,9 +299,12 @@ def _print_check(result, evidence, text: str) -> None:
         typer.echo(msg.CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
         for f in result.identifiers:
             context = finding_context(text, f.start, f.end)
+            kind = type_label(f.type, f.score)
             typer.echo(
-                msg.CHECK_IDENTIFIER_ROW.format(type=f.type, text=f.text, start=f.start, end=f.end, context=context)
+                msg.CHECK_IDENTIFIER_ROW.format(type=kind, text=f.text, start=f.start, end=f.end, context=context)
             )
+        if any(type_label(f.type, f.score) != f.type for f in result.identifiers):
+            typer.echo(msg.CHECK_POSSIBLE_NOTE)
     cov = result.coverage
     typer.echo(
         msg.CHECK_COVERAGE.format(covered=len(cov.covered), missing=len(cov.missing), na=len(cov.not_applicable))

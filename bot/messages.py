@@ -23,6 +23,7 @@ CHECK_IDENTIFIERS = (
     "Identifying details ({count}) — para 160: nothing may identify a child, family member or member of staff"
 )
 CHECK_IDENTIFIER_ROW = "  {type:<15} “{text}” (chars {start}–{end}) in: …{context}…"
+CHECK_POSSIBLE_NOTE = "  (a type ending in ? is possible, not certain: an unfamiliar word or a single letter; check it)"
 CHECK_COVERAGE = "Reporting areas (para 171–173, Annex M): {covered} covered, {missing} missing, {na} not applicable"
 CHECK_MISSING_ROW = "  missing: {area} — {name} ({source})"
 CHECK_COVERED_ROW = "  covered: {area} — “{sentence}”"

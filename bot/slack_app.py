@@ -25,7 +25,7 @@ from bot.blocks import answer_blocks, file_view, limit, sea_add_view, sections, 
 from bot.files import SLACK_FILE_HOSTS, FileRejected, fetch_shared_file
 from bot.threads import follow_up_query, remembered_context
 from drafting.annotate import annotate_docx
-from drafting.check import CheckOptions, ReportChecker, finding_context
+from drafting.check import CheckOptions, ReportChecker, finding_context, type_label
 from drafting.draft import JUDGEMENTS, SECTIONS, TITLES, Drafter
 from drafting.draft_docx import write_draft_docx
 from drafting.errors import DraftingError
@@ -450,7 +450,8 @@ def create_app(
                 lines.append(msg.SLACK_CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
                 for f in result.identifiers:
                     context = finding_context(text, f.start, f.end)
-                    lines.append(msg.SLACK_CHECK_IDENTIFIER_ROW.format(type=f.type, text=f.text, context=context))
+                    kind = type_label(f.type, f.score)
+                    lines.append(msg.SLACK_CHECK_IDENTIFIER_ROW.format(type=kind, text=f.text, context=context))
             if result.coverage.missing:
                 lines.append(
                     msg.SLACK_CHECK_MISSING.format(

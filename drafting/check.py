@@ -39,6 +39,15 @@ class ReportCheck(BaseModel):
         return bool(self.identifiers or self.coverage.missing or self.structure)
 
 
+# Findings scored below this rest on a weak signal (an unfamiliar word, a single letter): shown as possible.
+POSSIBLE_BELOW = 0.7
+
+
+def type_label(kind: str, score: float) -> str:
+    """The finding's type as shown to the inspector, marked "?" when it is only a possible identifier."""
+    return f"{kind}?" if score < POSSIBLE_BELOW else kind
+
+
 def finding_context(text: str, start: int, end: int, width: int = 40) -> str:
     """The finding with `width` characters either side, whitespace collapsed: the context the CLI and
     Slack show beside an identifying detail."""

@@ -252,6 +252,18 @@ def test_check_report_cli_contract(tmp_path, model_cache_dir, real_retrieval):
         assert set(item) == {"type", "text", "start", "end", "score"}
 
 
+@pytest.mark.model
+def test_check_report_readable_output_marks_possible_identifiers(tmp_path, model_cache_dir, real_retrieval):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Inspectors spoke about Oluwaseun at length. Mrs Kowalski agreed.\n", encoding="utf-8")
+    result = run(["check-report", str(draft)], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
+    out = result.stdout.decode()
+    assert result.returncode == 1, result.stderr.decode()
+    assert "PERSON?         “Oluwaseun”" in out  # an unfamiliar word alone: possible
+    assert "PERSON          “Kowalski”" in out  # after a title: certain
+    assert "a type ending in ? is possible" in out
+
+
 def test_check_report_exit_2_when_nothing_readable(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF")
