@@ -68,6 +68,7 @@ def texts(detector, text):
             ["Patience", "Joy", "Patience"],
         ),
         ("Peer mentoring is a strength. Lucky breaks are rare. Us and them.", []),
+        ("Jack and Social Care met. Ocean swimming and Health visits. In the Court case the order stood.", []),
         ("Her first language is Tigrinya. Senait arrived in the UK aged 15.", ["Senait"]),
         ("saw kids at home. eldest (kayden) in his room.", ["kayden"]),
         ("Inspectors met Chiamaka at school; Abdullahi was not there.", ["Chiamaka", "Abdullahi"]),
@@ -79,6 +80,10 @@ def texts(detector, text):
         ("Notes refer to him only as 'Smithy'. Smithy has convictions.", ["Smithy", "Smithy"]),
         ("Destiny went missing with a friend.", ["Destiny"]),
         ("case ref 55310 - jessica (14) missing again. Pastor Adebayo attended.", ["jessica", "Adebayo"]),
+        (
+            "Eden and Ocean, who are twins, live together. In the Smith case the plan drifted.",
+            ["Eden", "Ocean", "Smith"],
+        ),
         (
             "When inspectors met Oluwaseun, he was quiet. Nobody had visited Oluwaseun since May.",
             ["Oluwaseun", "Oluwaseun"],
@@ -104,7 +109,6 @@ def texts(detector, text):
         ("The Mockingbird Family Model and Dr Barnardo's Homes are part of the history.", []),
         ("Foster carers met the team. the worker spoke to housing.", []),
         ("Mother and her baby placements are scarce. Children were placed out of area.", []),
-        ("Peer mentoring is a strength. Lucky breaks are rare. Us and them.", []),
         ("Her first language is Tigrinya. She lives in Eastgate near Kettering; PEPs are late.", []),
         ("Mum's partner refused. Funding arrived late. They walked in the Woods and the Fields on Mondays.", []),
         ("The Safeguarding Partnership, the lead officer for exploitation, met monthly.", []),
@@ -174,6 +178,7 @@ def test_person_names(text, expected):
         (InstitutionDetector(), "The manager of Sunnybank Children's Home agreed.", ["Sunnybank"]),
         (InstitutionDetector(), "She was placed at Ashgrove Farm, an unregistered setting.", ["Ashgrove Farm"]),
         (InstitutionDetector(), "She applied to Leeds Beckett University.", ["Leeds Beckett University"]),
+        (InstitutionDetector(), "He is now at Phoenix Learning Centre.", ["Phoenix Learning Centre"]),
         (InstitutionDetector(), "She moved to semi-independent accommodation at Oak Tree Court.", ["Oak Tree Court"]),
         (
             InstitutionDetector(),
@@ -195,6 +200,7 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "See the referral (ref: para 45) for context.", []),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "D.O.B. 19-04-2011, a.k.a. Bex; J.S. attended.", ["J.S."]),
         (InitialsDetector(), "Annex B and C apply; Plan B, Child A and B, Vitamin D and Key Stage 2.", []),
@@ -241,6 +247,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout11",
         "identifiers_heldout12",
         "identifiers_heldout13",
+        "identifiers_heldout14",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -14,7 +14,7 @@ _WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
 _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
-    r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU"
+    r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU|Learning Centre|Education Centre"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )

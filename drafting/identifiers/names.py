@@ -442,7 +442,11 @@ class PersonNameDetector:
                     continue
                 if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES or _place_part(toks, i):
                     continue
-                if _is_common_word(tok.text) and not lex.is_known_name(tok.text):
+                # A common word joins only mid-sentence and not as the head of a title ("Eden and Ocean, who
+                # are twins", not "Jack and Social Care").
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                titled = nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
+                if _is_common_word(tok.text) and not lex.is_known_name(tok.text) and (tok.sentence_initial or titled):
                     continue
                 joined = any(
                     k in found and text[tok.end : toks[k].start].strip() in _JOINS
@@ -467,8 +471,14 @@ class PersonNameDetector:
             titled = after is not None and after.capitalised and not after.sentence_initial
             if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
                 found[i] = (i, 0.9)
-            # "the Pearsons", "the Okafors'": a surname made plural names a family.
+            # "In the Smith case": a known surname naming a case; "the Pearsons", "the Okafors'": a surname
+            # made plural names a family.
             elif (
+                nxt.text == "case"
+                and prev == "the"
+                and nxt.start - tok.end == 1
+                and self.lexicon.is_known_name(tok.text)
+            ) or (
                 prev == "the"
                 and tok.text.endswith("s")
                 and tok.text[:-1] in self.lexicon.surnames
