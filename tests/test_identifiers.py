@@ -81,6 +81,10 @@ def texts(detector, text):
         ("Destiny went missing with a friend.", ["Destiny"]),
         ("case ref 55310 - jessica (14) missing again. Pastor Adebayo attended.", ["jessica", "Adebayo"]),
         (
+            "Inspectors met Siân and her brother Gethin. Oisín, aged 7, and Łukasz said so.",
+            ["Siân", "Gethin", "Oisín", "Łukasz"],
+        ),
+        (
             "Eden and Ocean, who are twins, live together. In the Smith case the plan drifted.",
             ["Eden", "Ocean", "Smith"],
         ),
@@ -145,6 +149,7 @@ def test_person_names(text, expected):
         (AddressDetector(), "They moved to Flat 4, Kingfisher Court.", ["Flat 4, Kingfisher Court"]),
         (AddressDetector(), "8 of 20 children had a plan.", []),
         (AddressDetector(), "They left 3 The Paddocks, Kettering NN15 7RH.", ["3 The Paddocks"]),
+        (AddressDetector(), "The home address, 8 Pembroke Villas, was sent.", ["8 Pembroke Villas"]),
         (AddressDetector(), "In 2023 The Council, like 12 The Others, grew.", []),
         (PostcodeDetector(), "Bradford BD7 3QF", ["BD7 3QF"]),
         (PostcodeDetector(), "The CP plan and the IRO", []),
@@ -248,6 +253,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout12",
         "identifiers_heldout13",
         "identifiers_heldout14",
+        "identifiers_heldout15",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -27,9 +27,21 @@ _RARE_NAME_LOCALES = (
     "es_AR", "fr_CA",
 )  # fmt: skip
 _RARE_WORD_ZIPF = 4.0
-_NAME_SHAPE = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
+# A name-shaped list entry: capitalised letters of any script, at most one hyphen or apostrophe ("Zoë",
+# "Łukasz", "Mary-Jane").
+_NAME_SHAPE = re.compile(r"^[^\W\d_][^\W\d_]+(?:[-'’][^\W\d_]+)?$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’](?![sS]\b)[A-Za-z]+)*")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}s?\b")
+
+
+def _name_shaped(name: str) -> bool:
+    head, *rest = re.split(r"[-'’]", name)
+    return (
+        bool(_NAME_SHAPE.match(name))
+        and head[0].isupper()
+        and head[1:].islower()
+        and all(part[1:].islower() for part in rest)
+    )
 
 
 def _read_list(path: Path) -> list[str]:
@@ -77,7 +89,7 @@ def load_lexicon() -> Lexicon:
                 n
                 for n in names
                 if isinstance(n, str)
-                and _NAME_SHAPE.match(n)
+                and _name_shaped(n)
                 and not (rare_only and zipf_frequency(n.lower(), "en") >= _RARE_WORD_ZIPF)
             )
     corpus = default_corpus_dir()

@@ -8,7 +8,9 @@ from drafting.identifiers.base import Finding, resolve_overlaps
 
 _STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Gardens|Gdns|Court|Ct"
-    r"|Terrace|Walk|Row|Mews|Square|Sq|Hill|Park|View|Rise|Parade|Green|Vale|Croft|Meadow|Meadows|Wharf|Yard)"
+    r"|Terrace|Walk|Row|Mews|Square|Sq|Hill|Park|View|Rise|Parade|Green|Vale|Croft|Meadow|Meadows|Wharf|Yard"
+    r"|Villas|Mount|Heights|Circus|Boulevard|Bank|Brow|Fold|Garth|Chase|Gate|Ridge|Dale|Glade|Orchard|Quay"
+    r"|Approach|Lawns?|Hollow|Grange)"
 )
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _HOUSE_NUMBER_STREET = re.compile(

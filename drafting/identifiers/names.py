@@ -15,7 +15,8 @@ from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.lexicon import Lexicon, load_lexicon
 
 # Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z]*(?:[-'’](?![sS]\b)[A-Za-z]+)*")
+# Letters are any script's ([^\W\d_]): "Siân", "Oisín", "Łukasz" are one word each.
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _TITLES = {
     "Mr",
     "Mrs",
@@ -274,7 +275,8 @@ class PersonNameDetector:
         an unfamiliar word is flagged at a lower score rather than passed over."""
         tok = toks[i]
         word = tok.text
-        if tok.sentence_initial or len(word) < 3 or not re.fullmatch(r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*", word):
+        parts = re.split(r"[-'’]", word)
+        if tok.sentence_initial or len(word) < 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
             return False
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
