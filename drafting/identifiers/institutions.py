@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-from wordfreq import zipf_frequency
-
 from drafting.identifiers.base import Finding, resolve_overlaps
-from drafting.identifiers.lexicon import Lexicon, load_lexicon
+from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
 _WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
@@ -63,6 +61,11 @@ _GENERIC = {
 }  # fmt: skip
 
 
+def _around(text: str, match: re.Match[str]) -> str:
+    """The text within _HOME_CONTEXT_CHARS of a match: where children's-home words are looked for."""
+    return text[max(0, match.start() - _HOME_CONTEXT_CHARS) : match.end() + _HOME_CONTEXT_CHARS]
+
+
 class InstitutionDetector:
     name = "institution"
     types = frozenset({"INSTITUTION"})
@@ -95,8 +98,7 @@ class InstitutionDetector:
                     )
                 )
         for m in _HOUSE.finditer(text):
-            window = text[max(0, m.start() - _HOME_CONTEXT_CHARS) : m.end() + _HOME_CONTEXT_CHARS]
-            if m.group(0).split()[0] in _GENERIC or not _HOME_CONTEXT.search(window):
+            if m.group(0).split()[0] in _GENERIC or not _HOME_CONTEXT.search(_around(text, m)):
                 continue
             out.append(
                 Finding(
@@ -117,11 +119,12 @@ class InstitutionDetector:
             )
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
-            window = text[max(0, m.start() - _HOME_CONTEXT_CHARS) : m.end() + _HOME_CONTEXT_CHARS]
             words = name.split()
-            if any(w in self.lexicon.never_names or w in _GENERIC for w in words) or not _HOME_WORDS_RE.search(window):
+            if any(w in self.lexicon.never_names or w in _GENERIC for w in words) or not _HOME_WORDS_RE.search(
+                _around(text, m)
+            ):
                 continue
-            if any(zipf_frequency(w.lower(), "en") >= _COMMON_ZIPF for w in words):  # "at Christmas", "at Easter"
+            if any(is_everyday_word(w, _COMMON_ZIPF) for w in words):  # "at Christmas", "at Easter"
                 continue
             start, end = m.span("name")
             out.append(Finding(type="INSTITUTION", text=name, start=start, end=end, score=0.75, detector=self.name))

@@ -34,6 +34,12 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’](?![sS]\b)[A-Za-z]+)*")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
+def is_everyday_word(word: str, zipf: float) -> bool:
+    """The word is at least this frequent in English (wordfreq's Zipf scale, 4 = once per 10,000 words):
+    the one test for "an ordinary word" that the lists and the detectors share."""
+    return zipf_frequency(word.lower(), "en") >= zipf
+
+
 def _name_shaped(name: str) -> bool:
     head, *rest = re.split(r"[-'’]", name)
     return (
@@ -88,9 +94,7 @@ def load_lexicon() -> Lexicon:
             target.update(
                 n
                 for n in names
-                if isinstance(n, str)
-                and _name_shaped(n)
-                and not (rare_only and zipf_frequency(n.lower(), "en") >= _RARE_WORD_ZIPF)
+                if isinstance(n, str) and _name_shaped(n) and not (rare_only and is_everyday_word(n, _RARE_WORD_ZIPF))
             )
     corpus = default_corpus_dir()
     lexicon_dir = corpus / "lexicon"

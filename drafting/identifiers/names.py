@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, resolve_overlaps
-from drafting.identifiers.lexicon import Lexicon, load_lexicon
+from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
 
 # Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
 # Letters are any script's ([^\W\d_]): "Siân", "Oisín", "Łukasz" are one word each.
@@ -118,15 +118,7 @@ _JOINS = {",", "and", ", and", "&"}
 
 def _is_common_word(word: str) -> bool:
     """Frequent English words (wordfreq's Zipf scale, 4 = once per 10,000 words) that are not given names."""
-    return _is_everyday_word(word.lower(), 4.0) and not load_lexicon().is_given_name(word)
-
-
-def _is_everyday_word(word: str, zipf: float) -> bool:
-    """Frequent lower-case words ("case", "young", "long" are above Zipf 5) are not read as names, even
-    when a name list has them."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= zipf
+    return is_everyday_word(word, 4.0) and not load_lexicon().is_given_name(word)
 
 
 @dataclass
@@ -258,9 +250,7 @@ class PersonNameDetector:
             len(parts) > 1
             and "-" in word
             and lex.is_given_name(parts[0])
-            and all(
-                p[:1].isupper() and (lex.is_given_name(p) or not _is_everyday_word(p.lower(), 4.0)) for p in parts[1:]
-            )
+            and all(p[:1].isupper() and (lex.is_given_name(p) or not is_everyday_word(p, 4.0)) for p in parts[1:])
         ):
             strong = True
         if strong:
@@ -287,11 +277,7 @@ class PersonNameDetector:
         if prev is not None and prev.text.lower() in _PLACE_PREPOSITIONS:
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
         lex = self.lexicon
-        return (
-            word not in lex.never_names
-            and word not in lex.towns
-            and not _is_everyday_word(word.lower(), _UNKNOWN_WORD_ZIPF)
-        )
+        return word not in lex.never_names and word not in lex.towns and not is_everyday_word(word, _UNKNOWN_WORD_ZIPF)
 
     def _careless_name(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A name typed in lower case in a hurried note ("spoke to mum (tracey)", "kyle had not been home"):
@@ -324,7 +310,8 @@ class PersonNameDetector:
         if name in lex.name_words:
             nxt_word = toks[i + 1].text if i + 1 < len(toks) else ""
             return bool(spoken_to or _AND_KIN.match(text[toks[i].end : toks[i].end + 60]) or nxt_word in _PAST_AGENTIVE)
-        if _is_everyday_word(toks[i].text, 5.0):
+        # Frequent words ("case", "young", "long" are above Zipf 5) are not names, even when a list has them.
+        if is_everyday_word(toks[i].text, 5.0):
             return False
         # "dad (jordan)": a kinship word is a strong cue; so is being spoken to or seen ("spoke to liam").
         if any(w in _KIN_AND_ROLE for w in before):
@@ -335,7 +322,7 @@ class PersonNameDetector:
         # "jordan kicked off again": a note that opens with a given name and a past-tense verb.
         if toks[i].sentence_initial and nxt is not None and nxt.text.endswith("ed") and nxt.start - toks[i].end == 1:
             return True
-        if _is_everyday_word(toks[i].text, 4.5):
+        if is_everyday_word(toks[i].text, 4.5):
             return False
         return (
             nxt is not None
@@ -397,7 +384,7 @@ class PersonNameDetector:
                         return True
                 elif (nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text))) or (
                     # "Senait arrived in the UK": a word that is no English word, doing what people do.
-                    nxt.text in _MOTION_VERBS and not _is_everyday_word(tok.text.lower(), 2.5)
+                    nxt.text in _MOTION_VERBS and not is_everyday_word(tok.text, _UNKNOWN_WORD_ZIPF)
                 ):
                     return True
                 # "was", "has": a person or a thing; only a known given name mid-sentence counts.
