@@ -158,6 +158,11 @@ def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
     return [t.text.lower() for t in toks[max(0, i - n) : i]]
 
 
+def _covered_tokens(found: dict[int, tuple[int, float]]) -> set[int]:
+    """The indices of every token inside a found name (found: first token -> (last token, score))."""
+    return {k for first, (last, _) in found.items() for k in range(first, last + 1)}
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for match in _TOKEN.finditer(text):
@@ -304,7 +309,7 @@ class PersonNameDetector:
         )
         if bracketed and i > 0 and toks[i - 1].text.lower() in _KIN_AND_ROLE:
             return True
-        before = [t.text.lower() for t in toks[max(0, i - 2) : i]]
+        before = _words_before(toks, i, 2)
         spoken_to = before[-1:] in (["to"], ["with"]) and before[:1] == ["spoke"]
         # A name that is also a word needs a person's context: "spoke to jack and his nan", "jack said".
         if name in lex.name_words:
@@ -334,7 +339,7 @@ class PersonNameDetector:
         tok = toks[i]
         lex = self.lexicon
         if not tok.sentence_initial:
-            window = [t.text.lower() for t in toks[max(0, i - 2) : i]]
+            window = _words_before(toks, i, 2)
             # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
             # "the manager of Sunnybank": after a preposition only a known name is a person.
             prepositional = window[-1] in _PREPOSITIONS and not lex.is_known_name(tok.text)
@@ -344,7 +349,7 @@ class PersonNameDetector:
             kin_ok = any(t.text.islower() or lex.is_known_name(tok.text) for t in kin)
             if kin_ok and window[-1] not in _ARTICLES and not prepositional:
                 return True
-            if i >= 2 and toks[i - 1].text.lower() == "as" and toks[i - 2].text.lower() == "known":
+            if window == ["known", "as"]:
                 return True
             # "referred to only as 'Smithy'": a quoted nickname after "as".
             if toks[i - 1].text.lower() == "as" and text[toks[i - 1].end : tok.start].strip() in ("'", "‘", '"', "“"):
@@ -412,7 +417,7 @@ class PersonNameDetector:
     def _repeated_mentions(self, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """Every capitalised mention of a found name counts before names are joined ("Patience and Joy ...
         Patience said"); _propagate later adds possessives, plurals and lower-case mentions."""
-        covered = {k for i, (j, _) in found.items() for k in range(i, j + 1)}
+        covered = _covered_tokens(found)
         names = {toks[k].text for k in covered} - self.lexicon.never_names - _TITLES
         for k, tok in enumerate(toks):
             if k not in covered and tok.capitalised and tok.text in names:
@@ -423,11 +428,12 @@ class PersonNameDetector:
         and Ruby"), if it could be a name: capitalised, not a term, not a common word."""
         lex = self.lexicon
         ends = {j: i for i, (j, _) in found.items()}
+        covered = _covered_tokens(found)
         changed = True
         while changed:
             changed = False
             for i, tok in enumerate(toks):
-                if any(s <= i <= e for s, (e, _) in found.items()):
+                if i in covered:
                     continue
                 if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES or _place_part(toks, i):
                     continue
@@ -447,6 +453,7 @@ class PersonNameDetector:
                 if joined:
                     found[i] = (i, 0.75)
                     ends[i] = i
+                    covered.add(i)
                     changed = True
 
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
