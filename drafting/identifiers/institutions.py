@@ -13,9 +13,12 @@ _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
     r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU|Learning Centre|Education Centre"
+    # A secure unit is a children's home.
+    r"|Secure Unit|Secure Children['’]s Home"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
+_ENDS_IN_KIND = re.compile(rf"\b{_KIND}$")
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
 # Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
@@ -33,19 +36,28 @@ _HOME = re.compile(
 _HOUSE = re.compile(
     r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens|Farm)\b"
 )
-_HOME_WORDS = r"children['’]s home|residential (?:home|care|staff|workers?|manager|setting|unit)|registered manager|care staff|the home\b|unregistered"
+# The tail of a longer title joined by "and": "Drug and Alcohol Court" is a court, not a house.
+_TITLE_BEFORE = re.compile(r"[A-Z][a-z'’]+\s+(?:and|&)\s+$")
+_HOME_WORDS = (
+    r"children['’]s home|residential (?:home|care|staff|workers?|manager|setting|unit)|registered manager|care staff"
+    # Short-break units are children's homes for disabled children.
+    r"|the home\b|unregistered|short breaks?\b|respite"
+)
 _HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
 _HOME_CONTEXT = re.compile(
-    rf"{_HOME_WORDS}|staff at [A-Z]|(?:young people|children) (?:at|living at|who live at|in)\s+[A-Z]",
+    # (?-i:…): "children at home" is no named place; only a capital letter starts a name.
+    rf"{_HOME_WORDS}|staff at (?-i:[A-Z])|(?:young people|children) (?:at|living at|who live at|in)\s+(?-i:[A-Z])",
     re.IGNORECASE,
 )
 _HOME_CONTEXT_CHARS = 300
 _COMMON_ZIPF = 4.0
 # "two young people at Oakfield had been reported missing": a home named with no house word.
 _PEOPLE_AT = re.compile(
-    r"\b(?:young (?:people|person)|children|child|residents|staff|manager|workers?)\s+(?:at|living at|who live at|placed at)\s+"
-    r"(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\b"
+    r"\b(?P<who>(?i:young (?:people|person)|children|child|residents|staff|manager|workers?))\s+"
+    r"(?:at|living at|who live at|placed at)\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\b"
 )
+# Children live where they are "at"; staff or a manager "at" a name may be at an office or a team.
+_RESIDENTS = {"young people", "young person", "children", "child", "residents"}
 # "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.
 _HOME_AFTER_KIND = re.compile(
     rf"{_HOME_KIND}(?:\s+(?:accommodation|placement|provision|unit|flat))?\s+(?:at|called|named|known as)\s+"
@@ -66,6 +78,16 @@ def _around(text: str, match: re.Match[str]) -> str:
     return text[max(0, match.start() - _HOME_CONTEXT_CHARS) : match.end() + _HOME_CONTEXT_CHARS]
 
 
+def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Parkside Surgery and Eastgate Medical Centre" is two settings; "Hartley and Ross School" is one."""
+    spans = []
+    for joint in re.finditer(r"\s+(?:and|&)\s+", text[start:end]):
+        if _ENDS_IN_KIND.search(text, start, start + joint.start()):
+            spans.append((start, start + joint.start()))
+            start += joint.end()
+    return [*spans, (start, end)]
+
+
 class InstitutionDetector:
     name = "institution"
     types = frozenset({"INSTITUTION"})
@@ -75,30 +97,31 @@ class InstitutionDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = self._named_homes(text)
+        kind_words = set(re.findall(r"[A-Z][a-z]+", _KIND))
         for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
-                words = re.findall(r"[A-Z][a-z'’]+|St\.?", m.group(0))
-                name_words = [w for w in words if w not in _GENERIC]
-                kind_words = set(re.findall(r"[A-Z][a-z]+", _KIND))
-                if not [w for w in name_words if w not in kind_words]:
-                    continue
-                start = m.start()
-                # Sentence-initial articles are not part of the name.
-                for article in ("The ", "A ", "An "):
-                    if m.group(0).startswith(article):
-                        start += len(article)
-                out.append(
-                    Finding(
-                        type="INSTITUTION",
-                        text=text[start : m.end()],
-                        start=start,
-                        end=m.end(),
-                        score=score,
-                        detector=self.name,
+                for start, end in _split_coordinated(text, m.start(), m.end()):
+                    words = re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])
+                    if not [w for w in words if w not in _GENERIC and w not in kind_words]:
+                        continue
+                    # Sentence-initial articles are not part of the name.
+                    for article in ("The ", "A ", "An "):
+                        if text.startswith(article, start):
+                            start += len(article)
+                    out.append(
+                        Finding(
+                            type="INSTITUTION",
+                            text=text[start:end],
+                            start=start,
+                            end=end,
+                            score=score,
+                            detector=self.name,
+                        )
                     )
-                )
         for m in _HOUSE.finditer(text):
             if m.group(0).split()[0] in _GENERIC or not _HOME_CONTEXT.search(_around(text, m)):
+                continue
+            if _TITLE_BEFORE.search(text, 0, m.start()):  # "the Family Drug and Alcohol Court"
                 continue
             out.append(
                 Finding(
@@ -120,9 +143,11 @@ class InstitutionDetector:
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             words = name.split()
-            if any(w in self.lexicon.never_names or w in _GENERIC for w in words) or not _HOME_WORDS_RE.search(
-                _around(text, m)
-            ):
+            if any(w in self.lexicon.never_names or w in _GENERIC for w in words):
+                continue
+            if m.group("who").lower() not in _RESIDENTS and not _HOME_WORDS_RE.search(_around(text, m)):
+                continue
+            if name in self.lexicon.towns:  # "children at Rochdale": a place, not a setting
                 continue
             if any(is_everyday_word(w, _COMMON_ZIPF) for w in words):  # "at Christmas", "at Easter"
                 continue

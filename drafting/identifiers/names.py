@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
+from drafting.identifiers.locations import POSTCODE as _POSTCODE
 
 # Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
 # Letters are any script's ([^\W\d_]): "Siân", "Oisín", "Łukasz" are one word each.
@@ -107,11 +108,23 @@ _PERSON_PASSIVE = re.compile(
     r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care|reported\s+missing)\b"
     r"|^\s+(?:went|goes|has\s+gone|had\s+gone)\s+missing\b"
 )
+_ORGANISATION_AFTER_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
+)
 _LOWER_TITLES = {"mr", "mrs", "ms"}
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
 _UNKNOWN_WORD_ZIPF = 2.5
 _UNKNOWN_WORD_SCORE = 0.6
 _PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}  # fmt: skip
+# "the Will", "an Amber rating", "rated Amber": a word after these is a thing, not a person.
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "every", "each", "any", "no", "rated", "as"}
+_AFTER_A_NAME = _FOLLOWING_VERBS | _AGENTIVE_VERBS | {
+    "and", "or", "who", "whose", "with", "to", "at", "in", "for", "on", "from", "about", "also", "then", "now",
+    "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
+}  # fmt: skip
+_POSTCODE_AFTER = re.compile(r",?\s*" + _POSTCODE.pattern)
 _MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 _JOINS = {",", "and", ", and", "&"}
 
@@ -139,12 +152,15 @@ def _after_title(toks: list[_Tok], i: int) -> bool:
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
-    """Part of a place's name: "Holly Farm", "Oak House", the place word itself ("Cedar Lodge said") or a
+    """Part of a place's name: "Holly Farm", "Oak House", "Fern Bank Secure Unit", the place word itself ("Cedar Lodge said") or a
     saint's name ("St Joseph's")."""
     tok = toks[i]
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.text in _PLACE_WORDS and nxt.start - tok.end == 1:
-        return True
+    # "Fern Bank Secure Unit": every word of a capitalised run that ends in a place word.
+    for j in range(i + 1, min(i + 4, len(toks))):
+        if toks[j].start - toks[j - 1].end != 1 or not toks[j].capitalised or toks[j].sentence_initial:
+            break
+        if toks[j].text in _PLACE_WORDS:
+            return True
     prev = toks[i - 1] if i > 0 else None
     return (
         prev is not None
@@ -208,12 +224,14 @@ class PersonNameDetector:
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
             if tok.text.lower() in _KIN_AND_ROLE and not after_title:
                 continue
-            # "Kingston upon Thames", "Newcastle upon Tyne": a place.
-            if i > 0 and toks[i - 1].text == "upon":
+            # "Kingston upon Thames", "Newcastle upon Tyne", "Ashby, LE65 2QT": a place.
+            if (i > 0 and toks[i - 1].text == "upon") or _POSTCODE_AFTER.match(text, tok.end):
                 continue
             if _place_part(toks, i):
                 continue
-            score = self._score(toks, i, text) or (_UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) else 0.0)
+            score = self._score(toks, i, text) or (
+                _UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
+            )
             if score > 0:
                 found[i] = (self._extend(toks, i), score)
 
@@ -284,6 +302,28 @@ class PersonNameDetector:
         lex = self.lexicon
         return word not in lex.never_names and word not in lex.towns and not is_everyday_word(word, _UNKNOWN_WORD_ZIPF)
 
+    def _lone_name_word(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """A name that is also a word, capitalised alone in mid-sentence with no article ("the return home
+        interview for Precious was late"): English capitalises such a word only as a name, so it is flagged
+        as a possible name rather than passed over."""
+        tok = toks[i]
+        if tok.sentence_initial or tok.text not in self.lexicon.name_words or tok.text in _MONTHS:
+            return False
+        if not (tok.text[:1].isupper() and tok.text[1:].islower()):
+            return False
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (prev is not None and prev.capitalised and tok.start - prev.end <= 1) or (
+            nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
+        ):
+            return False  # part of a title: "Hope Street", "Living Will", "Summer Reading Challenge"
+        if is_everyday_word(tok.text, 6.0) or (prev is not None and prev.text.lower() in _DETERMINERS):
+            return False  # "and Will has a different meaning", "the Will", "rated Amber"
+        # "Amber ratings", "Summer holiday activities", "Grace periods": a word before a noun is no name; a name
+        # ends the phrase or is followed by what a person does.
+        follows = text[tok.end : nxt.start] if nxt is not None else "."
+        return nxt is None or follows.strip() != "" or nxt.text in _AFTER_A_NAME
+
     def _careless_name(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A name typed in lower case in a hurried note ("spoke to mum (tracey)", "kyle had not been home"):
         a given name that is not also a word, with a kinship or role word before it or a verb after it."""
@@ -298,7 +338,7 @@ class PersonNameDetector:
         parts = toks[i].text.split("-")
         if len(parts) > 1 and all(lex.is_given_name(p.capitalize()) for p in parts):
             return True
-        if not lex.is_given_name(name):
+        if not (lex.is_given_name(name) or name in lex.name_words):
             return False
         # "jessica (14) missing again": a given name with an age after it.
         if _AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
@@ -314,7 +354,24 @@ class PersonNameDetector:
         # A name that is also a word needs a person's context: "spoke to jack and his nan", "jack said".
         if name in lex.name_words:
             nxt_word = toks[i + 1].text if i + 1 < len(toks) else ""
-            return bool(spoken_to or _AND_KIN.match(text[toks[i].end : toks[i].end + 60]) or nxt_word in _PAST_AGENTIVE)
+            # "nanna pat", "dad frank"; not "mum will", "dad may", where a frequent word is a verb.
+            nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
+            ends_phrase = (
+                nxt_tok is None or text[toks[i].end : nxt_tok.start].strip() != "" or nxt_word in _AFTER_A_NAME
+            )
+            kin_named = (
+                before[-1:] != []
+                and before[-1] in _KIN_AND_ROLE
+                and not is_everyday_word(toks[i].text, 5.0)
+                and ends_phrase
+                and nxt_word != "to"  # "her sister rose to the challenge"
+            )
+            return bool(
+                spoken_to
+                or kin_named
+                or _AND_KIN.match(text[toks[i].end : toks[i].end + 60])
+                or nxt_word in _PAST_AGENTIVE
+            )
         # Frequent words ("case", "young", "long" are above Zipf 5) are not names, even when a list has them.
         if is_everyday_word(toks[i].text, 5.0):
             return False
@@ -359,11 +416,17 @@ class PersonNameDetector:
             if commas and any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
                 return True
         after = text[tok.end : tok.end + 60]
-        if _POSSESSIVE.match(after) or _AGE_AFTER.match(after) or _KIN_APPOSITIVE.match(after):
+        if _POSSESSIVE.match(after) and not self._body_possessive(toks, i, after):
+            return True
+        if _AGE_AFTER.match(after) or _KIN_APPOSITIVE.match(after):
             return True
         # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name, nor
         # is an unknown word after a place preposition ("young people at Oakfield had been reported missing").
-        after_place = i > 0 and toks[i - 1].text.lower() in _PLACE_PREPOSITIONS and not lex.is_known_name(tok.text)
+        after_place = (
+            not tok.sentence_initial
+            and toks[i - 1].text.lower() in _PLACE_PREPOSITIONS
+            and not lex.is_known_name(tok.text)
+        )
         if (
             not (tok.sentence_initial and _is_common_word(tok.text))
             and not after_place
@@ -378,7 +441,8 @@ class PersonNameDetector:
             if words & _KIN_AND_ROLE or "leaver" in words:
                 return True
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and nxt.start - tok.end <= 2 and not nxt.sentence_initial:
+        # "Young people at Willowbrook told inspectors": the people told, not the place.
+        if nxt is not None and nxt.start - tok.end <= 2 and not nxt.sentence_initial and not after_place:
             if text[tok.end : nxt.start].strip() in ("", ","):
                 # A common word opening a sentence ("Workers described") is not a name.
                 if tok.text in lex.name_words:
@@ -398,6 +462,19 @@ class PersonNameDetector:
             if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
         return False
+
+    def _body_possessive(self, toks: list[_Tok], i: int, after: str) -> bool:
+        """A possessive that belongs to a body, not a person: "the Review Panel's national review", "the
+        Panel's decision", "the Prince's Trust"."""
+        if _ORGANISATION_AFTER_POSSESSIVE.match(after):
+            return True
+        prev = toks[i - 1] if i > 0 else None
+        return (
+            prev is not None
+            and (prev.text.lower() == "the" or (prev.capitalised and toks[i].start - prev.end == 1))
+            and _is_common_word(toks[i].text)
+            and not self.lexicon.is_known_name(toks[i].text)
+        )
 
     def _extend(self, toks: list[_Tok], i: int) -> int:
         """A found given name carries the capitalised surname(s) that follow it."""
@@ -441,7 +518,14 @@ class PersonNameDetector:
                 # are twins", not "Jack and Social Care").
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 titled = nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
-                if _is_common_word(tok.text) and not lex.is_known_name(tok.text) and (tok.sentence_initial or titled):
+                prev = toks[i - 1] if i > 0 else None
+                # "the Community Safety Partnership, and Will": the last word of a body's title.
+                ends_title = prev is not None and prev.capitalised and tok.start - prev.end == 1
+                if (
+                    _is_common_word(tok.text)
+                    and not lex.is_known_name(tok.text)
+                    and (tok.sentence_initial or titled or ends_title)
+                ):
                     continue
                 joined = any(
                     k in found and text[tok.end : toks[k].start].strip() in _JOINS
@@ -463,6 +547,8 @@ class PersonNameDetector:
             nxt = toks[i + 1]
             prev = toks[i - 1].text.lower() if i > 0 else ""
             after = toks[i + 2] if i + 2 < len(toks) else None
+            if after is not None and after.text == "s" and i + 3 < len(toks):  # "the Disabled Children's Team"
+                after = toks[i + 3]
             # Not a programme's title-case name: "the Mockingbird Family Model".
             titled = after is not None and after.capitalised and not after.sentence_initial
             if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
