@@ -21,7 +21,8 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b)"
 )
 _CUE = (
-    r"(?:born(?:\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"
+    # "born prematurely on", "born at home in": a few lower-case words between "born" and the date.
+    r"(?:born(?:(?:\s+[a-z]+){0,3}?\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"
     r"|birth\s+date)"
 )
 _DOB = re.compile(

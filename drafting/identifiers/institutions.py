@@ -58,6 +58,12 @@ _PEOPLE_AT = re.compile(
 )
 # Children live where they are "at"; staff or a manager "at" a name may be at an office or a team.
 _RESIDENTS = {"young people", "young person", "children", "child", "residents"}
+# "Toby's nursery, Little Acorns, kept records": a setting named in apposition to what it is.
+_KIND_APPOSITIVE = re.compile(
+    r"\b(?i:school|nursery|pre-school|preschool|college|academy|children['’]s home|residential home|setting"
+    r"|placement)\s*(?:,\s+|\(\s*)"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
+)
 # "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.
 _HOME_AFTER_KIND = re.compile(
     rf"{_HOME_KIND}(?:\s+(?:accommodation|placement|provision|unit|flat))?\s+(?:at|called|named|known as)\s+"
@@ -132,9 +138,11 @@ class InstitutionDetector:
 
     def _named_homes(self, text: str) -> list[Finding]:
         out = []
-        for m in _HOME_AFTER_KIND.finditer(text):
+        for m in (*_HOME_AFTER_KIND.finditer(text), *_KIND_APPOSITIVE.finditer(text)):
             words = m.group("name").split()
             if words[0] in _GENERIC or all(w in self.lexicon.never_names for w in words):
+                continue
+            if m.group("name") in self.lexicon.towns:  # "the placement, Bradford, …": a place
                 continue
             start, end = m.span("name")
             out.append(

@@ -83,16 +83,23 @@ _PLACE_WORDS = {
     "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
 }  # fmt: skip
 _ARTICLES = {"the", "a", "an"}
+_PRONOUNS = {
+    "I", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "Him", "Them",
+    "This", "That", "These", "Those", "Who", "Which", "There", "Here", "What", "Both", "Each", "All",
+}  # fmt: skip
 _MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 _FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _AGE_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:\(\s*(?:aged\s*|d\.?o\.?b|dob|born)?\s*\d|aged\s+\d|age\s+\d|\d{1,2}\s*(?:years?|yrs?)\b"
-    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b)",
+    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
+    # "Summer, who is 16, …", "Jodie, now 21, …"
+    r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b)",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r"^\s*,\s+(?:a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"^\s*,\s+(?P<det>a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
+_POSSESSIVE_DETERMINERS = {"his", "her", "their"}
 # "Hope and her baby", "Kacper and his younger sister": a thing does not have a brother or a baby.
 # "Grace and Faith, twins aged 10": a bare kinship noun after the comma.
 _KIN_APPOSITIVE = re.compile(r"^\s*,\s+(?:twins|siblings|brothers|sisters|half-siblings|both aged)\b")
@@ -124,6 +131,11 @@ _AFTER_A_NAME = _FOLLOWING_VERBS | _AGENTIVE_VERBS | {
     "and", "or", "who", "whose", "with", "to", "at", "in", "for", "on", "from", "about", "also", "then", "now",
     "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
 }  # fmt: skip
+# "Wolverton children's services", "Corby Council": a local authority's name.
+_AUTHORITY_AFTER = re.compile(
+    r"\s+(?:(?:City|County|Borough|District|Metropolitan)\s+)*(?:Council|council|[Cc]hildren['’]s [Ss]ervices"
+    r"|[Ll]ocal [Aa]uthority)\b"
+)
 _POSTCODE_AFTER = re.compile(r",?\s*" + _POSTCODE.pattern)
 _MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 _JOINS = {",", "and", ", and", "&"}
@@ -219,13 +231,22 @@ class PersonNameDetector:
                 continue
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
             after_title = _after_title(toks, i)
-            if not tok.capitalised or (tok.text in lex.never_names and not after_title) or tok.text in _TITLES:
+            if (
+                not tok.capitalised
+                or (tok.text in lex.never_names and not after_title)
+                or tok.text in _TITLES
+                or tok.text in _PRONOUNS  # "She's 14", "He was born in 2012"
+            ):
                 continue
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
             if tok.text.lower() in _KIN_AND_ROLE and not after_title:
                 continue
-            # "Kingston upon Thames", "Newcastle upon Tyne", "Ashby, LE65 2QT": a place.
-            if (i > 0 and toks[i - 1].text == "upon") or _POSTCODE_AFTER.match(text, tok.end):
+            # "Kingston upon Thames", "Ashby, LE65 2QT", "Wolverton children's services": a place.
+            if (
+                (i > 0 and toks[i - 1].text == "upon")
+                or _POSTCODE_AFTER.match(text, tok.end)
+                or _AUTHORITY_AFTER.match(text, tok.end)
+            ):
                 continue
             if _place_part(toks, i):
                 continue
@@ -434,9 +455,10 @@ class PersonNameDetector:
         ):
             return True
         appositive = _APPOSITIVE.match(after)
-        # "the Local Safeguarding Children Partnership, the Designated Officer": a common word is no name.
+        # "the Local Safeguarding Children Partnership, the Designated Officer": a common word is no name; but
+        # only a person is "her personal adviser" ("supported by Honey, her personal adviser").
         could_be_name = lex.is_known_name(tok.text) or tok.text in lex.name_words or not _is_common_word(tok.text)
-        if appositive and could_be_name:
+        if appositive and (could_be_name or (appositive.group("det").lower() in _POSSESSIVE_DETERMINERS)):
             words = {w.lower() for w in re.findall(r"[\w-]+", appositive.group("phrase"))[:5]}
             if words & _KIN_AND_ROLE or "leaver" in words:
                 return True
