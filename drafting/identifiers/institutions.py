@@ -14,7 +14,7 @@ _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
     r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU|Learning Centre|Education Centre"
     # A secure unit is a children's home.
-    r"|Secure Unit|Secure Children['’]s Home"
+    r"|Secure Unit|Secure Children['’]s Home|Young Offender Institution|YOI|Secure Training Centre"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
@@ -64,6 +64,11 @@ _KIND_APPOSITIVE = re.compile(
     r"|placement)\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
 )
+# "held at Cookham Wood", "remanded to Wetherby": a named custodial setting.
+_CUSTODY = re.compile(
+    r"\b(?:held|remanded|detained|sentenced|serving (?:his|her|their|a) sentence|in custody)\s+(?:at|to|in)\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})"
+)
 # "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.
 _HOME_AFTER_KIND = re.compile(
     rf"{_HOME_KIND}(?:\s+(?:accommodation|placement|provision|unit|flat))?\s+(?:at|called|named|known as)\s+"
@@ -75,7 +80,8 @@ _GENERIC = {
     "Community", "High", "Grammar", "Infant", "Junior", "Independent", "Maintained", "Free", "The", "Our", "Their",
     "His", "Her", "A", "An", "This", "That", "Each", "Every", "Mainstream", "Alternative", "Boarding", "Day",
     "Sixth", "Form", "Catholic", "Church", "Faith", "State", "Private", "New", "Current", "Previous", "Same",
-    "Local Authority", "Hospital", "Nursery", "School", "College", "Academy",
+    "Local Authority", "Hospital", "Nursery", "School", "College", "Academy", "Saturday", "Sunday", "Supplementary",
+    "Weekend",
 }  # fmt: skip
 
 
@@ -108,7 +114,11 @@ class InstitutionDetector:
             for m in pattern.finditer(text):
                 for start, end in _split_coordinated(text, m.start(), m.end()):
                     words = re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])
-                    if not [w for w in words if w not in _GENERIC and w not in kind_words]:
+                    own = [w for w in words if w not in _GENERIC and w not in kind_words]
+                    # "the Polish Saturday School": a language or a term and a kind of school names no one school;
+                    # a town's name does ("Sheffield College").
+                    lex = self.lexicon
+                    if not own or all(w in lex.never_names and w not in lex.towns for w in own):
                         continue
                     # Sentence-initial articles are not part of the name.
                     for article in ("The ", "A ", "An "):
@@ -138,7 +148,7 @@ class InstitutionDetector:
 
     def _named_homes(self, text: str) -> list[Finding]:
         out = []
-        for m in (*_HOME_AFTER_KIND.finditer(text), *_KIND_APPOSITIVE.finditer(text)):
+        for m in (*_HOME_AFTER_KIND.finditer(text), *_KIND_APPOSITIVE.finditer(text), *_CUSTODY.finditer(text)):
             words = m.group("name").split()
             if words[0] in _GENERIC or all(w in self.lexicon.never_names for w in words):
                 continue

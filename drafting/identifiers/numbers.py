@@ -42,6 +42,10 @@ _SINGLE_KIN_BEFORE = re.compile(
     r"|grandmother|grandfather)\s+$",
     re.IGNORECASE,
 )
+# "Baby Z", "Mother A", "Family B": a capitalised label before a letter is an anonymised name already.
+_ANONYMISED_LABEL_BEFORE = re.compile(
+    r"\b(?:Baby|Child|Family|Mother|Father|Sibling|Parent|Carer|Adult|Person|Young Person|Girl|Boy|Pupil)\s+$"
+)
 _SINGLE_LABEL_BEFORE = re.compile(
     r"\b(?:annex|annexes|appendix|part|parts|plan|section|schedule|option|type|category|tier|level|table|figure"
     r"|grade|child|children|case|year|class|block|ward|unit|group|team|area|zone|site|wing|vitamin|hepatitis|stage"
@@ -122,7 +126,7 @@ class InitialsDetector:
         singles: list[Finding] = []
         for m in _SINGLE.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
-            if _SINGLE_LABEL_BEFORE.search(before):
+            if _SINGLE_LABEL_BEFORE.search(before) or _ANONYMISED_LABEL_BEFORE.search(before):
                 continue
             after = text[m.end() : m.end() + 60]
             joined = bool(singles) and re.fullmatch(r"\s+and\s+", text[singles[-1].end : m.start()]) is not None
