@@ -99,6 +99,8 @@ def texts(detector, text):
         ("The return home interview for Precious was late.", ["Precious"]),
         ("Notes say 'spoke to nanna pat, she is willing'. dad frank said no.", ["pat", "frank"]),
         ("Summer, who is 16, is supported by Honey, her personal adviser.", ["Summer", "Honey"]),
+        ("Case study: Ruby. Ruby came into care aged six.", ["Ruby", "Ruby"]),
+        ("A letter to mr and mrs donnelly apologised.", ["donnelly"]),
         ("The family of Wei Chen arrived in 2021. Wei attends a primary school.", ["Wei", "Chen", "Wei"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
         ("Will the local authority sustain this?", []),
@@ -310,6 +312,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout20",
         "identifiers_heldout21",
         "identifiers_heldout22",
+        "identifiers_heldout23",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

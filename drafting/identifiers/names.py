@@ -91,11 +91,17 @@ _MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 _FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
 _POSSESSIVE = re.compile(r"^['’]s\b")
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen)"
+)
 _AGE_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:\(\s*(?:aged\s*|d\.?o\.?b|dob|born)?\s*\d|aged\s+\d|age\s+\d|\d{1,2}\s*(?:years?|yrs?)\b"
     r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
     # "Summer, who is 16, …", "Jodie, now 21, …"
-    r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b)",
+    r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b"
+    # "came into care aged six": an age in words.
+    rf"|aged\s+{_NUMBER_WORD}\b|(?:a|an)\s+{_NUMBER_WORD}-year-old)",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r"^\s*,\s+(?P<det>a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
@@ -114,11 +120,13 @@ _PERSON_PASSIVE = re.compile(
     r"(?:adopted|accommodated|fostered|removed|excluded|bullied|abused|exploited|groomed|arrested|remanded|born"
     r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care|reported\s+missing)\b"
     r"|^\s+(?:went|goes|has\s+gone|had\s+gone)\s+missing\b"
+    r"|^\s+(?:came|comes|had\s+come)\s+into\s+care\b|^\s+(?:entered|left)\s+care\b"
 )
 _ORGANISATION_AFTER_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
 )
 _LOWER_TITLES = {"mr", "mrs", "ms"}
+_FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"}
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
 _UNKNOWN_WORD_ZIPF = 2.5
 _UNKNOWN_WORD_SCORE = 0.6
@@ -353,7 +361,12 @@ class PersonNameDetector:
         if toks[i].text in _KIN_AND_ROLE:  # "nan", "dad": a kinship word, even where a name list has it
             return False
         # "teacher mrs kaur": a title typed in lower case still makes the next word a surname.
-        if i > 0 and toks[i - 1].text in _LOWER_TITLES and toks[i].start - toks[i - 1].end <= 2:
+        if (
+            i > 0
+            and toks[i - 1].text in _LOWER_TITLES
+            and toks[i].start - toks[i - 1].end <= 2
+            and toks[i].text not in _FUNCTION_WORDS  # "mr and mrs donnelly"
+        ):
             return True
         # "ruby-leigh had been staying": joined given names typed in lower case.
         parts = toks[i].text.split("-")
