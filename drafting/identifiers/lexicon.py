@@ -34,6 +34,33 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-'’](?![sS]\b)[A-Za-z]+)*")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}s?\b")
 
 
+# Roles written as initials after a name in minutes and notes: "Steph (TM)", "Karen Lowe (SW)".
+ROLE_ABBREVIATIONS = frozenset(
+    [
+        "SW",
+        "TM",
+        "IRO",
+        "PA",
+        "HV",
+        "DSL",
+        "DT",
+        "TA",
+        "SENCO",
+        "GP",
+        "FSW",
+        "PSW",
+        "SSW",
+        "ASW",
+        "CPN",
+        "LADO",
+        "YOT",
+        "HoS",
+        "SM",
+        "EHW",
+    ]
+)
+
+
 def is_everyday_word(word: str, zipf: float) -> bool:
     """The word is at least this frequent in English (wordfreq's Zipf scale, 4 = once per 10,000 words):
     the one test for "an ordinary word" that the lists and the detectors share."""
@@ -63,6 +90,7 @@ class Lexicon:
     first_names: frozenset[str]
     surnames: frozenset[str]
     name_words: frozenset[str]  # given names that are also ordinary words
+    cue_only_names: frozenset[str]  # name-words English uses far more as words: never flagged on a capital alone
     never_names: frozenset[str]  # single capitalised words that are not names (terms, places, months)
     phrases: tuple[str, ...]  # multi-word allow-list entries, longest first
     acronyms: frozenset[str]  # all-caps tokens that are terms, not initials
@@ -100,7 +128,8 @@ def load_lexicon() -> Lexicon:
     lexicon_dir = corpus / "lexicon"
     allow = _read_list(lexicon_dir / "allowlist.txt")
     places = _read_list(lexicon_dir / "places.txt")
-    name_words = set(_read_list(lexicon_dir / "name_words.txt"))
+    cue_only = set(_read_list(lexicon_dir / "cue_only_names.txt"))
+    name_words = set(_read_list(lexicon_dir / "name_words.txt")) | cue_only
     handbook = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
     # The handbook names no one: every capitalised word in it is a term, a role or a place.
     handbook_words = set(_CAPITALISED.findall(handbook))
@@ -113,6 +142,7 @@ def load_lexicon() -> Lexicon:
         first_names=frozenset(firsts),
         surnames=frozenset(lasts),
         name_words=frozenset(name_words),
+        cue_only_names=frozenset(cue_only),
         never_names=frozenset(never),
         phrases=tuple(phrases),
         acronyms=frozenset(acronyms),

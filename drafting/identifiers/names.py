@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, resolve_overlaps
-from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
+from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
 from drafting.identifiers.locations import POSTCODE as _POSTCODE
 
 # Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
@@ -126,6 +126,15 @@ _ORGANISATION_AFTER_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
 )
 _LOWER_TITLES = {"mr", "mrs", "ms"}
+_SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}
+# "Steph (TM)", "Karen Lowe (SW)": a role's initials in brackets after a word make it a person's name.
+_ROLE_IN_BRACKETS = re.compile(r"^\s*\((?:" + "|".join(sorted(ROLE_ABBREVIATIONS)) + r")\)")
+# "Worker: Chidi", "Chair – Pauline Reeves": a role heading a line of minutes or a form, then a name.
+_ROLE_LABEL_BEFORE = re.compile(
+    r"\b(?:name|worker|manager|chair|taker|referrer|author|contact|practitioner|supervisor|adviser|advisor|carer"
+    r"|teacher|nurse|officer|iro|sw|tm|from)\s*[:–—-]\s*$",
+    re.IGNORECASE,
+)
 _FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"}
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
 _UNKNOWN_WORD_ZIPF = 2.5
@@ -199,6 +208,18 @@ def _covered_tokens(found: dict[int, tuple[int, float]]) -> set[int]:
     return {k for first, (last, _) in found.items() for k in range(first, last + 1)}
 
 
+def _merged(found: dict[int, tuple[int, float]]) -> list[tuple[int, tuple[int, float]]]:
+    """Overlapping found names as one span with the best score: "Karen Lowe" whole, not "Lowe" alone."""
+    out: list[tuple[int, tuple[int, float]]] = []
+    for first, (last, score) in sorted(found.items()):
+        if out and first <= out[-1][1][0]:
+            prev_first, (prev_last, prev_score) = out[-1]
+            out[-1] = (prev_first, (max(prev_last, last), max(prev_score, score)))
+        else:
+            out.append((first, (last, score)))
+    return out
+
+
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for match in _TOKEN.finditer(text):
@@ -267,6 +288,7 @@ class PersonNameDetector:
         self._family_names(text, toks, found)
         self._repeated_mentions(toks, found)
         self._coordinated(text, toks, found)
+        self._shouted_names(toks, found)
         findings = [
             Finding(
                 type="PERSON",
@@ -276,9 +298,36 @@ class PersonNameDetector:
                 score=score,
                 detector=self.name,
             )
-            for i, (j, score) in found.items()
+            for i, (j, score) in _merged(found)
         ]
         return self._propagate(text, toks, findings)
+
+    def _shouted_names(self, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+        """A name in capitals, as in a subject line or a heading: "Re: JOSHUA PEARCE", "MR DANIEL HAYES". Only
+        a given name followed by a surname, or words after a title, so that shouted headings stay quiet."""
+        lex = self.lexicon
+        for i, tok in enumerate(toks[:-1]):
+            nxt = toks[i + 1]
+            if not (tok.text.isupper() and nxt.text.isupper() and nxt.start - tok.end == 1 and len(nxt.text) > 1):
+                continue
+            first, second = tok.text.title(), nxt.text.title()
+            if tok.text in _SHOUTED_TITLES and lex.is_known_name(second):
+                last = (
+                    i + 2
+                    if i + 2 < len(toks)
+                    and toks[i + 2].text.isupper()
+                    and toks[i + 2].start - nxt.end == 1
+                    and lex.is_known_name(toks[i + 2].text.title())
+                    else i + 1
+                )
+                found.setdefault(i + 1, (last, 0.85))
+            elif (
+                lex.is_given_name(first)
+                and first not in lex.name_words
+                and not is_everyday_word(first, 4.5)
+                and lex.is_known_name(second)
+            ):
+                found.setdefault(i, (i + 1, 0.8))
 
     def _score(self, toks: list[_Tok], i: int, text: str) -> float:
         lex = self.lexicon
@@ -336,7 +385,10 @@ class PersonNameDetector:
         interview for Precious was late"): English capitalises such a word only as a name, so it is flagged
         as a possible name rather than passed over."""
         tok = toks[i]
-        if tok.sentence_initial or tok.text not in self.lexicon.name_words or tok.text in _MONTHS:
+        lex = self.lexicon
+        if tok.sentence_initial or tok.text not in lex.name_words:
+            return False
+        if tok.text in lex.cue_only_names or tok.text in _MONTHS:
             return False
         if not (tok.text[:1].isupper() and tok.text[1:].islower()):
             return False
@@ -452,6 +504,11 @@ class PersonNameDetector:
         after = text[tok.end : tok.end + 60]
         if _POSSESSIVE.match(after) and not self._body_possessive(toks, i, after):
             return True
+        if _ROLE_IN_BRACKETS.match(after):
+            return True
+        could_be_name = lex.is_known_name(tok.text) or not _is_common_word(tok.text)
+        if could_be_name and _ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
+            return True
         if _AGE_AFTER.match(after) or _KIN_APPOSITIVE.match(after):
             return True
         # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name, nor
@@ -470,7 +527,7 @@ class PersonNameDetector:
         appositive = _APPOSITIVE.match(after)
         # "the Local Safeguarding Children Partnership, the Designated Officer": a common word is no name; but
         # only a person is "her personal adviser" ("supported by Honey, her personal adviser").
-        could_be_name = lex.is_known_name(tok.text) or tok.text in lex.name_words or not _is_common_word(tok.text)
+        could_be_name = could_be_name or tok.text in lex.name_words
         if appositive and (could_be_name or (appositive.group("det").lower() in _POSSESSIVE_DETERMINERS)):
             words = {w.lower() for w in re.findall(r"[\w-]+", appositive.group("phrase"))[:5]}
             if words & _KIN_AND_ROLE or "leaver" in words:

@@ -8,7 +8,7 @@ import re
 from stdnum.gb import nhs, upn
 
 from drafting.identifiers.base import Finding
-from drafting.identifiers.lexicon import Lexicon, load_lexicon
+from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, load_lexicon
 
 _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
@@ -26,6 +26,7 @@ _CASE_CODE = re.compile(
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
+_ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
 _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
@@ -114,6 +115,9 @@ class InitialsDetector:
             if "." not in value and (letters in self.lexicon.acronyms or _LOWER_ROMAN.match(letters)):
                 continue
             if letters.upper() in _DOTTED_ABBREVIATIONS:
+                continue
+            # "Steph (TM)": a role after a name, not the initials of someone else.
+            if letters in ROLE_ABBREVIATIONS and _ROLE_AFTER_NAME.search(text, 0, m.start()):
                 continue
             # Capitals in a shouted heading are not initials.
             line_start = text.rfind("\n", 0, m.start()) + 1
