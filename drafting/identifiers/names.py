@@ -125,6 +125,19 @@ _PERSON_PASSIVE = re.compile(
 _ORGANISATION_AFTER_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
 )
+_TOWARDS = {"to", "across", "between", "for", "throughout", "outside", "within"}
+# Stricter than _AGE_AFTER, which also reads "(2023)" as an age: "Devon, aged 12", "Chelsea is 16."
+_PLACE_NAME_AGE = re.compile(
+    rf"^\s*(?:,\s*)?(?:aged\s+(?:\d{{1,2}}\b|{_NUMBER_WORD}\b)|\(\s*(?:aged\s*)?\d{{1,2}}\s*\)"
+    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*,|who\s+is\s+(?:now\s+)?\d{1,2}\b"
+    r"|is\s+(?:now\s+)?\d{1,2}(?:\s+years?\s+old)?\s*[.,;)])",
+    re.IGNORECASE,
+)
+_RELATIVE_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:(?:birth|foster|step|older|younger|little|big|baby|twin|half)[\s-])?"
+    r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
+    r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
+)
 _LOWER_TITLES = {"mr", "mrs", "ms"}
 _SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}
 # "Steph (TM)", "Karen Lowe (SW)": a role's initials in brackets after a word make it a person's name.
@@ -335,7 +348,7 @@ class PersonNameDetector:
         word = tok.text
         if _after_title(toks, i):
             return 0.95
-        strong = lex.is_given_name(word) and word not in lex.name_words
+        strong = lex.is_given_name(word) and word not in lex.name_words and word not in lex.place_names
         # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
         # lower-case "on" or "upon": "Stockton-on-Tees").
         parts = re.split(r"[-'’]", word)
@@ -378,7 +391,12 @@ class PersonNameDetector:
         if prev is not None and prev.text.lower() in _PLACE_PREPOSITIONS:
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
         lex = self.lexicon
-        return word not in lex.never_names and word not in lex.towns and not is_everyday_word(word, _UNKNOWN_WORD_ZIPF)
+        return (
+            word not in lex.never_names
+            and word not in lex.towns
+            and word not in lex.place_names
+            and not is_everyday_word(word, _UNKNOWN_WORD_ZIPF)
+        )
 
     def _lone_name_word(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A name that is also a word, capitalised alone in mid-sentence with no article ("the return home
@@ -424,7 +442,7 @@ class PersonNameDetector:
         parts = toks[i].text.split("-")
         if len(parts) > 1 and all(lex.is_given_name(p.capitalize()) for p in parts):
             return True
-        if not (lex.is_given_name(name) or name in lex.name_words):
+        if not (lex.is_given_name(name) or name in lex.name_words) or self._place_meant(toks, i):
             return False
         # "jessica (14) missing again": a given name with an age after it.
         if _AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
@@ -481,6 +499,8 @@ class PersonNameDetector:
     def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         tok = toks[i]
         lex = self.lexicon
+        if tok.text in lex.place_names:
+            return self._place_name_cue(toks, i, text)
         if not tok.sentence_initial:
             window = _words_before(toks, i, 2)
             # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
@@ -555,6 +575,30 @@ class PersonNameDetector:
                 return lex.is_known_name(tok.text)
         return False
 
+    def _place_name_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """A place that is also a given name ("Devon", "India", "Jordan") is a person only where a place could
+        not be meant: an age, a person's verb, a baby or a sibling, a kinship word before it, a relative after
+        a possessive ("Devon's mum", never "Kent's leaders"); never after "in", "from" or "to"."""
+        tok = toks[i]
+        prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
+        if prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _TOWARDS:
+            return False
+        if prev in _KIN_AND_ROLE:  # "his sister India"
+            return True
+        after = text[tok.end : tok.end + 60]
+        if any(p.match(after) for p in (_PLACE_NAME_AGE, _AND_KIN, _PERSON_PASSIVE, _RELATIVE_POSSESSIVE)):
+            return True
+        appositive = _APPOSITIVE.match(after)
+        if appositive and appositive.group("det").lower() in _POSSESSIVE_DETERMINERS:
+            return True
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return (
+            nxt is not None
+            and text[tok.end : nxt.start].strip() == ""
+            and nxt.text in _AGENTIVE_VERBS
+            and nxt.text not in _ALSO_PLURAL_NOUNS
+        )
+
     def _body_possessive(self, toks: list[_Tok], i: int, after: str) -> bool:
         """A possessive that belongs to a body, not a person: "the Review Panel's national review", "the
         Panel's decision", "the Prince's Trust"."""
@@ -589,8 +633,16 @@ class PersonNameDetector:
         covered = _covered_tokens(found)
         names = {toks[k].text for k in covered} - self.lexicon.never_names - _TITLES
         for k, tok in enumerate(toks):
-            if k not in covered and tok.capitalised and tok.text in names:
+            if k not in covered and tok.capitalised and tok.text in names and not self._place_meant(toks, k):
                 found[k] = (k, 0.8)
+
+    def _place_meant(self, toks: list[_Tok], k: int) -> bool:
+        """A place that is also a name, after "in", "from" or "to": "Sarah Kent … placed in Kent"."""
+        return (
+            toks[k].text.capitalize() in self.lexicon.place_names
+            and k > 0
+            and (toks[k - 1].text.lower() in _PLACE_PREPOSITIONS or toks[k - 1].text.lower() in _TOWARDS)
+        )
 
     def _coordinated(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """A word joined by "and" or a comma to a found name is one too ("Summer and Rhys", "Jack, Grace
@@ -694,6 +746,8 @@ class PersonNameDetector:
                 nxt = toks[index + 1].text if index + 1 < len(toks) else ""
                 person_meant = bool(_POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in _PAST_AGENTIVE
             if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
+                continue
+            if self._place_meant(toks, index):
                 continue
             extra.append(
                 Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)
