@@ -31,6 +31,10 @@ _DOB = re.compile(
 )
 
 
+# "b. 12.3.11" in a hurried note: "b." for born, but only before a full date (not "b. 2019" in a list).
+_B_DOT = re.compile(
+    rf"(?<![\w.])b\.\s*(?P<date>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{2,4}})"
+)
 _AGAIN = re.compile(rf"^[^.;]{{0,30}}?\b(?:and|or)\s+(?:as\s+)?(?P<date>{_DATE})")
 
 
@@ -41,6 +45,7 @@ class DateOfBirthDetector:
     def detect(self, text: str) -> list[Finding]:
         out = []
         spans = []
+        spans.extend(m.span("date") for m in _B_DOT.finditer(text))
         for match in _DOB.finditer(text):
             spans.append(match.span("date"))
             # "recorded as 31/06/2011 on one form and as 13/06/2011 on another": the same birth date again.

@@ -26,6 +26,8 @@ _FLAT = re.compile(
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
 # Postcode format of the Royal Mail (letters that never appear in a position are excluded).
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+# Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
+_LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 
 
 class AddressDetector:
@@ -53,6 +55,6 @@ class PostcodeDetector:
     def detect(self, text: str) -> list[Finding]:
         return [
             Finding(type="POSTCODE", text=m.group(0), start=m.start(), end=m.end(), score=0.9, detector=self.name)
-            for m in POSTCODE.finditer(text)
+            for m in (*POSTCODE.finditer(text), *_LOWER_POSTCODE.finditer(text))
             if any(c.isdigit() for c in m.group(0)[:4])
         ]

@@ -189,8 +189,14 @@ class _Tok:
 
 
 def _after_title(toks: list[_Tok], i: int) -> bool:
-    """The token follows a title directly ("Mrs Ferreira", "Sgt. Parry")."""
-    return i > 0 and toks[i - 1].text in _TITLES and toks[i - 1].end >= toks[i].start - 2
+    """The token follows a title directly ("Mrs Ferreira", "Sgt. Parry") or after initials ("Mr J Smith",
+    "Dr A. B. Patel")."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and len(toks[k].text) == 1 and toks[k].text.isupper():
+        if toks[k].end < toks[k + 1].start - 2:
+            return False
+        k -= 1
+    return k >= 0 and k < i and toks[k].text in _TITLES and toks[k].end >= toks[k + 1].start - 2
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
@@ -296,7 +302,11 @@ class PersonNameDetector:
                 _UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
             )
             if score > 0:
-                found[i] = (self._extend(toks, i), score)
+                # "Mr J Smith": the initials between the title and the surname belong to the name.
+                first = i
+                while after_title and first > 0 and len(toks[first - 1].text) == 1 and toks[first - 1].text.isupper():
+                    first -= 1
+                found[first] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
         self._repeated_mentions(toks, found)
