@@ -12,6 +12,7 @@ from retrieval.errors import BadQueryError
 from retrieval.fusion import group_max, reciprocal_rank_fusion, top_k
 from retrieval.index import HandbookIndex
 from retrieval.shorthand import expand_query
+from retrieval.variants import VariantPrior
 
 Mode = Literal["hybrid", "bm25", "dense"]
 MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
@@ -52,12 +53,15 @@ class Searcher:
         embedder: Embedder,
         expansions: dict[str, str],
         query_embedder: Embedder | None = None,
+        variants: VariantPrior | None = None,
     ) -> None:
-        """`embedder` encoded the passages; `query_embedder` (default: the same) encodes queries for ranking."""
+        """`embedder` encoded the passages; `query_embedder` (default: the same) encodes queries for ranking;
+        `variants` demotes sections about a variant of the inspection that a question does not name."""
         self.index = index
         self.embedder = embedder
         self.query_embedder = query_embedder or embedder
         self.expansions = expansions
+        self.variants = variants
 
     @property
     def n_units(self) -> int:
@@ -91,7 +95,8 @@ class Searcher:
             return lexical
         if mode == "dense":
             return dense
-        return reciprocal_rank_fusion([dense, lexical], list(FUSION_WEIGHTS), k=FUSION_K)
+        fused = reciprocal_rank_fusion([dense, lexical], list(FUSION_WEIGHTS), k=FUSION_K)
+        return self.variants.apply(query, fused) if self.variants is not None else fused
 
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[SearchResult]:
         return self.search_many([query], k, mode)[0]

@@ -11,6 +11,7 @@ from retrieval.index import HandbookIndex, ProgressFn, open_index
 from retrieval.search import Searcher
 from retrieval.settings import RetrievalSettings
 from retrieval.shorthand import load_expansions
+from retrieval.variants import VariantPrior, load_variant_sections
 
 
 @dataclass
@@ -38,5 +39,11 @@ def open_retrieval(
         adapt=settings.adapt_queries,
     )
     query_embedder = SentenceTransformerEmbedder(index.query_encoder_dir) if index.query_encoder_dir else embedder
-    searcher = Searcher(index, embedder, load_expansions(settings.corpus_dir), query_embedder=query_embedder)
+    searcher = Searcher(
+        index,
+        embedder,
+        load_expansions(settings.corpus_dir),
+        query_embedder=query_embedder,
+        variants=VariantPrior(index.units, load_variant_sections(settings.corpus_dir)),
+    )
     return Retrieval(settings, embedder, index, searcher, Answerer(searcher))

@@ -35,10 +35,11 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "dense", "hybrid"])}
     hybrid, bm25 = scores["hybrid"], scores["bm25"]
     assert hybrid.mrr >= bm25.mrr and hybrid.hit_at_5 >= bm25.hit_at_5 and hybrid.hit_at_1 >= bm25.hit_at_1
-    # Floors below the measured figures (README: 0.962 / 0.824): a drop means a regression. The query
-    # encoder's training is seeded, so the figures repeat on this machine.
+    # Floors below the measured figures (README: 0.769 / 0.962 / 0.853): a drop means a regression. The
+    # query encoder's training is seeded, so the figures repeat on this machine.
     assert hybrid.hit_at_5 >= 0.92
-    assert hybrid.mrr >= 0.80
+    assert hybrid.mrr >= 0.83
+    assert hybrid.hit_at_1 >= 0.75
 
 
 @pytest.mark.model
@@ -47,8 +48,8 @@ def test_second_question_set_holds_its_floor(real_retrieval):
     questions = load_questions(DEV_QUESTIONS)
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
     assert scores["hybrid"].mrr >= scores["bm25"].mrr + 0.1
-    assert scores["hybrid"].hit_at_5 >= 0.92  # measured 0.935
-    assert scores["hybrid"].mrr >= 0.79  # measured 0.819
+    assert scores["hybrid"].hit_at_5 >= 0.93  # measured 0.957
+    assert scores["hybrid"].mrr >= 0.79  # measured 0.820
 
 
 @pytest.mark.model
