@@ -152,7 +152,7 @@ HELD_OUT_COVERAGE_FLOORS = {
     "coverage_heldout11": 0.90,
     "coverage_heldout12": 0.95,
     "coverage_heldout13": 0.86,
-    "coverage_heldout14": 0.83,
+    "coverage_heldout14": 0.92,
 }
 
 
