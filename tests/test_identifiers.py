@@ -242,6 +242,12 @@ def test_person_names(text, expected):
             "Sheffield College.",
             ["Cookham Wood", "Oakhill Secure Training Centre", "Sheffield College"],
         ),
+        (
+            InstitutionDetector(),
+            "Kyra was restrained twice at Maple Court. The placement at Oak House was approved by the Family Court "
+            "and the Crown Court.",
+            ["Maple Court", "Oak House"],
+        ),
         # Children "at" a named place are at a setting; "in" a place, they are in an area.
         (InstitutionDetector(), "Young people at Oakfield said the bus is late.", ["Oakfield"]),
         (InstitutionDetector(), "Young people in Oakfield said the bus is late.", []),
@@ -278,6 +284,7 @@ def test_person_names(text, expected):
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
+        (InitialsDetector(), "His father is at HMP Durham; his brother at HMYOI Wetherby.", []),
         (InitialsDetector(), "The review into the death of Baby Z; Mother A and Family B. Her baby T was born.", ["T"]),
         (InitialsDetector(), "D.O.B. 19-04-2011, a.k.a. Bex; J.S. attended.", ["J.S."]),
         (InitialsDetector(), "Annex B and C apply; Plan B, Child A and B, Vitamin D and Key Stage 2.", []),
@@ -337,6 +344,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout24",
         "identifiers_heldout25",
         "identifiers_heldout26",
+        "identifiers_heldout27",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -36,12 +36,16 @@ _HOME = re.compile(
 _HOUSE = re.compile(
     r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens|Farm)\b"
 )
+# "the Family Court", "Crown Court": courts, not homes.
+_COURTS = {"Crown", "County", "Family", "Youth", "Magistrates", "Magistrates'", "Appeal", "Supreme", "Coroner's"}
 # The tail of a longer title joined by "and": "Drug and Alcohol Court" is a court, not a house.
 _TITLE_BEFORE = re.compile(r"[A-Z][a-z'’]+\s+(?:and|&)\s+$")
 _HOME_WORDS = (
     r"children['’]s home|residential (?:home|care|staff|workers?|manager|setting|unit)|registered manager|care staff"
     # Short-break units are children's homes for disabled children.
     r"|the home\b|unregistered|short breaks?\b|respite"
+    # Physical restraint happens in residential care; "placed at" names where a child lives.
+    r"|restrain(?:ed|t|ing)\b|placed at|placement at"
 )
 _HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
 _HOME_CONTEXT = re.compile(
@@ -83,6 +87,9 @@ _GENERIC = {
     "Local Authority", "Hospital", "Nursery", "School", "College", "Academy", "Saturday", "Sunday", "Supplementary",
     "Weekend",
 }  # fmt: skip
+
+
+_NOT_A_HOUSE_NAME = _GENERIC | _COURTS
 
 
 def _around(text: str, match: re.Match[str]) -> str:
@@ -135,7 +142,7 @@ class InstitutionDetector:
                         )
                     )
         for m in _HOUSE.finditer(text):
-            if m.group(0).split()[0] in _GENERIC or not _HOME_CONTEXT.search(_around(text, m)):
+            if m.group(0).split()[0] in _NOT_A_HOUSE_NAME or not _HOME_CONTEXT.search(_around(text, m)):
                 continue
             if _TITLE_BEFORE.search(text, 0, m.start()):  # "the Family Drug and Alcohol Court"
                 continue
