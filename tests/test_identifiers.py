@@ -103,6 +103,10 @@ def texts(detector, text):
         ("A letter to mr and mrs donnelly apologised.", ["donnelly"]),
         ("Re: JOSHUA PEARCE. Police visited MR DANIEL HAYES.", ["JOSHUA PEARCE", "DANIEL HAYES"]),
         ("A letter was sent to Mr J Smith and Dr A. B. Patel.", ["J Smith", "A. B. Patel"]),
+        (
+            "'Auntie Bisi listens to me.' Nanny Pat and Uncle Tony came. Nan said no. The Nanny was late.",
+            ["Bisi", "Pat", "Tony"],
+        ),
         # places that are also given names: a person only with a cue, never after "in", "from" or "to"
         (
             "Devon, aged 12, lives with his nan. India told us. Chelsea and her baby. Jordan's mum.",
@@ -345,6 +349,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout25",
         "identifiers_heldout26",
         "identifiers_heldout27",
+        "identifiers_heldout28",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

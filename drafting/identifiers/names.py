@@ -43,6 +43,20 @@ _TITLES = {
     "Professor",
     "Councillor",
     "Sister",
+    # Family words used as a title: "Auntie Bisi", "Nanny Pat", "Uncle Tony".
+    "Auntie",
+    "Aunty",
+    "Aunt",
+    "Uncle",
+    "Nan",
+    "Nana",
+    "Nanna",
+    "Nanny",
+    "Gran",
+    "Granny",
+    "Grandma",
+    "Grandad",
+    "Grandpa",
 }
 _KIN_AND_ROLE = {
     "mother", "mum", "mummy", "father", "dad", "daddy", "stepmother", "stepfather", "stepdad", "stepmum",
