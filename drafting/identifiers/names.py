@@ -12,177 +12,49 @@ import re
 from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, resolve_overlaps
-from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
-from drafting.identifiers.locations import POSTCODE as _POSTCODE
-
-# Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
-# Letters are any script's ([^\W\d_]): "Siân", "Oisín", "Łukasz" are one word each.
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
-_TITLES = {
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Miss",
-    "Mx",
-    "Dr",
-    "Sgt",
-    "PC",
-    "DC",
-    "DS",
-    "DI",
-    "Insp",
-    "Cllr",
-    "Prof",
-    "Rev",
-    "Revd",
-    "Reverend",
-    "Pastor",
-    "Imam",
-    "Rabbi",
-    "Judge",
-    "Professor",
-    "Councillor",
-    "Sister",
-    # Family words used as a title: "Auntie Bisi", "Nanny Pat", "Uncle Tony".
-    "Auntie",
-    "Aunty",
-    "Aunt",
-    "Uncle",
-    "Nan",
-    "Nana",
-    "Nanna",
-    "Nanny",
-    "Gran",
-    "Granny",
-    "Grandma",
-    "Grandad",
-    "Grandpa",
-}
-_KIN_AND_ROLE = {
-    "mother", "mum", "mummy", "father", "dad", "daddy", "stepmother", "stepfather", "stepdad", "stepmum",
-    "brother", "sister", "half-brother", "half-sister", "sibling", "siblings", "son", "daughter", "sons",
-    "daughters", "grandmother", "grandfather", "nan", "nana", "nanna", "gran", "grandma", "grandad",
-    "granddad", "grandparent", "aunt", "auntie", "aunty", "uncle", "cousin", "nephew", "niece", "partner",
-    "boyfriend", "girlfriend", "husband", "wife", "ex-partner", "baby", "child", "infant", "toddler",
-    "teenager", "twin", "carer", "carers", "guardian", "friend", "neighbour", "pupil", "student", "worker",
-    "manager", "officer", "nurse", "teacher", "headteacher", "practitioner", "advocate", "keyworker",
-    "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
-    "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
-    "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
-    "counsellor", "interpreter", "solicitor",
-}  # fmt: skip
-_PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
-# Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
-_AGENTIVE_VERBS = {
-    "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
-    "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
-    "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
-    "describes", "explains", "states", "discloses",
-}  # fmt: skip
-# A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
-# a name that is also a word a name.
-_PAST_AGENTIVE = {v for v in _AGENTIVE_VERBS if v.endswith("ed") or v in {"said", "told", "felt", "spoke"}}
-_ALSO_PLURAL_NOUNS = {"visits", "stays", "lives", "likes", "loves", "wants", "needs"}
-_FOLLOWING_VERBS = {
-    "said", "says", "told", "tells", "stated", "explained", "disclosed", "reported", "described", "wants",
-    "wanted", "feels", "felt", "lives", "lived", "attends", "attended", "went", "goes", "ran", "runs",
-    "returned", "moved", "aged", "spoke", "asked", "refused", "agreed", "shared", "thinks", "thought",
-    "likes", "loves", "enjoys", "became", "needs", "was", "is", "has", "had", "missed", "stays",
-    "stayed", "visited", "visits", "cried", "admitted", "denied", "alleged", "presented", "arrived",
-}  # fmt: skip
-# Words that make a capitalised phrase a place, not a surname ("Holly Farm", "Oak House").
-_PLACE_WORDS = {
-    "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
-    "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
-    "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
-}  # fmt: skip
-_ARTICLES = {"the", "a", "an"}
-_PRONOUNS = {
-    "I", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "Him", "Them",
-    "This", "That", "These", "Those", "Who", "Which", "There", "Here", "What", "Both", "Each", "All",
-}  # fmt: skip
-_MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
-_FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
-_POSSESSIVE = re.compile(r"^['’]s\b")
-_NUMBER_WORD = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen)"
+from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
+from drafting.identifiers.name_cues import (
+    AFTER_A_NAME,
+    AGE_AFTER,
+    AGENTIVE_VERBS,
+    ALSO_PLURAL_NOUNS,
+    AND_KIN,
+    APPOSITIVE,
+    ARTICLES,
+    AUTHORITY_AFTER,
+    DETERMINERS,
+    FAMILY_WORDS,
+    FOLLOWING_VERBS,
+    FUNCTION_WORDS,
+    JOINS,
+    KIN_AND_ROLE,
+    KIN_APPOSITIVE,
+    LOWER_TITLES,
+    MET_VERBS,
+    MONTHS,
+    MOTION_VERBS,
+    ORGANISATION_AFTER_POSSESSIVE,
+    PAST_AGENTIVE,
+    PERSON_PASSIVE,
+    PLACE_NAME_AGE,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    POSSESSIVE,
+    POSSESSIVE_DETERMINERS,
+    POSTCODE_AFTER,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE_POSSESSIVE,
+    ROLE_IN_BRACKETS,
+    ROLE_LABEL_BEFORE,
+    SENTENCE_END,
+    SHOUTED_TITLES,
+    TITLES,
+    TOKEN,
+    TOWARDS,
+    UNKNOWN_WORD_SCORE,
+    UNKNOWN_WORD_ZIPF,
 )
-_AGE_AFTER = re.compile(
-    r"^\s*(?:,\s*)?(?:\(\s*(?:aged\s*|d\.?o\.?b|dob|born)?\s*\d|aged\s+\d|age\s+\d|\d{1,2}\s*(?:years?|yrs?)\b"
-    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
-    # "Summer, who is 16, …", "Jodie, now 21, …"
-    r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b"
-    # "came into care aged six": an age in words.
-    rf"|aged\s+{_NUMBER_WORD}\b|(?:a|an)\s+{_NUMBER_WORD}-year-old)",
-    re.IGNORECASE,
-)
-_APPOSITIVE = re.compile(r"^\s*,\s+(?P<det>a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
-_POSSESSIVE_DETERMINERS = {"his", "her", "their"}
-# "Hope and her baby", "Kacper and his younger sister": a thing does not have a brother or a baby.
-# "Grace and Faith, twins aged 10": a bare kinship noun after the comma.
-_KIN_APPOSITIVE = re.compile(r"^\s*,\s+(?:twins|siblings|brothers|sisters|half-siblings|both aged)\b")
-_AND_KIN = re.compile(
-    r"^\s+and\s+(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:"
-    + "|".join(sorted(map(re.escape, _KIN_AND_ROLE), key=len, reverse=True))
-    + r")\b"
-)
-# What happens only to a person: "Ruby was adopted in 2019", "Kai had been excluded".
-_PERSON_PASSIVE = re.compile(
-    r"^\s+(?:was|were|is|has been|had been)\s+(?:later\s+|then\s+|first\s+)?"
-    r"(?:adopted|accommodated|fostered|removed|excluded|bullied|abused|exploited|groomed|arrested|remanded|born"
-    r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care|reported\s+missing)\b"
-    r"|^\s+(?:went|goes|has\s+gone|had\s+gone)\s+missing\b"
-    r"|^\s+(?:came|comes|had\s+come)\s+into\s+care\b|^\s+(?:entered|left)\s+care\b"
-)
-_ORGANISATION_AFTER_POSSESSIVE = re.compile(
-    r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
-)
-_TOWARDS = {"to", "across", "between", "for", "throughout", "outside", "within"}
-# Stricter than _AGE_AFTER, which also reads "(2023)" as an age: "Devon, aged 12", "Chelsea is 16."
-_PLACE_NAME_AGE = re.compile(
-    rf"^\s*(?:,\s*)?(?:aged\s+(?:\d{{1,2}}\b|{_NUMBER_WORD}\b)|\(\s*(?:aged\s*)?\d{{1,2}}\s*\)"
-    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*,|who\s+is\s+(?:now\s+)?\d{1,2}\b"
-    r"|is\s+(?:now\s+)?\d{1,2}(?:\s+years?\s+old)?\s*[.,;)])",
-    re.IGNORECASE,
-)
-_RELATIVE_POSSESSIVE = re.compile(
-    r"^['’]s\s+(?:(?:birth|foster|step|older|younger|little|big|baby|twin|half)[\s-])?"
-    r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
-    r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
-)
-_LOWER_TITLES = {"mr", "mrs", "ms"}
-_SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}
-# "Steph (TM)", "Karen Lowe (SW)": a role's initials in brackets after a word make it a person's name.
-_ROLE_IN_BRACKETS = re.compile(r"^\s*\((?:" + "|".join(sorted(ROLE_ABBREVIATIONS)) + r")\)")
-# "Worker: Chidi", "Chair – Pauline Reeves": a role heading a line of minutes or a form, then a name.
-_ROLE_LABEL_BEFORE = re.compile(
-    r"\b(?:name|worker|manager|chair|taker|referrer|author|contact|practitioner|supervisor|adviser|advisor|carer"
-    r"|teacher|nurse|officer|iro|sw|tm|from)\s*[:–—-]\s*$",
-    re.IGNORECASE,
-)
-_FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"}
-# A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
-_UNKNOWN_WORD_ZIPF = 2.5
-_UNKNOWN_WORD_SCORE = 0.6
-_PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"}  # fmt: skip
-# "the Will", "an Amber rating", "rated Amber": a word after these is a thing, not a person.
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "every", "each", "any", "no", "rated", "as"}
-_AFTER_A_NAME = _FOLLOWING_VERBS | _AGENTIVE_VERBS | {
-    "and", "or", "who", "whose", "with", "to", "at", "in", "for", "on", "from", "about", "also", "then", "now",
-    "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
-}  # fmt: skip
-# "Wolverton children's services", "Corby Council": a local authority's name.
-_AUTHORITY_AFTER = re.compile(
-    r"\s+(?:(?:City|County|Borough|District|Metropolitan)\s+)*(?:Council|council|[Cc]hildren['’]s [Ss]ervices"
-    r"|[Ll]ocal [Aa]uthority)\b"
-)
-_POSTCODE_AFTER = re.compile(r",?\s*" + _POSTCODE.pattern)
-_MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
-_JOINS = {",", "and", ", and", "&"}
 
 
 def _is_common_word(word: str) -> bool:
@@ -210,7 +82,7 @@ def _after_title(toks: list[_Tok], i: int) -> bool:
         if toks[k].end < toks[k + 1].start - 2:
             return False
         k -= 1
-    return k >= 0 and k < i and toks[k].text in _TITLES and toks[k].end >= toks[k + 1].start - 2
+    return k >= 0 and k < i and toks[k].text in TITLES and toks[k].end >= toks[k + 1].start - 2
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
@@ -221,14 +93,14 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
     for j in range(i + 1, min(i + 4, len(toks))):
         if toks[j].start - toks[j - 1].end != 1 or not toks[j].capitalised or toks[j].sentence_initial:
             break
-        if toks[j].text in _PLACE_WORDS:
+        if toks[j].text in PLACE_WORDS:
             return True
     prev = toks[i - 1] if i > 0 else None
     return (
         prev is not None
         and prev.capitalised
         and tok.start - prev.end == 1
-        and (tok.text in _PLACE_WORDS or prev.text == "St")
+        and (tok.text in PLACE_WORDS or prev.text == "St")
     )
 
 
@@ -255,9 +127,9 @@ def _merged(found: dict[int, tuple[int, float]]) -> list[tuple[int, tuple[int, f
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         before = text[max(0, match.start() - 3) : match.start()]
-        initial = not out or bool(_SENTENCE_END.search(text[out[-1].end : match.start()])) or before.endswith("- ")
+        initial = not out or bool(SENTENCE_END.search(text[out[-1].end : match.start()])) or before.endswith("- ")
         out.append(_Tok(match.group(0), match.start(), match.end(), initial))
     return out
 
@@ -296,24 +168,24 @@ class PersonNameDetector:
             if (
                 not tok.capitalised
                 or (tok.text in lex.never_names and not after_title)
-                or tok.text in _TITLES
-                or tok.text in _PRONOUNS  # "She's 14", "He was born in 2012"
+                or tok.text in TITLES
+                or tok.text in PRONOUNS  # "She's 14", "He was born in 2012"
             ):
                 continue
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
-            if tok.text.lower() in _KIN_AND_ROLE and not after_title:
+            if tok.text.lower() in KIN_AND_ROLE and not after_title:
                 continue
             # "Kingston upon Thames", "Ashby, LE65 2QT", "Wolverton children's services": a place.
             if (
                 (i > 0 and toks[i - 1].text == "upon")
-                or _POSTCODE_AFTER.match(text, tok.end)
-                or _AUTHORITY_AFTER.match(text, tok.end)
+                or POSTCODE_AFTER.match(text, tok.end)
+                or AUTHORITY_AFTER.match(text, tok.end)
             ):
                 continue
             if _place_part(toks, i):
                 continue
             score = self._score(toks, i, text) or (
-                _UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
+                UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
             )
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
@@ -348,7 +220,7 @@ class PersonNameDetector:
             if not (tok.text.isupper() and nxt.text.isupper() and nxt.start - tok.end == 1 and len(nxt.text) > 1):
                 continue
             first, second = tok.text.title(), nxt.text.title()
-            if tok.text in _SHOUTED_TITLES and lex.is_known_name(second):
+            if tok.text in SHOUTED_TITLES and lex.is_known_name(second):
                 last = (
                     i + 2
                     if i + 2 < len(toks)
@@ -412,14 +284,14 @@ class PersonNameDetector:
             nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
         ):
             return False  # part of a longer proper name: a body, a programme, a place
-        if prev is not None and prev.text.lower() in _PLACE_PREPOSITIONS:
+        if prev is not None and prev.text.lower() in PLACE_PREPOSITIONS:
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
         lex = self.lexicon
         return (
             word not in lex.never_names
             and word not in lex.towns
             and word not in lex.place_names
-            and not is_everyday_word(word, _UNKNOWN_WORD_ZIPF)
+            and not is_everyday_word(word, UNKNOWN_WORD_ZIPF)
         )
 
     def _lone_name_word(self, toks: list[_Tok], i: int, text: str) -> bool:
@@ -430,7 +302,7 @@ class PersonNameDetector:
         lex = self.lexicon
         if tok.sentence_initial or tok.text not in lex.name_words:
             return False
-        if tok.text in lex.cue_only_names or tok.text in _MONTHS:
+        if tok.text in lex.cue_only_names or tok.text in MONTHS:
             return False
         if not (tok.text[:1].isupper() and tok.text[1:].islower()):
             return False
@@ -440,26 +312,26 @@ class PersonNameDetector:
             nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
         ):
             return False  # part of a title: "Hope Street", "Living Will", "Summer Reading Challenge"
-        if is_everyday_word(tok.text, 6.0) or (prev is not None and prev.text.lower() in _DETERMINERS):
+        if is_everyday_word(tok.text, 6.0) or (prev is not None and prev.text.lower() in DETERMINERS):
             return False  # "and Will has a different meaning", "the Will", "rated Amber"
         # "Amber ratings", "Summer holiday activities", "Grace periods": a word before a noun is no name; a name
         # ends the phrase or is followed by what a person does.
         follows = text[tok.end : nxt.start] if nxt is not None else "."
-        return nxt is None or follows.strip() != "" or nxt.text in _AFTER_A_NAME
+        return nxt is None or follows.strip() != "" or nxt.text in AFTER_A_NAME
 
     def _careless_name(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A name typed in lower case in a hurried note ("spoke to mum (tracey)", "kyle had not been home"):
         a given name that is not also a word, with a kinship or role word before it or a verb after it."""
         name = toks[i].text.capitalize()
         lex = self.lexicon
-        if toks[i].text in _KIN_AND_ROLE:  # "nan", "dad": a kinship word, even where a name list has it
+        if toks[i].text in KIN_AND_ROLE:  # "nan", "dad": a kinship word, even where a name list has it
             return False
         # "teacher mrs kaur": a title typed in lower case still makes the next word a surname.
         if (
             i > 0
-            and toks[i - 1].text in _LOWER_TITLES
+            and toks[i - 1].text in LOWER_TITLES
             and toks[i].start - toks[i - 1].end <= 2
-            and toks[i].text not in _FUNCTION_WORDS  # "mr and mrs donnelly"
+            and toks[i].text not in FUNCTION_WORDS  # "mr and mrs donnelly"
         ):
             return True
         # "ruby-leigh had been staying": joined given names typed in lower case.
@@ -469,13 +341,13 @@ class PersonNameDetector:
         if not (lex.is_given_name(name) or name in lex.name_words) or self._place_meant(toks, i):
             return False
         # "jessica (14) missing again": a given name with an age after it.
-        if _AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
+        if AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
             return True
         # "her partner (dean)": a kinship word and a bracketed word is a name even if it is also a word.
         bracketed = (
             text[max(0, toks[i].start - 1) : toks[i].start] == "(" and text[toks[i].end : toks[i].end + 1] == ")"
         )
-        if bracketed and i > 0 and toks[i - 1].text.lower() in _KIN_AND_ROLE:
+        if bracketed and i > 0 and toks[i - 1].text.lower() in KIN_AND_ROLE:
             return True
         before = _words_before(toks, i, 2)
         spoken_to = before[-1:] in (["to"], ["with"]) and before[:1] == ["spoke"]
@@ -484,12 +356,10 @@ class PersonNameDetector:
             nxt_word = toks[i + 1].text if i + 1 < len(toks) else ""
             # "nanna pat", "dad frank"; not "mum will", "dad may", where a frequent word is a verb.
             nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
-            ends_phrase = (
-                nxt_tok is None or text[toks[i].end : nxt_tok.start].strip() != "" or nxt_word in _AFTER_A_NAME
-            )
+            ends_phrase = nxt_tok is None or text[toks[i].end : nxt_tok.start].strip() != "" or nxt_word in AFTER_A_NAME
             kin_named = (
                 before[-1:] != []
-                and before[-1] in _KIN_AND_ROLE
+                and before[-1] in KIN_AND_ROLE
                 and not is_everyday_word(toks[i].text, 5.0)
                 and ends_phrase
                 and nxt_word != "to"  # "her sister rose to the challenge"
@@ -497,16 +367,16 @@ class PersonNameDetector:
             return bool(
                 spoken_to
                 or kin_named
-                or _AND_KIN.match(text[toks[i].end : toks[i].end + 60])
-                or nxt_word in _PAST_AGENTIVE
+                or AND_KIN.match(text[toks[i].end : toks[i].end + 60])
+                or nxt_word in PAST_AGENTIVE
             )
         # Frequent words ("case", "young", "long" are above Zipf 5) are not names, even when a list has them.
         if is_everyday_word(toks[i].text, 5.0):
             return False
         # "dad (jordan)": a kinship word is a strong cue; so is being spoken to or seen ("spoke to liam").
-        if any(w in _KIN_AND_ROLE for w in before):
+        if any(w in KIN_AND_ROLE for w in before):
             return True
-        if before and (before[-1] in _MET_VERBS or spoken_to):
+        if before and (before[-1] in MET_VERBS or spoken_to):
             return True
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # "jordan kicked off again": a note that opens with a given name and a past-tense verb.
@@ -517,7 +387,7 @@ class PersonNameDetector:
         return (
             nxt is not None
             and text[toks[i].end : nxt.start].strip() in ("", ",")
-            and (nxt.text in _AGENTIVE_VERBS or nxt.text in _FOLLOWING_VERBS)
+            and (nxt.text in AGENTIVE_VERBS or nxt.text in FOLLOWING_VERBS)
         )
 
     def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
@@ -529,12 +399,12 @@ class PersonNameDetector:
             window = _words_before(toks, i, 2)
             # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
             # "the manager of Sunnybank": after a preposition only a known name is a person.
-            prepositional = window[-1] in _PREPOSITIONS and not lex.is_known_name(tok.text)
+            prepositional = window[-1] in PREPOSITIONS and not lex.is_known_name(tok.text)
             # "the Child Death Overview Panel": a capitalised role word is part of a body's title, unless a
             # known name follows ("Team Manager Sarah").
-            kin = [t for t in toks[max(0, i - 2) : i] if t.text.lower() in _KIN_AND_ROLE]
+            kin = [t for t in toks[max(0, i - 2) : i] if t.text.lower() in KIN_AND_ROLE]
             kin_ok = any(t.text.islower() or lex.is_known_name(tok.text) for t in kin)
-            if kin_ok and window[-1] not in _ARTICLES and not prepositional:
+            if kin_ok and window[-1] not in ARTICLES and not prepositional:
                 return True
             if window == ["known", "as"]:
                 return True
@@ -543,38 +413,38 @@ class PersonNameDetector:
                 return True
             # Set off by commas after a role or kinship phrase: "her key worker at the nursery, Dawn, noticed".
             commas = text[toks[i - 1].end : tok.start].strip() == "," and text[tok.end : tok.end + 1] == ","
-            if commas and any(t.text.lower() in _KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
+            if commas and any(t.text.lower() in KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
                 return True
         after = text[tok.end : tok.end + 60]
-        if _POSSESSIVE.match(after) and not self._body_possessive(toks, i, after):
+        if POSSESSIVE.match(after) and not self._body_possessive(toks, i, after):
             return True
-        if _ROLE_IN_BRACKETS.match(after):
+        if ROLE_IN_BRACKETS.match(after):
             return True
         could_be_name = lex.is_known_name(tok.text) or not _is_common_word(tok.text)
-        if could_be_name and _ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
+        if could_be_name and ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
             return True
-        if _AGE_AFTER.match(after) or _KIN_APPOSITIVE.match(after):
+        if AGE_AFTER.match(after) or KIN_APPOSITIVE.match(after):
             return True
         # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name, nor
         # is an unknown word after a place preposition ("young people at Oakfield had been reported missing").
         after_place = (
             not tok.sentence_initial
-            and toks[i - 1].text.lower() in _PLACE_PREPOSITIONS
+            and toks[i - 1].text.lower() in PLACE_PREPOSITIONS
             and not lex.is_known_name(tok.text)
         )
         if (
             not (tok.sentence_initial and _is_common_word(tok.text))
             and not after_place
-            and (_AND_KIN.match(after) or _PERSON_PASSIVE.match(after))
+            and (AND_KIN.match(after) or PERSON_PASSIVE.match(after))
         ):
             return True
-        appositive = _APPOSITIVE.match(after)
+        appositive = APPOSITIVE.match(after)
         # "the Local Safeguarding Children Partnership, the Designated Officer": a common word is no name; but
         # only a person is "her personal adviser" ("supported by Honey, her personal adviser").
         could_be_name = could_be_name or tok.text in lex.name_words
-        if appositive and (could_be_name or (appositive.group("det").lower() in _POSSESSIVE_DETERMINERS)):
+        if appositive and (could_be_name or (appositive.group("det").lower() in POSSESSIVE_DETERMINERS)):
             words = {w.lower() for w in re.findall(r"[\w-]+", appositive.group("phrase"))[:5]}
-            if words & _KIN_AND_ROLE or "leaver" in words:
+            if words & KIN_AND_ROLE or "leaver" in words:
                 return True
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # "Young people at Willowbrook told inspectors": the people told, not the place.
@@ -583,17 +453,15 @@ class PersonNameDetector:
                 # A common word opening a sentence ("Workers described") is not a name.
                 if tok.text in lex.name_words:
                     # "Summer visits were reduced": a plural noun, not a verb, after a name-word.
-                    if (
-                        nxt.text in _AGENTIVE_VERBS and nxt.text not in _ALSO_PLURAL_NOUNS
-                    ) or nxt.text in _PAST_AGENTIVE:
+                    if (nxt.text in AGENTIVE_VERBS and nxt.text not in ALSO_PLURAL_NOUNS) or nxt.text in PAST_AGENTIVE:
                         return True
-                elif (nxt.text in _AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text))) or (
+                elif (nxt.text in AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text))) or (
                     # "Senait arrived in the UK": a word that is no English word, doing what people do.
-                    nxt.text in _MOTION_VERBS and not is_everyday_word(tok.text, _UNKNOWN_WORD_ZIPF)
+                    nxt.text in MOTION_VERBS and not is_everyday_word(tok.text, UNKNOWN_WORD_ZIPF)
                 ):
                     return True
                 # "was", "has": a person or a thing; only a known given name mid-sentence counts.
-                if nxt.text in _FOLLOWING_VERBS and not tok.sentence_initial and lex.is_known_name(tok.text):
+                if nxt.text in FOLLOWING_VERBS and not tok.sentence_initial and lex.is_known_name(tok.text):
                     return True
             if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
@@ -605,28 +473,28 @@ class PersonNameDetector:
         a possessive ("Devon's mum", never "Kent's leaders"); never after "in", "from" or "to"."""
         tok = toks[i]
         prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
-        if prev.lower() in _PLACE_PREPOSITIONS or prev.lower() in _TOWARDS:
+        if prev.lower() in PLACE_PREPOSITIONS or prev.lower() in TOWARDS:
             return False
-        if prev in _KIN_AND_ROLE:  # "his sister India"
+        if prev in KIN_AND_ROLE:  # "his sister India"
             return True
         after = text[tok.end : tok.end + 60]
-        if any(p.match(after) for p in (_PLACE_NAME_AGE, _AND_KIN, _PERSON_PASSIVE, _RELATIVE_POSSESSIVE)):
+        if any(p.match(after) for p in (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE)):
             return True
-        appositive = _APPOSITIVE.match(after)
-        if appositive and appositive.group("det").lower() in _POSSESSIVE_DETERMINERS:
+        appositive = APPOSITIVE.match(after)
+        if appositive and appositive.group("det").lower() in POSSESSIVE_DETERMINERS:
             return True
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         return (
             nxt is not None
             and text[tok.end : nxt.start].strip() == ""
-            and nxt.text in _AGENTIVE_VERBS
-            and nxt.text not in _ALSO_PLURAL_NOUNS
+            and nxt.text in AGENTIVE_VERBS
+            and nxt.text not in ALSO_PLURAL_NOUNS
         )
 
     def _body_possessive(self, toks: list[_Tok], i: int, after: str) -> bool:
         """A possessive that belongs to a body, not a person: "the Review Panel's national review", "the
         Panel's decision", "the Prince's Trust"."""
-        if _ORGANISATION_AFTER_POSSESSIVE.match(after):
+        if ORGANISATION_AFTER_POSSESSIVE.match(after):
             return True
         prev = toks[i - 1] if i > 0 else None
         return (
@@ -645,7 +513,7 @@ class PersonNameDetector:
             if (
                 not (gap_ok and nxt.capitalised and not nxt.sentence_initial)
                 or nxt.text in self.lexicon.never_names
-                or nxt.text in _PLACE_WORDS
+                or nxt.text in PLACE_WORDS
             ):
                 break
             j += 1
@@ -655,7 +523,7 @@ class PersonNameDetector:
         """Every capitalised mention of a found name counts before names are joined ("Patience and Joy ...
         Patience said"); _propagate later adds possessives, plurals and lower-case mentions."""
         covered = _covered_tokens(found)
-        names = {toks[k].text for k in covered} - self.lexicon.never_names - _TITLES
+        names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES
         for k, tok in enumerate(toks):
             if k not in covered and tok.capitalised and tok.text in names and not self._place_meant(toks, k):
                 found[k] = (k, 0.8)
@@ -665,7 +533,7 @@ class PersonNameDetector:
         return (
             toks[k].text.capitalize() in self.lexicon.place_names
             and k > 0
-            and (toks[k - 1].text.lower() in _PLACE_PREPOSITIONS or toks[k - 1].text.lower() in _TOWARDS)
+            and (toks[k - 1].text.lower() in PLACE_PREPOSITIONS or toks[k - 1].text.lower() in TOWARDS)
         )
 
     def _coordinated(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
@@ -680,7 +548,7 @@ class PersonNameDetector:
             for i, tok in enumerate(toks):
                 if i in covered:
                     continue
-                if not tok.capitalised or tok.text in lex.never_names or tok.text in _TITLES or _place_part(toks, i):
+                if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
                     continue
                 # A common word joins only mid-sentence and not as the head of a title ("Eden and Ocean, who
                 # are twins", not "Jack and Social Care").
@@ -696,12 +564,10 @@ class PersonNameDetector:
                 ):
                     continue
                 joined = any(
-                    k in found and text[tok.end : toks[k].start].strip() in _JOINS
+                    k in found and text[tok.end : toks[k].start].strip() in JOINS
                     for k in (i + 1, i + 2)
                     if k < len(toks)
-                ) or any(
-                    k in ends and text[toks[k].end : tok.start].strip() in _JOINS for k in (i - 1, i - 2) if k >= 0
-                )
+                ) or any(k in ends and text[toks[k].end : tok.start].strip() in JOINS for k in (i - 1, i - 2) if k >= 0)
                 if joined:
                     found[i] = (i, 0.75)
                     ends[i] = i
@@ -719,7 +585,7 @@ class PersonNameDetector:
                 after = toks[i + 3]
             # Not a programme's title-case name: "the Mockingbird Family Model".
             titled = after is not None and after.capitalised and not after.sentence_initial
-            if nxt.text.lower() in _FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
+            if nxt.text.lower() in FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
                 found[i] = (i, 0.9)
             # "In the Smith case": a known surname naming a case; "the Pearsons", "the Okafors'": a surname
             # made plural names a family.
@@ -744,8 +610,8 @@ class PersonNameDetector:
         # "Foster's notes", "Foster said", never "Foster carers".
         term_parts: set[str] = set()
         for finding in findings:
-            for word in _TOKEN.findall(finding.text):
-                if word in _TITLES or len(word) < 2:
+            for word in TOKEN.findall(finding.text):
+                if word in TITLES or len(word) < 2:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
         covered = [(f.start, f.end) for f in findings]
@@ -768,7 +634,7 @@ class PersonNameDetector:
             person_meant = False
             if tok.text in term_parts:
                 nxt = toks[index + 1].text if index + 1 < len(toks) else ""
-                person_meant = bool(_POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in _PAST_AGENTIVE
+                person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
             if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
                 continue
             if self._place_meant(toks, index):

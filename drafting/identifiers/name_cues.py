@@ -1,0 +1,179 @@
+"""The words and patterns that mark a person's name in social-care prose: titles, kinship and role words,
+what people do ("said", "was adopted"), ages, appositives, and the words that show a capitalised word is a
+place, a body or a thing instead. PersonNameDetector (names.py) applies them."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS
+from drafting.identifiers.locations import POSTCODE
+
+# Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
+# Letters are any script's ([^\W\d_]): "Siân", "Oisín", "Łukasz" are one word each.
+TOKEN = re.compile(r"[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+TITLES = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Sgt",
+    "PC",
+    "DC",
+    "DS",
+    "DI",
+    "Insp",
+    "Cllr",
+    "Prof",
+    "Rev",
+    "Revd",
+    "Reverend",
+    "Pastor",
+    "Imam",
+    "Rabbi",
+    "Judge",
+    "Professor",
+    "Councillor",
+    "Sister",
+    # Family words used as a title: "Auntie Bisi", "Nanny Pat", "Uncle Tony".
+    "Auntie",
+    "Aunty",
+    "Aunt",
+    "Uncle",
+    "Nan",
+    "Nana",
+    "Nanna",
+    "Nanny",
+    "Gran",
+    "Granny",
+    "Grandma",
+    "Grandad",
+    "Grandpa",
+}
+KIN_AND_ROLE = {
+    "mother", "mum", "mummy", "father", "dad", "daddy", "stepmother", "stepfather", "stepdad", "stepmum",
+    "brother", "sister", "half-brother", "half-sister", "sibling", "siblings", "son", "daughter", "sons",
+    "daughters", "grandmother", "grandfather", "nan", "nana", "nanna", "gran", "grandma", "grandad",
+    "granddad", "grandparent", "aunt", "auntie", "aunty", "uncle", "cousin", "nephew", "niece", "partner",
+    "boyfriend", "girlfriend", "husband", "wife", "ex-partner", "baby", "child", "infant", "toddler",
+    "teenager", "twin", "carer", "carers", "guardian", "friend", "neighbour", "pupil", "student", "worker",
+    "manager", "officer", "nurse", "teacher", "headteacher", "practitioner", "advocate", "keyworker",
+    "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
+    "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
+    "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
+    "counsellor", "interpreter", "solicitor",
+}  # fmt: skip
+PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
+# Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
+AGENTIVE_VERBS = {
+    "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
+    "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
+    "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
+    "describes", "explains", "states", "discloses",
+}  # fmt: skip
+# A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
+# a name that is also a word a name.
+PAST_AGENTIVE = {v for v in AGENTIVE_VERBS if v.endswith("ed") or v in {"said", "told", "felt", "spoke"}}
+ALSO_PLURAL_NOUNS = {"visits", "stays", "lives", "likes", "loves", "wants", "needs"}
+FOLLOWING_VERBS = {
+    "said", "says", "told", "tells", "stated", "explained", "disclosed", "reported", "described", "wants",
+    "wanted", "feels", "felt", "lives", "lived", "attends", "attended", "went", "goes", "ran", "runs",
+    "returned", "moved", "aged", "spoke", "asked", "refused", "agreed", "shared", "thinks", "thought",
+    "likes", "loves", "enjoys", "became", "needs", "was", "is", "has", "had", "missed", "stays",
+    "stayed", "visited", "visits", "cried", "admitted", "denied", "alleged", "presented", "arrived",
+}  # fmt: skip
+# Words that make a capitalised phrase a place, not a surname ("Holly Farm", "Oak House").
+PLACE_WORDS = {
+    "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
+    "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
+    "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
+}  # fmt: skip
+ARTICLES = {"the", "a", "an"}
+PRONOUNS = {
+    "I", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "Him", "Them",
+    "This", "That", "These", "Those", "Who", "Which", "There", "Here", "What", "Both", "Each", "All",
+}  # fmt: skip
+MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
+FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
+SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
+POSSESSIVE = re.compile(r"^['’]s\b")
+NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen)"
+)
+AGE_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:\(\s*(?:aged\s*|d\.?o\.?b|dob|born)?\s*\d|aged\s+\d|age\s+\d|\d{1,2}\s*(?:years?|yrs?)\b"
+    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
+    # "Summer, who is 16, …", "Jodie, now 21, …"
+    r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b"
+    # "came into care aged six": an age in words.
+    rf"|aged\s+{NUMBER_WORD}\b|(?:a|an)\s+{NUMBER_WORD}-year-old)",
+    re.IGNORECASE,
+)
+APPOSITIVE = re.compile(r"^\s*,\s+(?P<det>a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
+POSSESSIVE_DETERMINERS = {"his", "her", "their"}
+# "Hope and her baby", "Kacper and his younger sister": a thing does not have a brother or a baby.
+# "Grace and Faith, twins aged 10": a bare kinship noun after the comma.
+KIN_APPOSITIVE = re.compile(r"^\s*,\s+(?:twins|siblings|brothers|sisters|half-siblings|both aged)\b")
+AND_KIN = re.compile(
+    r"^\s+and\s+(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:"
+    + "|".join(sorted(map(re.escape, KIN_AND_ROLE), key=len, reverse=True))
+    + r")\b"
+)
+# What happens only to a person: "Ruby was adopted in 2019", "Kai had been excluded".
+PERSON_PASSIVE = re.compile(
+    r"^\s+(?:was|were|is|has been|had been)\s+(?:later\s+|then\s+|first\s+)?"
+    r"(?:adopted|accommodated|fostered|removed|excluded|bullied|abused|exploited|groomed|arrested|remanded|born"
+    r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care|reported\s+missing)\b"
+    r"|^\s+(?:went|goes|has\s+gone|had\s+gone)\s+missing\b"
+    r"|^\s+(?:came|comes|had\s+come)\s+into\s+care\b|^\s+(?:entered|left)\s+care\b"
+)
+ORGANISATION_AFTER_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
+)
+TOWARDS = {"to", "across", "between", "for", "throughout", "outside", "within"}
+# Stricter than AGE_AFTER, which also reads "(2023)" as an age: "Devon, aged 12", "Chelsea is 16."
+PLACE_NAME_AGE = re.compile(
+    rf"^\s*(?:,\s*)?(?:aged\s+(?:\d{{1,2}}\b|{NUMBER_WORD}\b)|\(\s*(?:aged\s*)?\d{{1,2}}\s*\)"
+    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*,|who\s+is\s+(?:now\s+)?\d{1,2}\b"
+    r"|is\s+(?:now\s+)?\d{1,2}(?:\s+years?\s+old)?\s*[.,;)])",
+    re.IGNORECASE,
+)
+RELATIVE_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:(?:birth|foster|step|older|younger|little|big|baby|twin|half)[\s-])?"
+    r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
+    r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
+)
+LOWER_TITLES = {"mr", "mrs", "ms"}
+SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}
+# "Steph (TM)", "Karen Lowe (SW)": a role's initials in brackets after a word make it a person's name.
+ROLE_IN_BRACKETS = re.compile(r"^\s*\((?:" + "|".join(sorted(ROLE_ABBREVIATIONS)) + r")\)")
+# "Worker: Chidi", "Chair – Pauline Reeves": a role heading a line of minutes or a form, then a name.
+ROLE_LABEL_BEFORE = re.compile(
+    r"\b(?:name|worker|manager|chair|taker|referrer|author|contact|practitioner|supervisor|adviser|advisor|carer"
+    r"|teacher|nurse|officer|iro|sw|tm|from)\s*[:–—-]\s*$",
+    re.IGNORECASE,
+)
+FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"}
+# A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
+UNKNOWN_WORD_ZIPF = 2.5
+UNKNOWN_WORD_SCORE = 0.6
+PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
+MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"}  # fmt: skip
+# "the Will", "an Amber rating", "rated Amber": a word after these is a thing, not a person.
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "every", "each", "any", "no", "rated", "as"}
+AFTER_A_NAME = FOLLOWING_VERBS | AGENTIVE_VERBS | {
+    "and", "or", "who", "whose", "with", "to", "at", "in", "for", "on", "from", "about", "also", "then", "now",
+    "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
+}  # fmt: skip
+# "Wolverton children's services", "Corby Council": a local authority's name.
+AUTHORITY_AFTER = re.compile(
+    r"\s+(?:(?:City|County|Borough|District|Metropolitan)\s+)*(?:Council|council|[Cc]hildren['’]s [Ss]ervices"
+    r"|[Ll]ocal [Aa]uthority)\b"
+)
+POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)
+MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
+JOINS = {",", "and", ", and", "&"}
