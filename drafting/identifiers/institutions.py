@@ -24,12 +24,14 @@ _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trus
 # Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
 _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
-    r"|semi-independent|unregistered|hostel|foyer|refuge)\b"
+    r"|semi-independent|unregistered|hostel|foyer|refuge"
+    # Where families are assessed or children see their parents: "Sunnyside, the council's assessment centre".
+    r"|(?:assessment|family|contact|residential|respite) centre)\b"
 )
 # "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
 _HOME = re.compile(
     rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}"
-    rf"(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w-]+\s+){{0,3}}?{_HOME_KIND})"
+    rf"(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
 )
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
@@ -84,7 +86,7 @@ _GENERIC = {
     "Community", "High", "Grammar", "Infant", "Junior", "Independent", "Maintained", "Free", "The", "Our", "Their",
     "His", "Her", "A", "An", "This", "That", "Each", "Every", "Mainstream", "Alternative", "Boarding", "Day",
     "Sixth", "Form", "Catholic", "Church", "Faith", "State", "Private", "New", "Current", "Previous", "Same",
-    "Local Authority", "Hospital", "Nursery", "School", "College", "Academy", "Saturday", "Sunday", "Supplementary",
+    "Local Authority", "Authority", "Council", "Hospital", "Nursery", "School", "College", "Academy", "Saturday", "Sunday", "Supplementary",
     "Weekend",
 }  # fmt: skip
 
@@ -120,7 +122,8 @@ class InstitutionDetector:
         for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
                 for start, end in _split_coordinated(text, m.start(), m.end()):
-                    words = re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])
+                    # "The Local Authority's contact centre": a possessive ending is not part of a name.
+                    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])]
                     own = [w for w in words if w not in _GENERIC and w not in kind_words]
                     # "the Polish Saturday School": a language or a term and a kind of school names no one school;
                     # a town's name does ("Sheffield College").

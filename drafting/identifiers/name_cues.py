@@ -97,6 +97,7 @@ PRONOUNS = {
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
+SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
 SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
 POSSESSIVE = re.compile(r"^['’]s\b")
 NUMBER_WORD = (

@@ -48,6 +48,7 @@ from drafting.identifiers.name_cues import (
     ROLE_IN_BRACKETS,
     ROLE_LABEL_BEFORE,
     SENTENCE_END,
+    SETTING_AFTER_FAMILY,
     SHOUTED_TITLES,
     TITLES,
     TOKEN,
@@ -585,7 +586,14 @@ class PersonNameDetector:
                 after = toks[i + 3]
             # Not a programme's title-case name: "the Mockingbird Family Model".
             titled = after is not None and after.capitalised and not after.sentence_initial
-            if nxt.text.lower() in FAMILY_WORDS and prev == "the" and nxt.start - tok.end == 1 and not titled:
+            # "the Acorn family centre": a setting named after families, not a family.
+            setting = after is not None and after.text.lower() in SETTING_AFTER_FAMILY and after.start - nxt.end == 1
+            if (
+                nxt.text.lower() in FAMILY_WORDS
+                and prev == "the"
+                and nxt.start - tok.end == 1
+                and not (titled or setting)
+            ):
                 found[i] = (i, 0.9)
             # "In the Smith case": a known surname naming a case; "the Pearsons", "the Okafors'": a surname
             # made plural names a family.
