@@ -107,6 +107,7 @@ def texts(detector, text):
             "'Auntie Bisi listens to me.' Nanny Pat and Uncle Tony came. Nan said no. The Nanny was late.",
             ["Bisi", "Pat", "Tony"],
         ),
+        ("Contact is at the Acorn family centre; the Smith family home.", ["Smith"]),
         # places that are also given names: a person only with a cue, never after "in", "from" or "to"
         (
             "Devon, aged 12, lives with his nan. India told us. Chelsea and her baby. Jordan's mum.",
@@ -252,6 +253,12 @@ def test_person_names(text, expected):
             "and the Crown Court.",
             ["Maple Court", "Oak House"],
         ),
+        (
+            InstitutionDetector(),
+            "Staff at Sunnyside, the council's assessment centre, and the Acorn family centre. The Local "
+            "Authority's contact centre and the Family Centre.",
+            ["Sunnyside", "Acorn"],
+        ),
         # Children "at" a named place are at a setting; "in" a place, they are in an area.
         (InstitutionDetector(), "Young people at Oakfield said the bus is late.", ["Oakfield"]),
         (InstitutionDetector(), "Young people in Oakfield said the bus is late.", []),
@@ -350,6 +357,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout26",
         "identifiers_heldout27",
         "identifiers_heldout28",
+        "identifiers_heldout29",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):
