@@ -8,6 +8,7 @@ units are demoted, not removed: a question that matches them strongly still find
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,12 +20,14 @@ from retrieval.errors import CorpusError
 from retrieval.units import Unit
 
 VARIANT_SECTIONS = "variant_sections.json"
+# Words with their hyphens and everything after them: "post-monitoring", "re-inspected".
+_WORD_START = re.compile(r"(?<![\w-])[\w][\w-]*")
 
 
 class VariantSection(BaseModel):
     model_config = ConfigDict(extra="forbid")
     section: str = Field(description="The top-level section heading, as in the units' section path.")
-    cues: list[str] = Field(min_length=1, description="Lower-case words whose presence names the variant.")
+    cues: list[str] = Field(min_length=1, description="Lower-case word beginnings whose presence names the variant.")
 
 
 class VariantSections(BaseModel):
@@ -66,10 +69,11 @@ def demote_unnamed_variants(
 ) -> np.ndarray:
     """Scores (non-negative, higher is better) with every variant section the query does not name multiplied
     by weight. Pure: the input array is not changed."""
-    lowered = query.lower()
+    words = _WORD_START.findall(query.lower())
     out = scores
     for cues, mask in sections:
-        if mask.any() and not any(cue in lowered for cue in cues):
+        # A cue starts a word: "re-inspect" is in "re-inspection" but not in "pre-inspection".
+        if mask.any() and not any(word.startswith(cue) for cue in cues for word in words):
             if out is scores:
                 out = scores.copy()
             out[mask] *= weight

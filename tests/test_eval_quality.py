@@ -35,7 +35,7 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "dense", "hybrid"])}
     hybrid, bm25 = scores["hybrid"], scores["bm25"]
     assert hybrid.mrr >= bm25.mrr and hybrid.hit_at_5 >= bm25.hit_at_5 and hybrid.hit_at_1 >= bm25.hit_at_1
-    # Floors below the measured figures (README: 0.769 / 0.962 / 0.853): a drop means a regression. The
+    # Floors below the measured figures (README: 0.769 / 0.962 / 0.859): a drop means a regression. The
     # query encoder's training is seeded, so the figures repeat on this machine.
     assert hybrid.hit_at_5 >= 0.92
     assert hybrid.mrr >= 0.83
