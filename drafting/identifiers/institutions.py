@@ -26,7 +26,7 @@ _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
     r"|semi-independent|unregistered|hostel|foyer|refuge"
     # Where families are assessed or children see their parents: "Sunnyside, the council's assessment centre".
-    r"|(?:assessment|family|contact|residential|respite) centre)\b"
+    r"|(?:assessment|family|contact|residential|respite) centre|short[- ]breaks? (?:home|unit|centre))\b"
 )
 # "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
 _HOME = re.compile(
