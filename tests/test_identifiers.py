@@ -108,6 +108,11 @@ def texts(detector, text):
             ["Bisi", "Pat", "Tony"],
         ),
         ("Contact is at the Acorn family centre; the Smith family home.", ["Smith"]),
+        (
+            "Children in Barrow and Kendal. Sarah Preston lives in Preston. The Parent Carer Forum has met.",
+            ["Sarah Preston"],
+        ),
+        ("Inspectors spoke to Kendal. Stanley said he moved to Stanley.", ["Kendal", "Stanley"]),
         # places that are also given names: a person only with a cue, never after "in", "from" or "to"
         (
             "Devon, aged 12, lives with his nan. India told us. Chelsea and her baby. Jordan's mum.",
@@ -359,6 +364,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout28",
         "identifiers_heldout29",
         "identifiers_heldout30",
+        "identifiers_heldout31",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -135,6 +135,12 @@ ORGANISATION_AFTER_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
 )
 TOWARDS = {"to", "across", "between", "for", "throughout", "outside", "within"}
+# "spoke to Kendal", "a letter to Chelsea": "to" before a person, not a place.
+TO_A_PERSON = {
+    "spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "talking", "wrote", "write", "writes",
+    "letter", "listened", "listen", "listens", "explained", "introduced", "sent", "apologised", "married",
+    "close", "attached", "related", "belongs", "belonged", "given", "gave", "said", "says", "read",
+}  # fmt: skip
 # Stricter than AGE_AFTER, which also reads "(2023)" as an age: "Devon, aged 12", "Chelsea is 16."
 PLACE_NAME_AGE = re.compile(
     rf"^\s*(?:,\s*)?(?:aged\s+(?:\d{{1,2}}\b|{NUMBER_WORD}\b)|\(\s*(?:aged\s*)?\d{{1,2}}\s*\)"

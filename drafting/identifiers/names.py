@@ -51,6 +51,7 @@ from drafting.identifiers.name_cues import (
     SETTING_AFTER_FAMILY,
     SHOUTED_TITLES,
     TITLES,
+    TO_A_PERSON,
     TOKEN,
     TOWARDS,
     UNKNOWN_WORD_SCORE,
@@ -183,7 +184,7 @@ class PersonNameDetector:
                 or AUTHORITY_AFTER.match(text, tok.end)
             ):
                 continue
-            if _place_part(toks, i):
+            if _place_part(toks, i) or self._place_meant(toks, i):
                 continue
             score = self._score(toks, i, text) or (
                 UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
@@ -404,7 +405,10 @@ class PersonNameDetector:
             # "the Child Death Overview Panel": a capitalised role word is part of a body's title, unless a
             # known name follows ("Team Manager Sarah").
             kin = [t for t in toks[max(0, i - 2) : i] if t.text.lower() in KIN_AND_ROLE]
-            kin_ok = any(t.text.islower() or lex.is_known_name(tok.text) for t in kin)
+            # ... but a name that is also a word needs the lower-case role: "the Parent Carer Forum".
+            kin_ok = any(
+                t.text.islower() or (lex.is_known_name(tok.text) and tok.text not in lex.name_words) for t in kin
+            )
             if kin_ok and window[-1] not in ARTICLES and not prepositional:
                 return True
             if window == ["known", "as"]:
@@ -462,7 +466,8 @@ class PersonNameDetector:
                 ):
                     return True
                 # "was", "has": a person or a thing; only a known given name mid-sentence counts.
-                if nxt.text in FOLLOWING_VERBS and not tok.sentence_initial and lex.is_known_name(tok.text):
+                known = lex.is_known_name(tok.text) and tok.text not in lex.cue_only_names  # not "the Carer Forum has"
+                if nxt.text in FOLLOWING_VERBS and not tok.sentence_initial and known:
                     return True
             if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
@@ -530,12 +535,26 @@ class PersonNameDetector:
                 found[k] = (k, 0.8)
 
     def _place_meant(self, toks: list[_Tok], k: int) -> bool:
-        """A place that is also a name, after "in", "from" or "to": "Sarah Kent … placed in Kent"."""
-        return (
-            toks[k].text.capitalize() in self.lexicon.place_names
-            and k > 0
-            and (toks[k - 1].text.lower() in PLACE_PREPOSITIONS or toks[k - 1].text.lower() in TOWARDS)
-        )
+        """A place or town that is also a name, after "in", "from" or "to", or listed with other places after
+        one: "Sarah Kent … placed in Kent", "children living in Barrow and Kendal"."""
+        lex = self.lexicon
+        word = toks[k].text.capitalize()
+        if word not in lex.place_names and word not in lex.towns:
+            return False
+        j = k - 1
+        # Back over the list's other places ("Barrow and"), but not over a person ("Jack and Kendal").
+        while j >= 0 and k - j <= 6 and not toks[j].sentence_initial:
+            before = toks[j].text
+            if before in ("and", "or") or (toks[j].capitalised and not lex.is_given_name(before)):
+                j -= 1
+                continue
+            break
+        if j < 0 or j == k:
+            return False
+        word_before = toks[j].text.lower()
+        if word_before == "to" and j > 0 and toks[j - 1].text.lower() in TO_A_PERSON:  # "spoke to Kendal"
+            return False
+        return word_before in PLACE_PREPOSITIONS or word_before in TOWARDS
 
     def _coordinated(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """A word joined by "and" or a comma to a found name is one too ("Summer and Rhys", "Jack, Grace
