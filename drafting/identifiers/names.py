@@ -218,27 +218,27 @@ class PersonNameDetector:
         a given name followed by a surname, or words after a title, so that shouted headings stay quiet."""
         lex = self.lexicon
         for i, tok in enumerate(toks[:-1]):
-            nxt = toks[i + 1]
-            if not (tok.text.isupper() and nxt.text.isupper() and nxt.start - tok.end == 1 and len(nxt.text) > 1):
+            if not tok.text.isupper() or not self._shouted_name_part(toks, i + 1):
                 continue
-            first, second = tok.text.title(), nxt.text.title()
-            if tok.text in SHOUTED_TITLES and lex.is_known_name(second):
-                last = (
-                    i + 2
-                    if i + 2 < len(toks)
-                    and toks[i + 2].text.isupper()
-                    and toks[i + 2].start - nxt.end == 1
-                    and lex.is_known_name(toks[i + 2].text.title())
-                    else i + 1
-                )
+            if tok.text in SHOUTED_TITLES:
+                last = i + 2 if self._shouted_name_part(toks, i + 2) else i + 1
                 found.setdefault(i + 1, (last, 0.85))
             elif (
-                lex.is_given_name(first)
-                and first not in lex.name_words
-                and not is_everyday_word(first, 4.5)
-                and lex.is_known_name(second)
+                lex.is_given_name(tok.text.title())
+                and tok.text.title() not in lex.name_words
+                and not is_everyday_word(tok.text, 4.5)
             ):
                 found.setdefault(i, (i + 1, 0.8))
+
+    def _shouted_name_part(self, toks: list[_Tok], j: int) -> bool:
+        """Token j is a known name in capitals right after the token before it ("PEARCE" in "JOSHUA PEARCE")."""
+        return (
+            j < len(toks)
+            and len(toks[j].text) > 1
+            and toks[j].text.isupper()
+            and toks[j].start - toks[j - 1].end == 1
+            and self.lexicon.is_known_name(toks[j].text.title())
+        )
 
     def _score(self, toks: list[_Tok], i: int, text: str) -> float:
         lex = self.lexicon
