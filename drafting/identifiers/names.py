@@ -106,6 +106,15 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
     )
 
 
+def _in_capitalised_run(toks: list[_Tok], i: int) -> bool:
+    """A capitalised word joins the token before or after it: part of a longer proper name."""
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (prev is not None and prev.capitalised and toks[i].start - prev.end <= 1) or (
+        nxt is not None and nxt.capitalised and nxt.start - toks[i].end <= 1
+    )
+
+
 def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
     return [t.text.lower() for t in toks[max(0, i - n) : i]]
 
@@ -280,12 +289,9 @@ class PersonNameDetector:
         parts = re.split(r"[-'’]", word)
         if tok.sentence_initial or len(word) < 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
             return False
-        prev = toks[i - 1] if i > 0 else None
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (prev is not None and prev.capitalised and tok.start - prev.end <= 1) or (
-            nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
-        ):
+        if _in_capitalised_run(toks, i):
             return False  # part of a longer proper name: a body, a programme, a place
+        prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.text.lower() in PLACE_PREPOSITIONS:
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
         lex = self.lexicon
@@ -308,12 +314,10 @@ class PersonNameDetector:
             return False
         if not (tok.text[:1].isupper() and tok.text[1:].islower()):
             return False
+        if _in_capitalised_run(toks, i):
+            return False  # part of a title: "Hope Street", "Living Will", "Summer Reading Challenge"
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (prev is not None and prev.capitalised and tok.start - prev.end <= 1) or (
-            nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
-        ):
-            return False  # part of a title: "Hope Street", "Living Will", "Summer Reading Challenge"
         if is_everyday_word(tok.text, 6.0) or (prev is not None and prev.text.lower() in DETERMINERS):
             return False  # "and Will has a different meaning", "the Will", "rated Amber"
         # "Amber ratings", "Summer holiday activities", "Grace periods": a word before a noun is no name; a name
