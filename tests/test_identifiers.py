@@ -264,6 +264,13 @@ def test_person_names(text, expected):
             "Authority's contact centre and the Family Centre. Rosewood, the council's short-breaks home.",
             ["Sunnyside", "Acorn", "Rosewood"],
         ),
+        (
+            InstitutionDetector(),
+            "After three refuges, most recently to the Haven. Young people at the Willows said so; referred to the "
+            "Council and to the Board, in the Hub.",
+            ["Haven", "Willows"],
+        ),
+        (InstitutionDetector(), "She was referred to the Haven scheme and moved to the Willows estate.", []),
         # Children "at" a named place are at a setting; "in" a place, they are in an area.
         (InstitutionDetector(), "Young people at Oakfield said the bus is late.", ["Oakfield"]),
         (InstitutionDetector(), "Young people in Oakfield said the bus is late.", []),
@@ -300,6 +307,7 @@ def test_person_names(text, expected):
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
+        (InitialsDetector(), "The mother was called only 'Mrs D'. Mr D'Souza came.", ["D"]),
         (InitialsDetector(), "His father is at HMP Durham; his brother at HMYOI Wetherby.", []),
         (InitialsDetector(), "The review into the death of Baby Z; Mother A and Family B. Her baby T was born.", ["T"]),
         (InitialsDetector(), "D.O.B. 19-04-2011, a.k.a. Bex; J.S. attended.", ["J.S."]),
@@ -365,6 +373,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout29",
         "identifiers_heldout30",
         "identifiers_heldout31",
+        "identifiers_heldout32",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -40,12 +40,16 @@ _HOUSE = re.compile(
 )
 # "the Family Court", "Crown Court": courts, not homes.
 _COURTS = {"Crown", "County", "Family", "Youth", "Magistrates", "Magistrates'", "Appeal", "Supreme", "Coroner's"}
+# "moved to the Haven", "young people at the Willows": a home known by "the" and one word, where the text
+# is about a home or a refuge. Not a body ("the Council"), and not a frequent word ("the Board").
+_THE_NAME = re.compile(r"\b(?:at|to|from|in|into|called|named)\s+the\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])")
+_THE_NAME_ZIPF = 4.5
 # The tail of a longer title joined by "and": "Drug and Alcohol Court" is a court, not a house.
 _TITLE_BEFORE = re.compile(r"[A-Z][a-z'’]+\s+(?:and|&)\s+$")
 _HOME_WORDS = (
     r"children['’]s home|residential (?:home|care|staff|workers?|manager|setting|unit)|registered manager|care staff"
     # Short-break units are children's homes for disabled children.
-    r"|the home\b|unregistered|short breaks?\b|respite"
+    r"|the home\b|unregistered|short breaks?\b|respite|refuges?\b|hostels?\b"
     # Physical restraint happens in residential care; "placed at" names where a child lives.
     r"|restrain(?:ed|t|ing)\b|placed at|placement at"
 )
@@ -91,7 +95,12 @@ _GENERIC = {
 }  # fmt: skip
 
 
-_NOT_A_HOUSE_NAME = _GENERIC | _COURTS
+# Services and bodies known by "the" and one word: "the Hub", "the Panel".
+_SERVICES = {
+    "Hub", "Hubs", "Team", "Service", "Services", "Panel", "Board", "Forum", "Network", "Partnership", "Council",
+    "Court", "Unit", "Department", "Directorate", "Office", "Front", "Door", "Project", "Programme", "Group",
+}  # fmt: skip
+_NOT_A_HOUSE_NAME = _GENERIC | _COURTS | _SERVICES
 
 
 def _around(text: str, match: re.Match[str]) -> str:
@@ -144,6 +153,13 @@ class InstitutionDetector:
                             detector=self.name,
                         )
                     )
+        for m in _THE_NAME.finditer(text):
+            name = m.group("name")
+            if name in self.lexicon.never_names or name in _NOT_A_HOUSE_NAME or is_everyday_word(name, _THE_NAME_ZIPF):
+                continue
+            if _HOME_CONTEXT.search(_around(text, m)):
+                start, end = m.span("name")
+                out.append(Finding(type="INSTITUTION", text=name, start=start, end=end, score=0.7, detector=self.name))
         for m in _HOUSE.finditer(text):
             if m.group(0).split()[0] in _NOT_A_HOUSE_NAME or not _HOME_CONTEXT.search(_around(text, m)):
                 continue

@@ -457,7 +457,16 @@ class PersonNameDetector:
                 return True
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         # "Young people at Willowbrook told inspectors": the people told, not the place.
-        if nxt is not None and nxt.start - tok.end <= 2 and not nxt.sentence_initial and not after_place:
+        # "at the Willows said": after an article, an unknown word is a thing or a place, not the speaker.
+        after_article = (
+            not tok.sentence_initial and toks[i - 1].text.lower() in ARTICLES and not lex.is_known_name(tok.text)
+        )
+        if (
+            nxt is not None
+            and nxt.start - tok.end <= 2
+            and not nxt.sentence_initial
+            and not (after_place or after_article)
+        ):
             if text[tok.end : nxt.start].strip() in ("", ","):
                 # A common word opening a sentence ("Workers described") is not a name.
                 if tok.text in lex.name_words:

@@ -32,7 +32,8 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
 # verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
 # anonymised "Child A" are not initials.
-_SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?!s\b)|\.\w)")
+# An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
+_SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?=[^\W\d_])(?!s\b)|\.\w)")
 _SINGLE_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt)\b"
     r"|\s+and\s+(?:(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:brother|sister|mother|father|mum|dad|baby|son|daughter)"
@@ -40,7 +41,9 @@ _SINGLE_AFTER = re.compile(
 )
 _SINGLE_KIN_BEFORE = re.compile(
     r"\b(?:brother|sister|mother|father|mum|dad|son|daughter|baby|stepfather|stepmother|partner|cousin|aunt|uncle"
-    r"|grandmother|grandfather)\s+$",
+    r"|grandmother|grandfather)\s+$"
+    # "referred to only as 'Mrs D'": a title before a single letter.
+    r"|\b(?-i:Mr|Mrs|Ms|Miss|Dr)\.?\s+$",
     re.IGNORECASE,
 )
 # "Baby Z", "Mother A", "Family B": a capitalised label before a letter is an anonymised name already.
