@@ -374,6 +374,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout30",
         "identifiers_heldout31",
         "identifiers_heldout32",
+        "identifiers_heldout33",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):
