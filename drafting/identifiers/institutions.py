@@ -19,6 +19,7 @@ _KIND = (
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
 _ENDS_IN_KIND = re.compile(rf"\b{_KIND}$")
+_KIND_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _KIND))
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
 # Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
@@ -109,7 +110,7 @@ def _around(text: str, match: re.Match[str]) -> str:
 
 
 def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """ "Parkside Surgery and Eastgate Medical Centre" is two settings; "Hartley and Ross School" is one."""
+    """ "Brambleside Primary and Hillcrest High School" is two settings; "Hartley and Ross School" is one."""
     spans = []
     for joint in re.finditer(r"\s+(?:and|&)\s+", text[start:end]):
         if _ENDS_IN_KIND.search(text, start, start + joint.start()):
@@ -127,13 +128,12 @@ class InstitutionDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = self._named_homes(text)
-        kind_words = set(re.findall(r"[A-Z][a-z]+", _KIND))
         for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
                 for start, end in _split_coordinated(text, m.start(), m.end()):
                     # "The Local Authority's contact centre": a possessive ending is not part of a name.
                     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])]
-                    own = [w for w in words if w not in _GENERIC and w not in kind_words]
+                    own = [w for w in words if w not in _GENERIC and w not in _KIND_WORDS]
                     # "the Polish Saturday School": a language or a term and a kind of school names no one school;
                     # a town's name does ("Sheffield College").
                     lex = self.lexicon
