@@ -113,6 +113,7 @@ def texts(detector, text):
             ["Sarah Preston"],
         ),
         ("Inspectors spoke to Kendal. Stanley said he moved to Stanley.", ["Kendal", "Stanley"]),
+        ("Esme wrote to the director. In April, a 15-year-old was found; April, aged 7, said so.", ["Esme", "April"]),
         # places that are also given names: a person only with a cue, never after "in", "from" or "to"
         (
             "Devon, aged 12, lives with his nan. India told us. Chelsea and her baby. Jordan's mum.",
@@ -375,6 +376,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout31",
         "identifiers_heldout32",
         "identifiers_heldout33",
+        "identifiers_heldout34",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -71,11 +71,18 @@ AGENTIVE_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
     "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
     "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
-    "describes", "explains", "states", "discloses",
+    "describes", "explains", "states", "discloses", "wrote", "writes", "rang", "phoned", "emailed", "texted",
 }  # fmt: skip
 # A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
 # a name that is also a word a name.
-PAST_AGENTIVE = {v for v in AGENTIVE_VERBS if v.endswith("ed") or v in {"said", "told", "felt", "spoke"}}
+PAST_AGENTIVE = {
+    v for v in AGENTIVE_VERBS if v.endswith("ed") or v in {"said", "told", "felt", "spoke", "wrote", "rang"}
+}
+# "In April, a 15-year-old …", "since June": a month, though April and June are also given names.
+BEFORE_A_MONTH = {
+    "in", "since", "during", "until", "till", "by", "before", "after", "last", "next", "early", "late", "mid",
+    "this", "every", "each", "between", "throughout", "through",
+}  # fmt: skip
 ALSO_PLURAL_NOUNS = {"visits", "stays", "lives", "likes", "loves", "wants", "needs"}
 FOLLOWING_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "reported", "described", "wants",

@@ -22,6 +22,7 @@ from drafting.identifiers.name_cues import (
     APPOSITIVE,
     ARTICLES,
     AUTHORITY_AFTER,
+    BEFORE_A_MONTH,
     DETERMINERS,
     FAMILY_WORDS,
     FOLLOWING_VERBS,
@@ -104,6 +105,11 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
         and tok.start - prev.end == 1
         and (tok.text in PLACE_WORDS or prev.text == "St")
     )
+
+
+def _month_meant(toks: list[_Tok], i: int) -> bool:
+    """ "In April", "since June": a month, though April and June are also given names."""
+    return toks[i].text in MONTHS and i > 0 and toks[i - 1].text.lower() in BEFORE_A_MONTH
 
 
 def _in_capitalised_run(toks: list[_Tok], i: int) -> bool:
@@ -191,6 +197,7 @@ class PersonNameDetector:
                 (i > 0 and toks[i - 1].text == "upon")
                 or POSTCODE_AFTER.match(text, tok.end)
                 or AUTHORITY_AFTER.match(text, tok.end)
+                or _month_meant(toks, i)
             ):
                 continue
             if _place_part(toks, i) or self._place_meant(toks, i):
@@ -544,7 +551,12 @@ class PersonNameDetector:
         covered = _covered_tokens(found)
         names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES
         for k, tok in enumerate(toks):
-            if k not in covered and tok.capitalised and tok.text in names and not self._place_meant(toks, k):
+            if (
+                k not in covered
+                and tok.capitalised
+                and tok.text in names
+                and not (self._place_meant(toks, k) or _month_meant(toks, k))
+            ):
                 found[k] = (k, 0.8)
 
     def _place_meant(self, toks: list[_Tok], k: int) -> bool:
@@ -677,7 +689,7 @@ class PersonNameDetector:
                 person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
             if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
                 continue
-            if self._place_meant(toks, index):
+            if self._place_meant(toks, index) or _month_meant(toks, index):
                 continue
             extra.append(
                 Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)
