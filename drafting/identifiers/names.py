@@ -77,15 +77,19 @@ class _Tok:
         return self.text[0].isupper() and not self.text.isupper()
 
 
-def _after_title(toks: list[_Tok], i: int) -> bool:
-    """The token follows a title directly ("Mrs Ferreira", "Sgt. Parry") or after initials ("Mr J Smith",
-    "Dr A. B. Patel")."""
+def _title_before(toks: list[_Tok], i: int) -> int | None:
+    """The index of the title the token follows, directly ("Mrs Ferreira", "Sgt. Parry") or after initials
+    ("Mr J Smith", "Dr A. B. Patel"); None when it follows no title."""
     k = i - 1
     while k >= 0 and i - k <= 3 and len(toks[k].text) == 1 and toks[k].text.isupper():
         if toks[k].end < toks[k + 1].start - 2:
-            return False
+            return None
         k -= 1
-    return k >= 0 and k < i and toks[k].text in TITLES and toks[k].end >= toks[k + 1].start - 2
+    return k if k >= 0 and toks[k].text in TITLES and toks[k].end >= toks[k + 1].start - 2 else None
+
+
+def _after_title(toks: list[_Tok], i: int) -> bool:
+    return _title_before(toks, i) is not None
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
@@ -181,7 +185,8 @@ class PersonNameDetector:
                 found[i] = (i, 0.85)
                 continue
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
-            after_title = _after_title(toks, i)
+            title = _title_before(toks, i)
+            after_title = title is not None
             if (
                 not tok.capitalised
                 or (tok.text in lex.never_names and not after_title)
@@ -207,10 +212,7 @@ class PersonNameDetector:
             )
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
-                first = i
-                while after_title and first > 0 and len(toks[first - 1].text) == 1 and toks[first - 1].text.isupper():
-                    first -= 1
-                found[first] = (self._extend(toks, i), score)
+                found[i if title is None else title + 1] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
         self._repeated_mentions(toks, found)
