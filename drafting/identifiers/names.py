@@ -202,10 +202,9 @@ class PersonNameDetector:
                 (i > 0 and toks[i - 1].text == "upon")
                 or POSTCODE_AFTER.match(text, tok.end)
                 or AUTHORITY_AFTER.match(text, tok.end)
-                or _month_meant(toks, i)
             ):
                 continue
-            if _place_part(toks, i) or self._place_meant(toks, i):
+            if _place_part(toks, i) or self._other_sense(toks, i):
                 continue
             score = self._score(toks, i, text) or (
                 UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
@@ -353,7 +352,7 @@ class PersonNameDetector:
         parts = toks[i].text.split("-")
         if len(parts) > 1 and all(lex.is_given_name(p.capitalize()) for p in parts):
             return True
-        if not (lex.is_given_name(name) or name in lex.name_words) or self._place_meant(toks, i):
+        if not (lex.is_given_name(name) or name in lex.name_words) or self._other_sense(toks, i):
             return False
         # "jessica (14) missing again": a given name with an age after it.
         if AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
@@ -367,11 +366,11 @@ class PersonNameDetector:
         before = _words_before(toks, i, 2)
         spoken_to = before[-1:] in (["to"], ["with"]) and before[:1] == ["spoke"]
         # A name that is also a word needs a person's context: "spoke to jack and his nan", "jack said".
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
         if name in lex.name_words:
-            nxt_word = toks[i + 1].text if i + 1 < len(toks) else ""
+            nxt_word = nxt.text if nxt is not None else ""
             # "nanna pat", "dad frank"; not "mum will", "dad may", where a frequent word is a verb.
-            nxt_tok = toks[i + 1] if i + 1 < len(toks) else None
-            ends_phrase = nxt_tok is None or text[toks[i].end : nxt_tok.start].strip() != "" or nxt_word in AFTER_A_NAME
+            ends_phrase = nxt is None or text[toks[i].end : nxt.start].strip() != "" or nxt_word in AFTER_A_NAME
             kin_named = (
                 before[-1:] != []
                 and before[-1] in KIN_AND_ROLE
@@ -393,7 +392,6 @@ class PersonNameDetector:
             return True
         if before and (before[-1] in MET_VERBS or spoken_to):
             return True
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
         # "jordan kicked off again": a note that opens with a given name and a past-tense verb.
         if toks[i].sentence_initial and nxt is not None and nxt.text.endswith("ed") and nxt.start - toks[i].end == 1:
             return True
@@ -553,13 +551,13 @@ class PersonNameDetector:
         covered = _covered_tokens(found)
         names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES
         for k, tok in enumerate(toks):
-            if (
-                k not in covered
-                and tok.capitalised
-                and tok.text in names
-                and not (self._place_meant(toks, k) or _month_meant(toks, k))
-            ):
+            if k not in covered and tok.capitalised and tok.text in names and not self._other_sense(toks, k):
                 found[k] = (k, 0.8)
+
+    def _other_sense(self, toks: list[_Tok], k: int) -> bool:
+        """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
+        April"): no rule, and no earlier mention of the name, makes this mention a person."""
+        return self._place_meant(toks, k) or _month_meant(toks, k)
 
     def _place_meant(self, toks: list[_Tok], k: int) -> bool:
         """A place or town that is also a name, after "in", "from" or "to", or listed with other places after
@@ -691,7 +689,7 @@ class PersonNameDetector:
                 person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
             if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
                 continue
-            if self._place_meant(toks, index) or _month_meant(toks, index):
+            if self._other_sense(toks, index):
                 continue
             extra.append(
                 Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)
