@@ -113,6 +113,7 @@ def texts(detector, text):
             ["Sarah Preston"],
         ),
         ("Inspectors spoke to Kendal. Stanley said he moved to Stanley.", ["Kendal", "Stanley"]),
+        ("Inspectors spoke to Devon, aged 12. He was placed in Devon.", ["Devon"]),
         ("Esme wrote to the director. In April, a 15-year-old was found; April, aged 7, said so.", ["Esme", "April"]),
         # places that are also given names: a person only with a cue, never after "in", "from" or "to"
         (

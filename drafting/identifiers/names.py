@@ -498,9 +498,10 @@ class PersonNameDetector:
         not be meant: an age, a person's verb, a baby or a sibling, a kinship word before it, a relative after
         a possessive ("Devon's mum", never "Kent's leaders"); never after "in", "from" or "to"."""
         tok = toks[i]
-        prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
-        if prev.lower() in PLACE_PREPOSITIONS or prev.lower() in TOWARDS:
+        # The same test as everywhere else, so that "spoke to Devon, aged 12" is not read as a place.
+        if self._place_meant(toks, i):
             return False
+        prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
         if prev in KIN_AND_ROLE:  # "his sister India"
             return True
         after = text[tok.end : tok.end + 60]
