@@ -126,7 +126,11 @@ class InstitutionDetector:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
 
+    def _finding(self, text: str, start: int, end: int, score: float) -> Finding:
+        return Finding(type="INSTITUTION", text=text[start:end], start=start, end=end, score=score, detector=self.name)
+
     def detect(self, text: str) -> list[Finding]:
+        lex = self.lexicon
         out = self._named_homes(text)
         for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
@@ -136,40 +140,25 @@ class InstitutionDetector:
                     own = [w for w in words if w not in _GENERIC and w not in _KIND_WORDS]
                     # "the Polish Saturday School": a language or a term and a kind of school names no one school;
                     # a town's name does ("Sheffield College").
-                    lex = self.lexicon
                     if not own or all(w in lex.never_names and w not in lex.towns for w in own):
                         continue
                     # Sentence-initial articles are not part of the name.
                     for article in ("The ", "A ", "An "):
                         if text.startswith(article, start):
                             start += len(article)
-                    out.append(
-                        Finding(
-                            type="INSTITUTION",
-                            text=text[start:end],
-                            start=start,
-                            end=end,
-                            score=score,
-                            detector=self.name,
-                        )
-                    )
+                    out.append(self._finding(text, start, end, score))
         for m in _THE_NAME.finditer(text):
             name = m.group("name")
-            if name in self.lexicon.never_names or name in _NOT_A_HOUSE_NAME or is_everyday_word(name, _THE_NAME_ZIPF):
+            if name in lex.never_names or name in _NOT_A_HOUSE_NAME or is_everyday_word(name, _THE_NAME_ZIPF):
                 continue
             if _HOME_CONTEXT.search(_around(text, m)):
-                start, end = m.span("name")
-                out.append(Finding(type="INSTITUTION", text=name, start=start, end=end, score=0.7, detector=self.name))
+                out.append(self._finding(text, *m.span("name"), 0.7))
         for m in _HOUSE.finditer(text):
             if m.group(0).split()[0] in _NOT_A_HOUSE_NAME or not _HOME_CONTEXT.search(_around(text, m)):
                 continue
             if _TITLE_BEFORE.search(text, 0, m.start()):  # "the Family Drug and Alcohol Court"
                 continue
-            out.append(
-                Finding(
-                    type="INSTITUTION", text=m.group(0), start=m.start(), end=m.end(), score=0.8, detector=self.name
-                )
-            )
+            out.append(self._finding(text, m.start(), m.end(), 0.8))
         return resolve_overlaps(out)
 
     def _named_homes(self, text: str) -> list[Finding]:
@@ -180,10 +169,7 @@ class InstitutionDetector:
                 continue
             if m.group("name") in self.lexicon.towns:  # "the placement, Bradford, …": a place
                 continue
-            start, end = m.span("name")
-            out.append(
-                Finding(type="INSTITUTION", text=m.group("name"), start=start, end=end, score=0.8, detector=self.name)
-            )
+            out.append(self._finding(text, *m.span("name"), 0.8))
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             words = name.split()
@@ -195,6 +181,5 @@ class InstitutionDetector:
                 continue
             if any(is_everyday_word(w, _COMMON_ZIPF) for w in words):  # "at Christmas", "at Easter"
                 continue
-            start, end = m.span("name")
-            out.append(Finding(type="INSTITUTION", text=name, start=start, end=end, score=0.75, detector=self.name))
+            out.append(self._finding(text, *m.span("name"), 0.75))
         return out
