@@ -44,8 +44,7 @@ class DateOfBirthDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = []
-        spans = []
-        spans.extend(m.span("date") for m in _B_DOT.finditer(text))
+        spans = [m.span("date") for m in _B_DOT.finditer(text)]
         for match in _DOB.finditer(text):
             spans.append(match.span("date"))
             # "recorded as 31/06/2011 on one form and as 13/06/2011 on another": the same birth date again.
