@@ -64,11 +64,16 @@ _HOME_CONTEXT_CHARS = 300
 _COMMON_ZIPF = 4.0
 # "two young people at Oakfield had been reported missing": a home named with no house word.
 _PEOPLE_AT = re.compile(
-    r"\b(?P<who>(?i:young (?:people|person)|children|child|residents|staff|manager|workers?))\s+"
+    r"\b(?P<who>(?i:young (?:people|person)|children|child|residents|staff|manager|workers?"
+    r"|placed|placements?|stay(?:s|ed|ing)?|live[sd]?))\s+"
     r"(?:at|living at|who live at|placed at)\s+(?P<name>[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?)\b"
 )
-# Children live where they are "at"; staff or a manager "at" a name may be at an office or a team.
-_RESIDENTS = {"young people", "young person", "children", "child", "residents"}
+# Children live where they are "at", placed or staying ("her placement at Oakdene", "wants to stay at Larchwood");
+# staff or a manager "at" a name may be at an office or a team.
+_RESIDENTS = {
+    "young people", "young person", "children", "child", "residents", "placed", "placement", "placements", "stay",
+    "stays", "stayed", "staying", "live", "lives", "lived",
+}  # fmt: skip
 # "Toby's nursery, Little Acorns, kept records": a setting named in apposition to what it is.
 _KIND_APPOSITIVE = re.compile(
     r"\b(?i:school|nursery|pre-school|preschool|college|academy|children['’]s home|residential home|setting"

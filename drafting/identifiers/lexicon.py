@@ -1,5 +1,5 @@
-"""Word lists the detectors use: given names and surnames (Faker's public name lists, MIT licence),
-name-words that need a cue, places, and capitalised terms that are never identifying."""
+"""Word lists the detectors use: given names and surnames (Faker's public name lists, MIT licence, and a
+short list of Welsh, Scottish and Irish given names), name-words that need a cue, places, and capitalised terms that are never identifying."""
 
 from __future__ import annotations
 
@@ -127,6 +127,8 @@ def load_lexicon() -> Lexicon:
             )
     corpus = default_corpus_dir()
     lexicon_dir = corpus / "lexicon"
+    # Welsh, Scottish and Irish names ("Dafydd", "Eilidh", "Siobhán") that no Faker locale holds.
+    firsts.update(_read_list(lexicon_dir / "given_names_uk.txt"))
     allow = _read_list(lexicon_dir / "allowlist.txt")
     places = _read_list(lexicon_dir / "places.txt")
     cue_only = set(_read_list(lexicon_dir / "cue_only_names.txt"))

@@ -96,7 +96,10 @@ PLACE_WORDS = {
     "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
     "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
     "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
+    "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice",
 }  # fmt: skip
+# Words that end a firm's name: "Hartley Greene LLP" names a solicitors' firm, not two people.
+FIRM_SUFFIXES = {"LLP", "Ltd", "Limited", "plc", "PLC", "Solicitors", "Chambers", "Associates"}
 ARTICLES = {"the", "a", "an"}
 PRONOUNS = {
     "I", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "Him", "Them",
@@ -105,7 +108,8 @@ PRONOUNS = {
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
-SENTENCE_END = re.compile(r"[.!?:;]\s*$|\n\s*$")
+# A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
+SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*$")
 POSSESSIVE = re.compile(r"^['’]s\b")
 NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -174,6 +178,8 @@ FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
 UNKNOWN_WORD_ZIPF = 2.5
 UNKNOWN_WORD_SCORE = 0.6
+# Where someone lives or comes from: an age after the place may be the person's, not the place's.
+ORIGIN_PREPOSITIONS = {"in", "from", "of", "near", "around", "into"}
 PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}  # fmt: skip

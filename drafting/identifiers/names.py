@@ -25,6 +25,7 @@ from drafting.identifiers.name_cues import (
     BEFORE_A_MONTH,
     DETERMINERS,
     FAMILY_WORDS,
+    FIRM_SUFFIXES,
     FOLLOWING_VERBS,
     FUNCTION_WORDS,
     JOINS,
@@ -35,6 +36,7 @@ from drafting.identifiers.name_cues import (
     MONTHS,
     MOTION_VERBS,
     ORGANISATION_AFTER_POSSESSIVE,
+    ORIGIN_PREPOSITIONS,
     PAST_AGENTIVE,
     PERSON_PASSIVE,
     PLACE_NAME_AGE,
@@ -93,15 +95,17 @@ def _after_title(toks: list[_Tok], i: int) -> bool:
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
-    """Part of a place's name: "Holly Farm", "Oak House", "Fern Bank Secure Unit", the place word itself ("Cedar Lodge said") or a
-    saint's name ("St Joseph's")."""
+    """Part of a place's or a firm's name: "Holly Farm", "Oak House", "Fern Bank Secure Unit", "Hartley Greene LLP", the
+    place word itself ("Cedar Lodge said") or a saint's name ("St Joseph's")."""
     tok = toks[i]
     # "Fern Bank Secure Unit": every word of a capitalised run that ends in a place word.
     for j in range(i + 1, min(i + 4, len(toks))):
-        if toks[j].start - toks[j - 1].end != 1 or not toks[j].capitalised or toks[j].sentence_initial:
+        if toks[j].start - toks[j - 1].end != 1 or toks[j].sentence_initial:
             break
-        if toks[j].text in PLACE_WORDS:
+        if toks[j].text in PLACE_WORDS or toks[j].text in FIRM_SUFFIXES:
             return True
+        if not toks[j].capitalised:
+            break
     prev = toks[i - 1] if i > 0 else None
     return (
         prev is not None
@@ -204,7 +208,7 @@ class PersonNameDetector:
                 or AUTHORITY_AFTER.match(text, tok.end)
             ):
                 continue
-            if _place_part(toks, i) or self._other_sense(toks, i):
+            if _place_part(toks, i) or self._other_sense(toks, i, text):
                 continue
             score = self._score(toks, i, text) or (
                 UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
@@ -214,7 +218,7 @@ class PersonNameDetector:
                 found[i if title is None else title + 1] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
-        self._repeated_mentions(toks, found)
+        self._repeated_mentions(toks, found, text)
         self._coordinated(text, toks, found)
         self._shouted_names(toks, found)
         findings = [
@@ -352,7 +356,7 @@ class PersonNameDetector:
         parts = toks[i].text.split("-")
         if len(parts) > 1 and all(lex.is_given_name(p.capitalize()) for p in parts):
             return True
-        if not (lex.is_given_name(name) or name in lex.name_words) or self._other_sense(toks, i):
+        if not (lex.is_given_name(name) or name in lex.name_words) or self._other_sense(toks, i, text):
             return False
         # "jessica (14) missing again": a given name with an age after it.
         if AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
@@ -499,7 +503,7 @@ class PersonNameDetector:
         a possessive ("Devon's mum", never "Kent's leaders"); never after "in", "from" or "to"."""
         tok = toks[i]
         # The same test as everywhere else, so that "spoke to Devon, aged 12" is not read as a place.
-        if self._place_meant(toks, i):
+        if self._place_meant(toks, i, text):
             return False
         prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
         if prev in KIN_AND_ROLE:  # "his sister India"
@@ -546,21 +550,21 @@ class PersonNameDetector:
             j += 1
         return j
 
-    def _repeated_mentions(self, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+    def _repeated_mentions(self, toks: list[_Tok], found: dict[int, tuple[int, float]], text: str) -> None:
         """Every capitalised mention of a found name counts before names are joined ("Patience and Joy ...
         Patience said"); _propagate later adds possessives, plurals and lower-case mentions."""
         covered = _covered_tokens(found)
         names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES
         for k, tok in enumerate(toks):
-            if k not in covered and tok.capitalised and tok.text in names and not self._other_sense(toks, k):
+            if k not in covered and tok.capitalised and tok.text in names and not self._other_sense(toks, k, text):
                 found[k] = (k, 0.8)
 
-    def _other_sense(self, toks: list[_Tok], k: int) -> bool:
+    def _other_sense(self, toks: list[_Tok], k: int, text: str) -> bool:
         """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
         April"): no rule, and no earlier mention of the name, makes this mention a person."""
-        return self._place_meant(toks, k) or _month_meant(toks, k)
+        return self._place_meant(toks, k, text) or _month_meant(toks, k)
 
-    def _place_meant(self, toks: list[_Tok], k: int) -> bool:
+    def _place_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
         """A place or town that is also a name, after "in", "from" or "to", or listed with other places after
         one: "Sarah Kent … placed in Kent", "children living in Barrow and Kendal"."""
         lex = self.lexicon
@@ -579,6 +583,14 @@ class PersonNameDetector:
             return False
         word_before = toks[j].text.lower()
         if word_before == "to" and j > 0 and toks[j - 1].text.lower() in TO_A_PERSON:  # "spoke to Kendal"
+            return False
+        # "the chronology for Harlow, 15,": a place has no age. After "in" or "from" the age may be someone
+        # else's ("a girl from Jordan, aged 16").
+        if (
+            word_before not in ORIGIN_PREPOSITIONS
+            and j == k - 1
+            and PLACE_NAME_AGE.match(text[toks[k].end : toks[k].end + 60])
+        ):
             return False
         return word_before in PLACE_PREPOSITIONS or word_before in TOWARDS
 
@@ -690,7 +702,7 @@ class PersonNameDetector:
                 person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
             if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
                 continue
-            if self._other_sense(toks, index):
+            if self._other_sense(toks, index, text):
                 continue
             extra.append(
                 Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)

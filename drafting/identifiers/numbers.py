@@ -12,6 +12,10 @@ from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, load_lexic
 
 _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
+# "NHS no. 485 777 3456", "UPN: K823456789012": a label directly before a number that fails its check digit.
+_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*[:\t-]?\s*$", re.IGNORECASE)
+_UPN_CUE = re.compile(r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*[:\t-]?\s*$", re.IGNORECASE)
+_CUE_CHARS = 24
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 # "case ref 40917", "child number C-22", or a bare "(ref 33019)".
@@ -27,6 +31,10 @@ _CASE_CODE = re.compile(
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
 _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
+# "her HV", "the TM", or a role alone at the start of a table cell ("…\tHV"): a role, not someone's initials.
+_ROLE_BEFORE = re.compile(
+    r"(?:(?:^|\t)[ ]*|\b(?:the|a|an|her|his|their|our|my|your)\s+)$", re.IGNORECASE | re.MULTILINE
+)
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
 _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
@@ -62,24 +70,22 @@ class NationalNumberDetector:
     name = "national-number"
     types = frozenset({"NHS_NUMBER", "UPN", "NI_NUMBER"})
 
+    def _finding(self, kind: str, m: re.Match[str], score: float) -> Finding:
+        return Finding(type=kind, text=m.group(0), start=m.start(), end=m.end(), score=score, detector=self.name)
+
     def detect(self, text: str) -> list[Finding]:
         out = []
-        for m in _NHS.finditer(text):
-            if nhs.is_valid(m.group(0)):
-                out.append(
-                    Finding(
-                        type="NHS_NUMBER", text=m.group(0), start=m.start(), end=m.end(), score=0.95, detector=self.name
-                    )
-                )
-        for m in _UPN.finditer(text):
-            if upn.is_valid(m.group(0)):
-                out.append(
-                    Finding(type="UPN", text=m.group(0), start=m.start(), end=m.end(), score=0.95, detector=self.name)
-                )
-        for m in _NINO.finditer(text):
-            out.append(
-                Finding(type="NI_NUMBER", text=m.group(0), start=m.start(), end=m.end(), score=0.9, detector=self.name)
-            )
+        for kind, pattern, valid, cue in (
+            ("NHS_NUMBER", _NHS, nhs.is_valid, _NHS_CUE),
+            ("UPN", _UPN, upn.is_valid, _UPN_CUE),
+        ):
+            for m in pattern.finditer(text):
+                if valid(m.group(0)):
+                    out.append(self._finding(kind, m, 0.95))
+                # A mistyped number is still the child's: the label before it says what it is.
+                elif cue.search(text, max(0, m.start() - _CUE_CHARS), m.start()):
+                    out.append(self._finding(kind, m, 0.7))
+        out.extend(self._finding("NI_NUMBER", m, 0.9) for m in _NINO.finditer(text))
         return out
 
 
@@ -120,7 +126,9 @@ class InitialsDetector:
             if letters.upper() in _DOTTED_ABBREVIATIONS:
                 continue
             # "Steph (TM)": a role after a name, not the initials of someone else.
-            if letters in ROLE_ABBREVIATIONS and _ROLE_AFTER_NAME.search(text, 0, m.start()):
+            if letters in ROLE_ABBREVIATIONS and (
+                _ROLE_AFTER_NAME.search(text, 0, m.start()) or _ROLE_BEFORE.search(text, 0, m.start())
+            ):
                 continue
             # Capitals in a shouted heading are not initials.
             line_start = text.rfind("\n", 0, m.start()) + 1
