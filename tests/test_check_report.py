@@ -153,12 +153,16 @@ HELD_OUT_COVERAGE_FLOORS = {
     "coverage_heldout12": 0.95,
     "coverage_heldout13": 0.86,
     "coverage_heldout14": 0.92,
+    "coverage_heldout15": 0.98,
+    # Terse, acronym-heavy findings ("ICPCs are timely", "the A1 and A2 indicators"): first 0.584, and 0.667
+    # once the acronyms are spelt out; below the 0.90 target, kept as the floor it is.
+    "coverage_heldout16": 0.65,
 }
 
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
-    """Fourteen sets of paragraphs written apart from the probes; each was measured once before any change it
+    """Sixteen sets of paragraphs written apart from the probes; each was measured once before any change it
     prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker
     from drafting.coverage_eval import evaluate_coverage
