@@ -53,6 +53,8 @@ _HOME_WORDS = (
     r"|the home\b|unregistered|short breaks?\b|respite|refuges?\b|hostels?\b"
     # Physical restraint happens in residential care; "placed at" names where a child lives.
     r"|restrain(?:ed|t|ing)\b|placed at|placement at"
+    # The Children's Homes Regulations' own terms: the independent person's monthly visit and report.
+    r"|reg(?:ulation)?\s+4[45]\b|independent visitor|responsible individual|statement of purpose"
 )
 _HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
 _HOME_CONTEXT = re.compile(

