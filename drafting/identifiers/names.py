@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
@@ -159,12 +160,17 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for every multi-word term (longest first, so the longest wins): a pattern per phrase
+    overflows the re module's cache once there are hundreds of them."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+
+
 def _masked_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    spans = []
-    for phrase in lexicon.phrases:
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
-            spans.append((match.start(), match.end()))
-    return spans
+    if not lexicon.phrases:
+        return []
+    return [m.span() for m in _phrase_pattern(lexicon.phrases).finditer(text)]
 
 
 class PersonNameDetector:
