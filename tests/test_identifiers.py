@@ -177,6 +177,11 @@ def texts(detector, text):
             "The council is called Speak Up. She prefers to be called Ash. Her carers, the Fairbrothers, agreed.",
             ["Ash", "Fairbrothers"],
         ),
+        # A collar number between a rank and a name; a children's home named like a family.
+        (
+            "Call from PC 4471 Hargreaves. PC 4471 was on duty. Calls from the Winterbourne children's home.",
+            ["Hargreaves"],
+        ),
         # Welsh, Scottish and Irish names that no Faker locale holds.
         ("Dafydd was the best one. A text from Ffion; Eilidh was adopted at 3.", ["Dafydd", "Ffion", "Eilidh"]),
     ],
@@ -420,6 +425,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout37",
         "identifiers_heldout38",
         "identifiers_heldout39",
+        "identifiers_heldout40",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -52,6 +52,8 @@ TITLES = {
     "Grandad",
     "Grandpa",
 }
+# "PC 4471 Hargreaves": a police officer's number between the rank and the name.
+COLLAR_NUMBER = re.compile(r"\s+\d{2,5}\s+")
 KIN_AND_ROLE = {
     "mother", "mum", "mummy", "father", "dad", "daddy", "stepmother", "stepfather", "stepdad", "stepmum",
     "brother", "sister", "half-brother", "half-sister", "sibling", "siblings", "son", "daughter", "sons",
@@ -107,7 +109,9 @@ PRONOUNS = {
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
-SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
+SETTING_AFTER_FAMILY = {
+    "centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team", "home", "homes",
+}  # fmt: skip
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
 SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*$")
 POSSESSIVE = re.compile(r"^['’]s\b")

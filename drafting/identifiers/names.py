@@ -24,6 +24,7 @@ from drafting.identifiers.name_cues import (
     ARTICLES,
     AUTHORITY_AFTER,
     BEFORE_A_MONTH,
+    COLLAR_NUMBER,
     DETERMINERS,
     FAMILY_WORDS,
     FIRM_SUFFIXES,
@@ -80,19 +81,23 @@ class _Tok:
         return self.text[0].isupper() and not self.text.isupper()
 
 
-def _title_before(toks: list[_Tok], i: int) -> int | None:
-    """The index of the title the token follows, directly ("Mrs Ferreira", "Sgt. Parry") or after initials
-    ("Mr J Smith", "Dr A. B. Patel"); None when it follows no title."""
+def _title_before(toks: list[_Tok], i: int, text: str) -> int | None:
+    """The index of the title the token follows, directly ("Mrs Ferreira", "Sgt. Parry"), after initials
+    ("Mr J Smith", "Dr A. B. Patel") or after a police officer's collar number ("PC 4471 Hargreaves"); None
+    when it follows no title."""
     k = i - 1
     while k >= 0 and i - k <= 3 and len(toks[k].text) == 1 and toks[k].text.isupper():
         if toks[k].end < toks[k + 1].start - 2:
             return None
         k -= 1
-    return k if k >= 0 and toks[k].text in TITLES and toks[k].end >= toks[k + 1].start - 2 else None
+    if k < 0 or toks[k].text not in TITLES:
+        return None
+    gap = text[toks[k].end : toks[k + 1].start]
+    return k if len(gap) <= 2 or COLLAR_NUMBER.fullmatch(gap) else None
 
 
-def _after_title(toks: list[_Tok], i: int) -> bool:
-    return _title_before(toks, i) is not None
+def _after_title(toks: list[_Tok], i: int, text: str) -> bool:
+    return _title_before(toks, i, text) is not None
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
@@ -195,7 +200,7 @@ class PersonNameDetector:
                 found[i] = (i, 0.85)
                 continue
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
-            title = _title_before(toks, i)
+            title = _title_before(toks, i, text)
             after_title = title is not None
             if (
                 not tok.capitalised
@@ -271,7 +276,7 @@ class PersonNameDetector:
         lex = self.lexicon
         tok = toks[i]
         word = tok.text
-        if _after_title(toks, i):
+        if _after_title(toks, i, text):
             return 0.95
         strong = lex.is_given_name(word) and word not in lex.name_words and word not in lex.place_names
         # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
@@ -660,13 +665,16 @@ class PersonNameDetector:
                 continue
             nxt = toks[i + 1]
             prev = toks[i - 1].text.lower() if i > 0 else ""
-            after = toks[i + 2] if i + 2 < len(toks) else None
-            if after is not None and after.text == "s" and i + 3 < len(toks):  # "the Disabled Children's Team"
-                after = toks[i + 3]
+            at = i + 2
+            if at < len(toks) and toks[at].text == "s" and at + 1 < len(toks):  # "the Disabled Children's Team"
+                at += 1
+            after = toks[at] if at < len(toks) else None
             # Not a programme's title-case name: "the Mockingbird Family Model".
             titled = after is not None and after.capitalised and not after.sentence_initial
-            # "the Acorn family centre": a setting named after families, not a family.
-            setting = after is not None and after.text.lower() in SETTING_AFTER_FAMILY and after.start - nxt.end == 1
+            # "the Acorn family centre", "the Winterbourne children's home": a setting, not a family.
+            setting = (
+                after is not None and after.text.lower() in SETTING_AFTER_FAMILY and after.start - toks[at - 1].end == 1
+            )
             if (
                 nxt.text.lower() in FAMILY_WORDS
                 and prev == "the"
