@@ -109,9 +109,7 @@ PRONOUNS = {
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
-SETTING_AFTER_FAMILY = {
-    "centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team", "home", "homes",
-}  # fmt: skip
+SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
 SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*$")
 POSSESSIVE = re.compile(r"^['’]s\b")

@@ -671,10 +671,12 @@ class PersonNameDetector:
             after = toks[at] if at < len(toks) else None
             # Not a programme's title-case name: "the Mockingbird Family Model".
             titled = after is not None and after.capitalised and not after.sentence_initial
-            # "the Acorn family centre", "the Winterbourne children's home": a setting, not a family.
-            setting = (
-                after is not None and after.text.lower() in SETTING_AFTER_FAMILY and after.start - toks[at - 1].end == 1
+            # "the Acorn family centre", "the Winterbourne children's home" (but "the Smith family home"): a
+            # setting, not a family.
+            setting_word = after is not None and (
+                after.text.lower() in SETTING_AFTER_FAMILY or (at == i + 3 and after.text.lower() in ("home", "homes"))
             )
+            setting = setting_word and after.start - toks[at - 1].end == 1
             if (
                 nxt.text.lower() in FAMILY_WORDS
                 and prev == "the"
