@@ -211,6 +211,11 @@ def test_person_names(text, expected):
         (DateOfBirthDetector(), "Born on 1 May 2010 and adopted on 3 June 2015.", ["1 May 2010"]),
         (
             DateOfBirthDetector(),
+            "Jade was born at 29 weeks on 08/01/2019; she came into care at 3 in 2022.",
+            ["08/01/2019"],
+        ),
+        (
+            DateOfBirthDetector(),
             "Her date of birth (5 November 2009) was sent. She moved on her 16th birthday, 14 January 2023.",
             ["5 November 2009", "14 January 2023"],
         ),
@@ -356,6 +361,7 @@ def test_person_names(text, expected):
             ["Maple View"],
         ),
         (InstitutionDetector(), "The Lake View meeting room is booked for the strategy meeting.", []),
+        (InstitutionDetector(), "She attends Little Stars nursery; Toby's nursery is near.", ["Little Stars"]),
     ],
 )
 def test_other_detectors(detector, text, expected):
@@ -426,6 +432,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout38",
         "identifiers_heldout39",
         "identifiers_heldout40",
+        "identifiers_heldout41",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

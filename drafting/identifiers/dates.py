@@ -21,8 +21,9 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b)"
 )
 _CUE = (
-    # "born prematurely on", "born at home in": a few lower-case words between "born" and the date.
-    r"(?:born(?:(?:\s+[a-z]+){0,3}?\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"
+    # "born prematurely on", "born at home in", "born at 29 weeks on": a few lower-case words or a number
+    # between "born" and the date.
+    r"(?:born(?:(?:\s+(?:[a-z]+|\d{1,2})){0,3}?\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"
     r"|birth\s+date)"
 )
 _DOB = re.compile(

@@ -27,12 +27,15 @@ _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
     r"|semi-independent|unregistered|hostel|foyer|refuge"
     # Where families are assessed or children see their parents: "Sunnyside, the council's assessment centre".
-    r"|(?:assessment|family|contact|residential|respite) centre|short[- ]breaks? (?:home|unit|centre))\b"
+    r"|(?:assessment|family|contact|residential|respite) centre|short[- ]breaks? (?:home|unit|centre)"
+    # Early-years settings are often named in the lower case: "attends Little Stars nursery".
+    r"|nursery|pre-school|preschool|playgroup)\b"
 )
 # "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
 _HOME = re.compile(
     rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}"
-    rf"(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
+    # "Toby's nursery" is Toby's, not a setting called Toby.
+    rf"(?<!['’]s)(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
 )
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
