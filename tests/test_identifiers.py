@@ -362,6 +362,8 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "The Lake View meeting room is booked for the strategy meeting.", []),
         (InstitutionDetector(), "She attends Little Stars nursery; Toby's nursery is near.", ["Little Stars"]),
+        (InstitutionDetector(), "She would not go back to Thornbury House.", ["Thornbury House"]),
+        (InstitutionDetector(), "The awards evening at Hartshire Town Hall and the Village Hall.", []),
     ],
 )
 def test_other_detectors(detector, text, expected):
