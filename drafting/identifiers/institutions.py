@@ -112,6 +112,8 @@ _SERVICES = {
     "Court", "Unit", "Department", "Directorate", "Office", "Front", "Door", "Project", "Programme", "Group",
 }  # fmt: skip
 _NOT_A_HOUSE_NAME = _GENERIC | _COURTS | _SERVICES
+# "the council's offices at Wellington House", "teams based at Quayside House": a workplace.
+_OFFICE_BEFORE = re.compile(r"\b(?:offices?|headquarters|HQ|based|building|premises|reception)\b", re.IGNORECASE)
 # "Hartshire Town Hall", "the Village Hall": public buildings, not homes.
 _PUBLIC_BUILDING = {
     "Town", "City", "County", "Civic", "Village", "Church", "Community", "Sports", "Leisure", "Market", "Guild",
@@ -177,6 +179,8 @@ class InstitutionDetector:
             # A named house anywhere else ("would not go back to Thornbury House") may still be where a child
             # lives: flagged as possible, for the inspector to judge.
             home = _HOME_CONTEXT.search(_around(text, m))
+            if not home and _OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "the council's offices at Wellington House"
             out.append(self._finding(text, m.start(), m.end(), 0.8 if home else 0.55))
         return resolve_overlaps(out)
 
