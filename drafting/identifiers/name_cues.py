@@ -148,6 +148,13 @@ ORGANISATION_AFTER_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
 )
 TOWARDS = {"to", "across", "between", "for", "throughout", "outside", "within"}
+# "the permanent care of Shannon", "the wishes of Jordan": "of" after what belongs to a person.
+OF_A_PERSON = {
+    "care", "custody", "adoption", "wishes", "views", "welfare", "safety", "needs", "voice", "behalf", "mother",
+    "father", "parents", "carers", "guardian", "brother", "sister",
+}  # fmt: skip
+# "(Reg 24)", "Tier 2": a capitalised word followed by a number. (No "^": it is matched at an offset.)
+LABEL_NUMBER_AFTER = re.compile(r"\s\d")
 # "spoke to Kendal", "a letter to Chelsea": "to" before a person, not a place.
 TO_A_PERSON = {
     "spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "talking", "wrote", "write", "writes",

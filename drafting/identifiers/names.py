@@ -33,10 +33,12 @@ from drafting.identifiers.name_cues import (
     JOINS,
     KIN_AND_ROLE,
     KIN_APPOSITIVE,
+    LABEL_NUMBER_AFTER,
     LOWER_TITLES,
     MET_VERBS,
     MONTHS,
     MOTION_VERBS,
+    OF_A_PERSON,
     ORGANISATION_AFTER_POSSESSIVE,
     ORIGIN_PREPOSITIONS,
     PAST_AGENTIVE,
@@ -423,6 +425,8 @@ class PersonNameDetector:
     def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         tok = toks[i]
         lex = self.lexicon
+        if LABEL_NUMBER_AFTER.match(text, tok.end):
+            return False  # "(Reg 24)", "Tier 2": a word numbered is a label, not a person
         if tok.text in lex.place_names:
             return self._place_name_cue(toks, i, text)
         if not tok.sentence_initial:
@@ -610,6 +614,8 @@ class PersonNameDetector:
             return False
         word_before = toks[j].text.lower()
         if word_before == "to" and j > 0 and toks[j - 1].text.lower() in TO_A_PERSON:  # "spoke to Kendal"
+            return False
+        if word_before == "of" and j > 0 and toks[j - 1].text.lower() in OF_A_PERSON:  # "permanent care of Shannon"
             return False
         # "the chronology for Harlow, 15,": a place has no age. After "in" or "from" the age may be someone
         # else's ("a girl from Jordan, aged 16").
