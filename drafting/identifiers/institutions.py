@@ -85,6 +85,14 @@ _KIND_APPOSITIVE = re.compile(
     r"|placement)\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
 )
+# "in Year 10 at Oakwood", "alternative provision at The Bridge": a school or a provision by its name alone.
+_SCHOOL_AT = re.compile(
+    r"\b(?:Year\s+\d{1,2}|(?i:alternative provision|pupil referral unit|PRU))\s+at\s+"
+    rf"(?P<name>(?:The\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})"
+)
+# The next name in "from A to B to C", once A is a named setting.
+_CHAIN_NEXT = re.compile(rf"\s+(?:to|then)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})")
+_CHAIN_START = ("from", "to", "then")
 # "held at Cookham Wood", "remanded to Wetherby": a named custodial setting.
 _CUSTODY = re.compile(
     r"\b(?:held|remanded|detained|sentenced|serving (?:his|her|their|a) sentence|in custody)\s+(?:at|to|in)\s+"
@@ -156,8 +164,8 @@ class InstitutionDetector:
                     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])]
                     own = [w for w in words if w not in _GENERIC and w not in _KIND_WORDS]
                     # "the Polish Saturday School": a language or a term and a kind of school names no one school;
-                    # a town's name does ("Sheffield College").
-                    if not own or all(w in lex.never_names and w not in lex.towns for w in own):
+                    # a town's or an area's name does ("Sheffield College", "Calderdale College").
+                    if not own or all(w in lex.never_names and w not in lex.towns and w not in lex.places for w in own):
                         continue
                     # Sentence-initial articles are not part of the name.
                     for article in ("The ", "A ", "An "):
@@ -182,7 +190,26 @@ class InstitutionDetector:
             if not home and _OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the council's offices at Wellington House"
             out.append(self._finding(text, m.start(), m.end(), 0.8 if home else 0.55))
+        out.extend(self._next_in_chain(text, out))
         return resolve_overlaps(out)
+
+    def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:
+        """ "moved from Brambles Primary to Eastfield to St Oswald's": after a named setting, the next name in a
+        "from … to …" chain is one too."""
+        out: list[Finding] = []
+        queue = sorted(found, key=lambda f: f.start)
+        while queue:
+            finding = queue.pop(0)
+            m = _CHAIN_NEXT.match(text, finding.end)
+            if not m or not text[max(0, finding.start - 60) : finding.start].rstrip().lower().endswith(_CHAIN_START):
+                continue
+            words = re.findall(r"[A-Z][a-z'’]+", m.group("name"))
+            if any(w in self.lexicon.towns or w in self.lexicon.places or w in _NOT_A_HOUSE_NAME for w in words):
+                continue
+            nxt = self._finding(text, *m.span("name"), 0.75)
+            out.append(nxt)
+            queue.insert(0, nxt)
+        return out
 
     def _named_homes(self, text: str) -> list[Finding]:
         out = []
@@ -193,6 +220,11 @@ class InstitutionDetector:
             if m.group("name") in self.lexicon.towns:  # "the placement, Bradford, …": a place
                 continue
             out.append(self._finding(text, *m.span("name"), 0.8))
+        # A pupil is in Year 10 at a school, not at a town, so a town's name here is the school's ("Oakwood").
+        for m in _SCHOOL_AT.finditer(text):
+            words = [w for w in m.group("name").split() if w != "The"]
+            if words and not all(w in self.lexicon.never_names or w in _GENERIC for w in words):
+                out.append(self._finding(text, *m.span("name"), 0.8))
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             words = name.split()

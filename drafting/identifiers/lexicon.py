@@ -96,6 +96,7 @@ class Lexicon:
     acronyms: frozenset[str]  # all-caps tokens that are terms, not initials
     towns: frozenset[str] = frozenset()  # towns and cities of the UK and Ireland (GeoNames, CC BY 4.0)
     place_names: frozenset[str] = frozenset()  # places that are also given names (Devon, India, Jordan)
+    places: frozenset[str] = frozenset()  # single-word places: areas, counties, countries ("Calderdale")
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
@@ -156,6 +157,7 @@ def load_lexicon() -> Lexicon:
         acronyms=frozenset(acronyms),
         towns=_towns(),
         place_names=frozenset(place_names),
+        places=frozenset(single_places),
     )
 
 
