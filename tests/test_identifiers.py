@@ -382,6 +382,7 @@ def test_person_names(text, expected):
             ["Brambles Primary"],
         ),
         (InstitutionDetector(), "The awards evening at Hartshire Town Hall and the Village Hall.", []),
+        (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
     ],
 )
 def test_other_detectors(detector, text, expected):
@@ -455,6 +456,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout41",
         "identifiers_heldout42",
         "identifiers_heldout43",
+        "identifiers_heldout44",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):
