@@ -29,7 +29,6 @@ LEXICAL_MAX_TERMS = 3
 CLOSEST_WEIGHT = 0.5
 # A finding can be short ("Post-adoption support is weak."); headings are told apart by their lack of a full stop.
 MIN_SENTENCE_WORDS = 3
-CONTEXT_WEIGHT = 0.0
 
 
 class Coverage(BaseModel):
@@ -120,18 +119,14 @@ class CoverageChecker:
         # mean of its sentence vectors: encoding it again would double the time for the same result (README).
         candidates = [[row] for row in range(len(sentences))]  # sentence rows: one each, then whole paragraphs
         whole_vectors, first = [], 0
-        in_context = vectors.copy()
         for paragraph in paragraphs:
             if len(paragraph) > 1:
                 mean = vectors[first : first + len(paragraph)].mean(axis=0)
                 candidates.append(list(range(first, first + len(paragraph))))
                 whole_vectors.append(mean / np.linalg.norm(mean))
-                rows = slice(first, first + len(paragraph))
-                in_context[rows] = vectors[rows] + CONTEXT_WEIGHT * whole_vectors[-1]
-                in_context[rows] /= np.linalg.norm(in_context[rows], axis=1, keepdims=True)
             first += len(paragraph)
         texts = [" ".join(expanded[row] for row in members) for members in candidates]
-        scores = self._scores(np.vstack([in_context, *whole_vectors]), texts)
+        scores = self._scores(np.vstack([vectors, *whole_vectors]), texts)
         evidence: dict[str, AreaEvidence] = {}
         for row, members in enumerate(candidates):
             order = np.argsort(-scores[row])
