@@ -157,12 +157,15 @@ HELD_OUT_COVERAGE_FLOORS = {
     # Terse, acronym-heavy findings ("ICPCs are timely", "the A1 and A2 indicators"): first 0.584, and 0.667
     # once the acronyms are spelt out; below the 0.90 target, kept as the floor it is.
     "coverage_heldout16": 0.65,
+    # Longer paragraphs in published-report voice: first 0.825 ("return conversations" after a child goes
+    # missing scores 0.589, under the bar).
+    "coverage_heldout17": 0.80,
 }
 
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
-    """Sixteen sets of paragraphs written apart from the probes; each was measured once before any change it
+    """Seventeen sets of paragraphs written apart from the probes; each was measured once before any change it
     prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker
     from drafting.coverage_eval import evaluate_coverage
