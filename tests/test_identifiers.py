@@ -184,6 +184,12 @@ def texts(detector, text):
         ),
         # A numbered label is no name; "of" after what belongs to a person does not make a place.
         ("Connected person assessment (Reg 24) for Tier 2; the permanent care of Shannon.", ["Shannon"]),
+        # A run of capitalised words with an age after it; "of" after an assessment; a DOB label after a name.
+        ("Police found Nguyen Van An, 15, in a flat. In April, a 15-year-old was seen.", ["Nguyen Van An"]),
+        (
+            "An age assessment of Zabihullah; the manager of Sunnybank. Yonas (DOB given as 2008) was seen.",
+            ["Zabihullah", "Yonas"],
+        ),
         # Welsh, Scottish and Irish names that no Faker locale holds.
         ("Dafydd was the best one. A text from Ffion; Eilidh was adopted at 3.", ["Dafydd", "Ffion", "Eilidh"]),
     ],
@@ -332,6 +338,11 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "Child LM (ref 33019) is not named.", ["33019"]),
         (CaseReferenceDetector(), "Child C (LCS 2298765) and the CP 2023 figures.", ["LCS 2298765"]),
         (CaseReferenceDetector(), "See the referral (ref: para 45) for context.", []),
+        (
+            CaseReferenceDetector(),
+            "Home Office reference F1187342; the police number 101; Police ref 24/118832.",
+            ["F1187342", "24/118832"],
+        ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
@@ -457,6 +468,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout42",
         "identifiers_heldout43",
         "identifiers_heldout44",
+        "identifiers_heldout45",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

@@ -123,7 +123,9 @@ AGE_AFTER = re.compile(
     # "Summer, who is 16, …", "Jodie, now 21, …"
     r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b"
     # "came into care aged six": an age in words.
-    rf"|aged\s+{NUMBER_WORD}\b|(?:a|an)\s+{NUMBER_WORD}-year-old)",
+    rf"|aged\s+{NUMBER_WORD}\b|(?:a|an)\s+{NUMBER_WORD}-year-old"
+    # "Yonas (DOB given as …)", "Mikey, DOB 30.04.2008": a date-of-birth label after the name.
+    r"|\(\s*(?:d\.?o\.?b\b|dob\b|date of birth)|,?\s*(?:d\.?o\.?b\.?|DOB)\b)",
     re.IGNORECASE,
 )
 APPOSITIVE = re.compile(r"^\s*,\s+(?P<det>a|an|the|his|her|their|our)\s+(?P<phrase>[^,.;()]{1,40})", re.IGNORECASE)
@@ -148,10 +150,10 @@ ORGANISATION_AFTER_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:Trust|Foundation|Fund|Society|Charity|Hospital|Hospice|Centre|Service|Services|Team)\b"
 )
 TOWARDS = {"to", "across", "between", "for", "throughout", "outside", "within"}
-# "the permanent care of Shannon", "the wishes of Jordan": "of" after what belongs to a person.
+# "the permanent care of Shannon", "an age assessment of Zabihullah": "of" after what belongs to a person.
 OF_A_PERSON = {
     "care", "custody", "adoption", "wishes", "views", "welfare", "safety", "needs", "voice", "behalf", "mother",
-    "father", "parents", "carers", "guardian", "brother", "sister",
+    "father", "parents", "carers", "guardian", "brother", "sister", "assessment",
 }  # fmt: skip
 # "(Reg 24)", "Tier 2": a capitalised word followed by a number. (No "^": it is matched at an offset.)
 LABEL_NUMBER_AFTER = re.compile(r"\s\d")

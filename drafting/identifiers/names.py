@@ -128,6 +128,11 @@ def _month_meant(toks: list[_Tok], i: int) -> bool:
     return toks[i].text in MONTHS and i > 0 and toks[i - 1].text.lower() in BEFORE_A_MONTH
 
 
+def _of_a_person(toks: list[_Tok], i: int) -> bool:
+    """ "the permanent care of Shannon", "an age assessment of Zabihullah": "of" after what belongs to a person."""
+    return i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in OF_A_PERSON
+
+
 def _in_capitalised_run(toks: list[_Tok], i: int) -> bool:
     """A capitalised word joins the token before or after it: part of a longer proper name."""
     prev = toks[i - 1] if i > 0 else None
@@ -231,6 +236,7 @@ class PersonNameDetector:
                 found[i if title is None else title + 1] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
+        self._aged_runs(text, toks, found)
         self._repeated_mentions(toks, found, text)
         self._coordinated(text, toks, found)
         self._shouted_names(toks, found)
@@ -246,6 +252,31 @@ class PersonNameDetector:
             for i, (j, score) in _merged(found)
         ]
         return self._propagate(text, toks, findings)
+
+    def _aged_runs(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+        """ "Nguyen Van An, 15, was found": a run of capitalised words with an age after it is a person when one
+        word is a known name, though the run opens a sentence and ends in a word such as "An"."""
+        covered = _covered_tokens(found)
+        i = 0
+        while i < len(toks):
+            if not toks[i].capitalised:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and toks[j + 1].capitalised and toks[j + 1].start - toks[j].end == 1:
+                j += 1
+            run = toks[i : j + 1]
+            if (
+                1 <= j - i <= 3
+                and not any(k in covered for k in range(i, j + 1))
+                and any(self.lexicon.is_known_name(t.text) for t in run)
+                and not any(t.text in PLACE_WORDS or t.text in TITLES for t in run)
+                and not _is_common_word(run[0].text)  # "In April, a 15-year-old"
+                and PLACE_NAME_AGE.match(text[toks[j].end : toks[j].end + 60])
+                and not any(self._other_sense(toks, k, text) for k in range(i, j + 1))
+            ):
+                found[i] = (j, 0.8)
+            i = j + 1
 
     def _shouted_names(self, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """A name in capitals, as in a subject line or a heading: "Re: JOSHUA PEARCE", "MR DANIEL HAYES". Only
@@ -317,7 +348,7 @@ class PersonNameDetector:
         if _in_capitalised_run(toks, i):
             return False  # part of a longer proper name: a body, a programme, a place
         prev = toks[i - 1] if i > 0 else None
-        if prev is not None and prev.text.lower() in PLACE_PREPOSITIONS:
+        if prev is not None and prev.text.lower() in PLACE_PREPOSITIONS and not _of_a_person(toks, i):
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
         if prev is not None and prev.text.lower() in ARTICLES and not word.endswith("s"):
             return False  # "seen near the Arndale": a place known by "the"; "the Fairbrothers" are a family
@@ -615,7 +646,7 @@ class PersonNameDetector:
         word_before = toks[j].text.lower()
         if word_before == "to" and j > 0 and toks[j - 1].text.lower() in TO_A_PERSON:  # "spoke to Kendal"
             return False
-        if word_before == "of" and j > 0 and toks[j - 1].text.lower() in OF_A_PERSON:  # "permanent care of Shannon"
+        if j == k - 1 and _of_a_person(toks, k):  # "permanent care of Shannon"
             return False
         # "the chronology for Harlow, 15,": a place has no age. After "in" or "from" the age may be someone
         # else's ("a girl from Jordan, aged 16").
