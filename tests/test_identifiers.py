@@ -469,6 +469,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout43",
         "identifiers_heldout44",
         "identifiers_heldout45",
+        "identifiers_heldout46",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):
