@@ -95,7 +95,7 @@ _CHAIN_NEXT = re.compile(rf"\s+(?:to|then)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3
 _CHAIN_START = ("from", "to", "then")
 # "held at Cookham Wood", "remanded to Wetherby": a named custodial setting.
 _CUSTODY = re.compile(
-    r"\b(?:held|remanded|detained|sentenced|serving (?:his|her|their|a) sentence|in custody)\s+(?P<to>at|to|in)\s+"
+    r"\b(?:held|remanded|detained|sentenced|serving (?:his|her|their|a) sentence|in custody)\s+(?P<prep>at|to|in)\s+"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
 # "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.
@@ -218,7 +218,7 @@ class InstitutionDetector:
             if words[0] in _GENERIC or all(w in self.lexicon.never_names for w in words):
                 continue
             # "the placement, Bradford, …": a place; but "remanded to Wetherby" names the institution there.
-            custody_at = "to" in m.groupdict() and m.group("to") in ("at", "to")
+            custody_at = m.re is _CUSTODY and m.group("prep") in ("at", "to")
             if m.group("name") in self.lexicon.towns and not custody_at:
                 continue
             out.append(self._finding(text, *m.span("name"), 0.8))

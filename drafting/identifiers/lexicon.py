@@ -1,5 +1,6 @@
 """Word lists the detectors use: given names and surnames (Faker's public name lists, MIT licence, and a
-short list of Welsh, Scottish and Irish given names), name-words that need a cue, places, and capitalised terms that are never identifying."""
+short list of Welsh, Scottish and Irish given names), name-words that need a cue, places, and capitalised
+terms that are never identifying."""
 
 from __future__ import annotations
 

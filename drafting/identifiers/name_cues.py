@@ -189,9 +189,9 @@ FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
 UNKNOWN_WORD_ZIPF = 2.5
 UNKNOWN_WORD_SCORE = 0.6
-# Where someone lives or comes from: an age after the place may be the person's, not the place's.
-ORIGIN_PREPOSITIONS = {"in", "from", "of", "near", "around", "into"}
 PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
+# Where someone lives or comes from: an age after the place may be the person's, not the place's.
+ORIGIN_PREPOSITIONS = PLACE_PREPOSITIONS - {"at"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}  # fmt: skip
 # "the Will", "an Amber rating", "rated Amber": a word after these is a thing, not a person.

@@ -133,6 +133,16 @@ def _of_a_person(toks: list[_Tok], i: int) -> bool:
     return i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in OF_A_PERSON
 
 
+def _capitalised_run(toks: list[_Tok], i: int) -> tuple[int, int]:
+    """The first and last index of the run of adjacent capitalised words that token i belongs to."""
+    first = last = i
+    while first > 0 and toks[first - 1].capitalised and toks[first].start - toks[first - 1].end == 1:
+        first -= 1
+    while last + 1 < len(toks) and toks[last + 1].capitalised and toks[last + 1].start - toks[last].end == 1:
+        last += 1
+    return first, last
+
+
 def _in_capitalised_run(toks: list[_Tok], i: int) -> bool:
     """A capitalised word joins the token before or after it: part of a longer proper name."""
     prev = toks[i - 1] if i > 0 else None
@@ -262,9 +272,7 @@ class PersonNameDetector:
             if not toks[i].capitalised:
                 i += 1
                 continue
-            j = i
-            while j + 1 < len(toks) and toks[j + 1].capitalised and toks[j + 1].start - toks[j].end == 1:
-                j += 1
+            _, j = _capitalised_run(toks, i)
             run = toks[i : j + 1]
             if (
                 1 <= j - i <= 3
@@ -548,14 +556,9 @@ class PersonNameDetector:
     def _titled_thing(self, toks: list[_Tok], i: int) -> bool:
         """ "A youth council called Speak Up", "a group named Bright Spots": after "called" or "named", a run
         of ordinary words in capitals is a title; a person is "called Ash" or "named Rob Akers"."""
-        first = i
-        while first > 0 and toks[first - 1].capitalised and toks[first].start - toks[first - 1].end == 1:
-            first -= 1
+        first, last = _capitalised_run(toks, i)
         if first == 0 or toks[first - 1].text not in ("called", "named"):
             return False
-        last = first
-        while last + 1 < len(toks) and toks[last + 1].capitalised and toks[last + 1].start - toks[last].end == 1:
-            last += 1
         run = [t.text for t in toks[first : last + 1]]
         return len(run) > 1 and all(_is_common_word(w) and not self.lexicon.is_known_name(w) for w in run)
 
