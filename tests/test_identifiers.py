@@ -190,6 +190,8 @@ def texts(detector, text):
             "An age assessment of Zabihullah; the manager of Sunnybank. Yonas (DOB given as 2008) was seen.",
             ["Zabihullah", "Yonas"],
         ),
+        # A name-word after a verb of meeting, when it ends its phrase.
+        ("I cannot see Liberty until Friday. Children visiting Summer camps; see Annex B.", ["Liberty"]),
         # Welsh, Scottish and Irish names that no Faker locale holds.
         ("Dafydd was the best one. A text from Ffion; Eilidh was adopted at 3.", ["Dafydd", "Ffion", "Eilidh"]),
     ],
@@ -470,6 +472,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout44",
         "identifiers_heldout45",
         "identifiers_heldout46",
+        "identifiers_heldout47",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):

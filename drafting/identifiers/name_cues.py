@@ -108,6 +108,8 @@ PRONOUNS = {
     "This", "That", "These", "Those", "Who", "Which", "There", "Here", "What", "Both", "Each", "All",
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
+# "I cannot see Liberty", "inspectors met Hope": a capitalised name-word after a verb of meeting is a person.
+MEETING_VERBS = MET_VERBS | {"see", "meet", "visit", "sees", "meets", "visits", "seeing", "meeting", "visiting"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
@@ -199,6 +201,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "every
 AFTER_A_NAME = FOLLOWING_VERBS | AGENTIVE_VERBS | {
     "and", "or", "who", "whose", "with", "to", "at", "in", "for", "on", "from", "about", "also", "then", "now",
     "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
+    "until", "before", "after", "again", "today", "tomorrow", "alone", "every", "once", "twice",
 }  # fmt: skip
 # "Wolverton children's services", "Corby Council": a local authority's name.
 AUTHORITY_AFTER = re.compile(

@@ -35,6 +35,7 @@ from drafting.identifiers.name_cues import (
     KIN_APPOSITIVE,
     LABEL_NUMBER_AFTER,
     LOWER_TITLES,
+    MEETING_VERBS,
     MET_VERBS,
     MONTHS,
     MOTION_VERBS,
@@ -131,6 +132,15 @@ def _month_meant(toks: list[_Tok], i: int) -> bool:
 def _of_a_person(toks: list[_Tok], i: int) -> bool:
     """ "the permanent care of Shannon", "an age assessment of Zabihullah": "of" after what belongs to a person."""
     return i > 1 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in OF_A_PERSON
+
+
+def _ends_phrase(toks: list[_Tok], i: int, text: str) -> bool:
+    """A name ends its phrase or is followed by what a person does; a word before a noun is no name ("Amber
+    ratings", "Summer camps")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return True
+    return text[toks[i].end : nxt.start].strip() != "" or nxt.text in AFTER_A_NAME
 
 
 def _capitalised_run(toks: list[_Tok], i: int) -> tuple[int, int]:
@@ -383,13 +393,11 @@ class PersonNameDetector:
         if _in_capitalised_run(toks, i):
             return False  # part of a title: "Hope Street", "Living Will", "Summer Reading Challenge"
         prev = toks[i - 1] if i > 0 else None
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
         if is_everyday_word(tok.text, 6.0) or (prev is not None and prev.text.lower() in DETERMINERS):
             return False  # "and Will has a different meaning", "the Will", "rated Amber"
         # "Amber ratings", "Summer holiday activities", "Grace periods": a word before a noun is no name; a name
         # ends the phrase or is followed by what a person does.
-        follows = text[tok.end : nxt.start] if nxt is not None else "."
-        return nxt is None or follows.strip() != "" or nxt.text in AFTER_A_NAME
+        return _ends_phrase(toks, i, text)
 
     def _careless_name(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A name typed in lower case in a hurried note ("spoke to mum (tracey)", "kyle had not been home"):
@@ -483,6 +491,9 @@ class PersonNameDetector:
             if kin_ok and window[-1] not in ARTICLES and not prepositional and not self._titled_thing(toks, i):
                 return True
             if window == ["known", "as"]:
+                return True
+            # "I cannot see Liberty until …", but not "children visiting Summer camps".
+            if window[-1] in MEETING_VERBS and toks[i - 1].end + 1 == tok.start and _ends_phrase(toks, i, text):
                 return True
             # "referred to only as 'Smithy'": a quoted nickname after "as".
             if toks[i - 1].text.lower() == "as" and text[toks[i - 1].end : tok.start].strip() in ("'", "‘", '"', "“"):
