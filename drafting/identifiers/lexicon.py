@@ -1,6 +1,6 @@
 """Word lists the detectors use: given names and surnames (Faker's public name lists, MIT licence, and a
-short list of Welsh, Scottish and Irish given names), name-words that need a cue, places, and capitalised
-terms that are never identifying."""
+list of given names common in the UK that no Faker locale holds), name-words that need a cue, places, and
+capitalised terms that are never identifying."""
 
 from __future__ import annotations
 
@@ -129,8 +129,9 @@ def load_lexicon() -> Lexicon:
             )
     corpus = default_corpus_dir()
     lexicon_dir = corpus / "lexicon"
-    # Welsh, Scottish and Irish names ("Dafydd", "Eilidh", "Siobhán") that no Faker locale holds.
-    firsts.update(_read_list(lexicon_dir / "given_names_uk.txt"))
+    # Names common in the UK that no Faker locale holds: Welsh, Scottish, Irish, Pakistani, Yoruba, Igbo,
+    # Eritrean, Somali, Afghan, Albanian ("Dafydd", "Siobhán", "Faisal", "Temitope", "Semhar", "Hodan").
+    firsts.update(_read_list(lexicon_dir / "given_names_extra.txt"))
     allow = _read_list(lexicon_dir / "allowlist.txt")
     places = _read_list(lexicon_dir / "places.txt")
     cue_only = set(_read_list(lexicon_dir / "cue_only_names.txt"))

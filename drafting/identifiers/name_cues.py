@@ -157,6 +157,12 @@ OF_A_PERSON = {
     "care", "custody", "adoption", "wishes", "views", "welfare", "safety", "needs", "voice", "behalf", "mother",
     "father", "parents", "carers", "guardian", "brother", "sister", "assessment",
 }  # fmt: skip
+# "approved – M. Lennox", "J. Smith": an initial with a full stop before a surname (not "Annex B. Leaders").
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<letter>[A-Z])\.\s?$")
+LABEL_BEFORE_LETTER = re.compile(
+    r"\b(?i:annex|appendix|part|plan|section|schedule|option|type|category|tier|level|table|figure|stage|child"
+    r"|year|class|group|team|area|phase|step|model|route|grade|box)\s+$"
+)
 # "(Reg 24)", "Tier 2": a capitalised word followed by a number. (No "^": it is matched at an offset.)
 LABEL_NUMBER_AFTER = re.compile(r"\s\d")
 # "spoke to Kendal", "a letter to Chelsea": "to" before a person, not a place.

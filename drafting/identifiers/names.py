@@ -30,9 +30,11 @@ from drafting.identifiers.name_cues import (
     FIRM_SUFFIXES,
     FOLLOWING_VERBS,
     FUNCTION_WORDS,
+    INITIAL_BEFORE,
     JOINS,
     KIN_AND_ROLE,
     KIN_APPOSITIVE,
+    LABEL_BEFORE_LETTER,
     LABEL_NUMBER_AFTER,
     LOWER_TITLES,
     MEETING_VERBS,
@@ -476,6 +478,8 @@ class PersonNameDetector:
             return False  # "(Reg 24)", "Tier 2": a word numbered is a label, not a person
         if tok.text in lex.place_names:
             return self._place_name_cue(toks, i, text)
+        if self._after_initial(tok, text):
+            return True
         if not tok.sentence_initial:
             window = _words_before(toks, i, 2)
             # "her son Jack", "social worker Priya"; not "lead the Practice Improvement Programme".
@@ -563,6 +567,14 @@ class PersonNameDetector:
             if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
         return False
+
+    def _after_initial(self, tok: _Tok, text: str) -> bool:
+        """ "approved – M. Lennox": a surname after an initial and a full stop (which reads as a sentence end),
+        but not "Annex B. Leaders" or "Plan A. Managers"."""
+        m = INITIAL_BEFORE.search(text, max(0, tok.start - 3), tok.start)
+        if not m or LABEL_BEFORE_LETTER.search(text, max(0, m.start() - 20), m.start()):
+            return False
+        return self.lexicon.is_known_name(tok.text) or not is_everyday_word(tok.text, 3.5)
 
     def _titled_thing(self, toks: list[_Tok], i: int) -> bool:
         """ "A youth council called Speak Up", "a group named Bright Spots": after "called" or "named", a run
@@ -728,9 +740,17 @@ class PersonNameDetector:
                 after.text.lower() in SETTING_AFTER_FAMILY or (at == i + 3 and after.text.lower() in ("home", "homes"))
             )
             setting = setting_word and after.start - toks[at - 1].end == 1
+            # "Agenda: Nwosu family": without "the", only a surname that is no English word ("Foster family",
+            # "Birth family" are not names).
+            surname_alone = (
+                nxt.text in ("family", "household")
+                and self.lexicon.is_known_name(tok.text)
+                and not is_everyday_word(tok.text, 3.0)
+                and not self._other_sense(toks, i, text)
+            )
             if (
                 nxt.text.lower() in FAMILY_WORDS
-                and prev == "the"
+                and (prev == "the" or surname_alone)
                 and nxt.start - tok.end == 1
                 and not (titled or setting)
             ):
