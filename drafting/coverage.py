@@ -29,6 +29,7 @@ LEXICAL_MAX_TERMS = 3
 CLOSEST_WEIGHT = 0.5
 # A finding can be short ("Post-adoption support is weak."); headings are told apart by their lack of a full stop.
 MIN_SENTENCE_WORDS = 3
+AGREEMENT_BONUS = 0.0
 
 
 class Coverage(BaseModel):
@@ -127,6 +128,12 @@ class CoverageChecker:
             first += len(paragraph)
         texts = [" ".join(expanded[row] for row in members) for members in candidates]
         scores = self._scores(np.vstack([vectors, *whole_vectors]), texts)
+        for row in range(len(sentences), len(candidates)):
+            members = candidates[row]
+            best = int(np.argmax(scores[row]))
+            top_sentence = max(members, key=lambda member: float(scores[member].max()))
+            if int(np.argmax(scores[top_sentence])) == best:
+                scores[row, best] += AGREEMENT_BONUS
         evidence: dict[str, AreaEvidence] = {}
         for row, members in enumerate(candidates):
             order = np.argsort(-scores[row])

@@ -75,6 +75,7 @@ def default_detectors() -> list[Detector]:
     from drafting.identifiers.locations import AddressDetector, PostcodeDetector
     from drafting.identifiers.names import PersonNameDetector
     from drafting.identifiers.numbers import CaseReferenceDetector, InitialsDetector, NationalNumberDetector
+    from drafting.identifiers.tables import TableColumnDetector
 
     return [
         PersonNameDetector(),
@@ -87,4 +88,5 @@ def default_detectors() -> list[Detector]:
         InstitutionDetector(),
         CaseReferenceDetector(),
         InitialsDetector(),
+        TableColumnDetector(),
     ]

@@ -10,7 +10,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE = (
+DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
@@ -27,7 +27,7 @@ _CUE = (
     r"|birth\s+date)"
 )
 _DOB = re.compile(
-    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{_DATE})",
+    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{DATE})",
     re.IGNORECASE,
 )
 
@@ -36,7 +36,7 @@ _DOB = re.compile(
 _B_DOT = re.compile(
     rf"(?<![\w.])b\.\s*(?P<date>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{2,4}})"
 )
-_AGAIN = re.compile(rf"^[^.;]{{0,30}}?\b(?:and|or)\s+(?:as\s+)?(?P<date>{_DATE})")
+_AGAIN = re.compile(rf"^[^.;]{{0,30}}?\b(?:and|or)\s+(?:as\s+)?(?P<date>{DATE})")
 
 
 class DateOfBirthDetector:

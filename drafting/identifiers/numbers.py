@@ -18,13 +18,15 @@ _UPN_CUE = re.compile(r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*[:\t-
 _CUE_CHARS = 24
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
-# "case ref 40917", "child number C-22", "Home Office reference F1187342", or a bare "(ref 33019)".
+# "case ref 40917", "child number C-22", "Home Office reference F1187342", "IDs 38411, 39026", or a bare
+# "(ref 33019)".
 _CASE_PHRASE = re.compile(
-    r"\b(?:(?:case|child|file|client)\s+(?:ref(?:erence)?|number|no\.?|id)"
-    r"|(?:home\s+office|HO|police|crime|court)\s+ref(?:erence)?|ref\.?)"
+    r"\b(?:(?:case|child|file|client)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
+    r"|(?:home\s+office|HO|police|crime|court)\s+ref(?:erence)?|ref\.?|(?-i:IDs?))"
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
+_MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
 _CASE_CODE = re.compile(
     r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,})(?![\w/-])"
@@ -106,6 +108,10 @@ class CaseReferenceDetector:
             if any(c.isdigit() for c in m.group("ref")):
                 start, end = m.span("ref")
                 out.append(self._finding(text, start, end, 0.9))
+                # "IDs 38411, 39026 and 39557": the rest of the list after the label.
+                while (more := _MORE_REFS.match(text, end)) and any(c.isdigit() for c in more.group("ref")):
+                    start, end = more.span("ref")
+                    out.append(self._finding(text, start, end, 0.9))
         for m in _CASE_CODE.finditer(text):
             out.append(self._finding(text, m.start(), m.end(), 0.85))
         return out
