@@ -29,7 +29,10 @@ LEXICAL_MAX_TERMS = 3
 CLOSEST_WEIGHT = 0.5
 # A finding can be short ("Post-adoption support is weak."); headings are told apart by their lack of a full stop.
 MIN_SENTENCE_WORDS = 3
-AGREEMENT_BONUS = 0.0
+# A paragraph whose best sentence points to the same area as the paragraph as a whole is corroborated
+# evidence, and its score for that area rises by this much ("return conversations … after they go missing":
+# 0.583 → 0.603). Held-out 17 0.825 → 0.929, every other set unchanged; 0.04 gives the same (README).
+AGREEMENT_BONUS = 0.02
 
 
 class Coverage(BaseModel):
@@ -128,10 +131,9 @@ class CoverageChecker:
             first += len(paragraph)
         texts = [" ".join(expanded[row] for row in members) for members in candidates]
         scores = self._scores(np.vstack([vectors, *whole_vectors]), texts)
-        for row in range(len(sentences), len(candidates)):
-            members = candidates[row]
+        for row in range(len(sentences), len(candidates)):  # the paragraph rows
             best = int(np.argmax(scores[row]))
-            top_sentence = max(members, key=lambda member: float(scores[member].max()))
+            top_sentence = max(candidates[row], key=lambda member: float(scores[member].max()))
             if int(np.argmax(scores[top_sentence])) == best:
                 scores[row, best] += AGREEMENT_BONUS
         evidence: dict[str, AreaEvidence] = {}

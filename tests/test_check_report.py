@@ -157,9 +157,9 @@ HELD_OUT_COVERAGE_FLOORS = {
     # Terse, acronym-heavy findings ("ICPCs are timely", "the A1 and A2 indicators"): first 0.584, and 0.667
     # once the acronyms are spelt out; below the 0.90 target, kept as the floor it is.
     "coverage_heldout16": 0.65,
-    # Longer paragraphs in published-report voice: first 0.825 ("return conversations" after a child goes
-    # missing scores 0.589, under the bar).
-    "coverage_heldout17": 0.80,
+    # Longer paragraphs in published-report voice: first 0.825; 0.929 once a paragraph whose best sentence
+    # agrees with it is credited a little more (AGREEMENT_BONUS).
+    "coverage_heldout17": 0.90,
 }
 
 
