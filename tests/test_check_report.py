@@ -160,12 +160,16 @@ HELD_OUT_COVERAGE_FLOORS = {
     # Longer paragraphs in published-report voice: first 0.825; 0.929 once a paragraph whose best sentence
     # agrees with it is credited a little more (AGREEMENT_BONUS).
     "coverage_heldout17": 0.90,
+    # Written after the last coverage change and measured once: 0.566. Plain sentences the model places
+    # with a neighbour ("visited regularly and seen on their own" reads as out-of-area visits). Kept as the
+    # floor it is, far below the target.
+    "coverage_heldout18": 0.55,
 }
 
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
-    """Seventeen sets of paragraphs written apart from the probes; each was measured once before any change it
+    """Eighteen sets of paragraphs written apart from the probes; each was measured once before any change it
     prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker
     from drafting.coverage_eval import evaluate_coverage
