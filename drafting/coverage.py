@@ -1,17 +1,20 @@
 """Which reporting areas a draft covers (para 171-173, Annex M): semantic matching of each sentence, and
-of each paragraph as a whole, against short descriptions of every area, so paraphrase counts ("ran
-away", "the toxic trio"), and each sentence or paragraph credits only the area it is closest to, so
-neighbours are told apart (missing from home vs missing from education)."""
+of each paragraph as a whole, against short descriptions of every area and example findings written in
+report voice, so paraphrase counts ("ran away", "the toxic trio"), and each sentence or paragraph credits
+only the area it is closest to, so neighbours are told apart (missing from home vs missing from
+education)."""
 
 from __future__ import annotations
 
 import bisect
+import json
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from drafting.areas import AreaTable, ReportingArea, load_areas
 from drafting.sentences import Sentence, split_sentences
+from retrieval.corpus import default_corpus_dir
 from retrieval.embedder import Embedder
 from retrieval.index import tokenize
 from retrieval.shorthand import expand_query, load_expansions
@@ -35,6 +38,25 @@ MIN_SENTENCE_WORDS = 3
 AGREEMENT_BONUS = 0.02
 
 
+# Example findings, one paragraph per area in each of the labelled draft sets (tests/data/coverage_*.jsonl,
+# copied here by source so that the product does not read the tests): each is one more description of its area.
+EXAMPLES_FILE = "area_examples.jsonl"
+
+
+class AreaExample(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    area: str
+    text: str
+    source: str
+
+
+def load_examples(exclude: frozenset[str] = frozenset()) -> list[AreaExample]:
+    """The example findings, without those from the sources named (a set is measured without its own)."""
+    lines = (default_corpus_dir() / EXAMPLES_FILE).read_text(encoding="utf-8").splitlines()
+    examples = [AreaExample.model_validate(json.loads(line)) for line in lines if line.strip()]
+    return [e for e in examples if e.source not in exclude]
+
+
 class Coverage(BaseModel):
     model_config = ConfigDict(extra="forbid")
     covered: list[str]
@@ -52,16 +74,21 @@ class AreaEvidence(BaseModel):
 
 
 class CoverageChecker:
-    def __init__(self, embedder: Embedder, table: AreaTable | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder, table: AreaTable | None = None, examples: list[AreaExample] | None = None
+    ) -> None:
         self.embedder = embedder
         self.table = table or load_areas()
         self.areas: list[ReportingArea] = list(self.table.areas)
+        examples = load_examples() if examples is None else examples
         probes: list[str] = []
         owners: list[int] = []
         for i, area in enumerate(self.areas):
-            # The area's own words, the Annex M item names that require it, and handbook-worded probes.
+            # The area's own words, the Annex M item names that require it, handbook-worded probes and
+            # example findings.
             row_names = [name for names in area.annex_m.values() for name in names]
-            for probe in dict.fromkeys([area.area, *row_names, *area.probes]):
+            found = [e.text for e in examples if e.area == area.id]
+            for probe in dict.fromkeys([area.area, *row_names, *area.probes, *found]):
                 probes.append(probe)
                 owners.append(i)
         self._owners = np.array(owners)

@@ -128,55 +128,71 @@ def test_style_findings():
 
 @pytest.mark.model
 def test_coverage_on_drafts_with_areas_left_out(real_retrieval):
-    from drafting.coverage import CoverageChecker
+    from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
 
-    result = evaluate_coverage(
-        CoverageChecker(real_retrieval.embedder), DATA / "coverage_paragraphs.jsonl", DATA / "coverage_distractors.txt"
+    # Measured without the set's own paragraphs among the example findings.
+    checker = CoverageChecker(
+        real_retrieval.embedder, examples=load_examples(exclude=frozenset({"coverage_paragraphs"}))
     )
+    result = evaluate_coverage(checker, DATA / "coverage_paragraphs.jsonl", DATA / "coverage_distractors.txt")
     assert result.f1 >= 0.90, result.errors
 
 
 # Measured F1 per held-out set (README); each floor sits a little under its figure so a regression shows.
 HELD_OUT_COVERAGE_FLOORS = {
-    "coverage_heldout": 0.93,
-    "coverage_heldout2": 0.96,
+    # Measured leave-one-set-out: each set without its own paragraphs among the example findings (README).
+    "coverage_heldout": 0.98,
+    "coverage_heldout2": 0.97,
     "coverage_heldout3": 0.95,
-    "coverage_heldout4": 0.95,
-    "coverage_heldout5": 0.94,
-    "coverage_heldout6": 0.96,
+    "coverage_heldout4": 0.96,
+    "coverage_heldout5": 0.98,
+    "coverage_heldout6": 0.98,
     "coverage_heldout7": 0.92,
-    "coverage_heldout8": 0.97,
-    "coverage_heldout9": 0.96,
-    "coverage_heldout10": 0.93,
+    "coverage_heldout8": 0.98,
+    "coverage_heldout9": 0.98,
+    "coverage_heldout10": 0.95,
     "coverage_heldout11": 0.90,
-    "coverage_heldout12": 0.95,
-    "coverage_heldout13": 0.86,
+    "coverage_heldout12": 0.92,
+    "coverage_heldout13": 0.95,
     "coverage_heldout14": 0.92,
     "coverage_heldout15": 0.98,
-    # Terse, acronym-heavy findings ("ICPCs are timely", "the A1 and A2 indicators"): first 0.584, and 0.667
-    # once the acronyms are spelt out; below the 0.90 target, kept as the floor it is.
-    "coverage_heldout16": 0.65,
-    # Longer paragraphs in published-report voice: first 0.825; 0.929 once a paragraph whose best sentence
-    # agrees with it is credited a little more (AGREEMENT_BONUS).
-    "coverage_heldout17": 0.90,
-    # Written after the last coverage change and measured once: 0.566. Plain sentences the model places
-    # with a neighbour ("visited regularly and seen on their own" reads as out-of-area visits). Kept as the
-    # floor it is, far below the target.
-    "coverage_heldout18": 0.55,
+    # Terse, acronym-heavy findings ("ICPCs are timely", "the A1 and A2 indicators"): first 0.584.
+    "coverage_heldout16": 0.98,
+    "coverage_heldout17": 0.96,
+    # First 0.566: plain sentences the model placed with a neighbour.
+    "coverage_heldout18": 0.83,
+    # Written after the example findings were added, measured once: 0.863 (0.783 without them).
+    "coverage_heldout19": 0.84,
 }
+
+
+def test_example_findings_are_the_labelled_draft_sets():
+    """corpus/area_examples.jsonl is the labelled paragraphs of every coverage set, each tagged with its set,
+    so that each set can be measured without its own paragraphs."""
+    from drafting.coverage import load_examples
+
+    expected = [
+        (json.loads(line)["area"], json.loads(line)["text"], path.stem)
+        for path in [DATA / "coverage_paragraphs.jsonl", *sorted(DATA.glob("coverage_heldout*.jsonl"))]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert sorted((e.area, e.text, e.source) for e in load_examples()) == sorted(expected)
+    assert all(e.source != "coverage_heldout19" for e in load_examples(exclude=frozenset({"coverage_heldout19"})))
 
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
-    """Eighteen sets of paragraphs written apart from the probes; each was measured once before any change it
+    """Nineteen sets of paragraphs written apart from the probes; each was measured once before any change it
     prompted (README gives both figures)."""
-    from drafting.coverage import CoverageChecker
+    from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
 
-    checker = CoverageChecker(real_retrieval.embedder)
     f1 = {}
     for name, floor in HELD_OUT_COVERAGE_FLOORS.items():
+        # Each set is measured without its own paragraphs among the example findings (leave one set out).
+        checker = CoverageChecker(real_retrieval.embedder, examples=load_examples(exclude=frozenset({name})))
         result = evaluate_coverage(checker, DATA / f"{name}.jsonl", DATA / "coverage_distractors.txt")
         assert result.f1 >= floor, (name, result.errors)
         f1[name] = result.f1
@@ -213,7 +229,8 @@ def test_paragraph_grouping_keeps_offsets_and_drops_headings():
 def test_a_paragraph_is_matched_whole_and_quotes_its_closest_sentence(real_retrieval):
     from drafting.coverage import CoverageChecker
 
-    checker = CoverageChecker(real_retrieval.embedder)
+    # The mechanism, with the area descriptions alone (the example findings recognise either sentence alone).
+    checker = CoverageChecker(real_retrieval.embedder, examples=[])
     # Neither sentence alone is close enough to "missing from home or care"; together they are.
     first = "Police and social workers share information quickly when a child is reported missing."
     second = (
@@ -269,11 +286,11 @@ def test_check_report_cli_contract(tmp_path, model_cache_dir, real_retrieval):
 @pytest.mark.model
 def test_check_report_readable_output_marks_possible_identifiers(tmp_path, model_cache_dir, real_retrieval):
     draft = tmp_path / "draft.txt"
-    draft.write_text("Inspectors spoke about Oluwaseun at length. Mrs Kowalski agreed.\n", encoding="utf-8")
+    draft.write_text("Inspectors spoke about Oluwatimilehin at length. Mrs Kowalski agreed.\n", encoding="utf-8")
     result = run(["check-report", str(draft)], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
     out = result.stdout.decode()
     assert result.returncode == 1, result.stderr.decode()
-    assert "PERSON?         “Oluwaseun”" in out  # an unfamiliar word alone: possible
+    assert "PERSON?         “Oluwatimilehin”" in out  # an unfamiliar word alone: possible
     assert "PERSON          “Kowalski”" in out  # after a title: certain
     assert "a type ending in ? is possible" in out
 
