@@ -87,8 +87,8 @@ class CoverageChecker:
             # The area's own words, the Annex M item names that require it, handbook-worded probes and
             # example findings.
             row_names = [name for names in area.annex_m.values() for name in names]
-            found = [e.text for e in examples if e.area == area.id]
-            for probe in dict.fromkeys([area.area, *row_names, *area.probes, *found]):
+            worded = [e.text for e in examples if e.area == area.id]
+            for probe in dict.fromkeys([area.area, *row_names, *area.probes, *worded]):
                 probes.append(probe)
                 owners.append(i)
         self._owners = np.array(owners)

@@ -37,7 +37,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cell_start, sep.start()))
         cell_start = sep.end()
     spans.append((cell_start, end))
-    return [(s, e) for s, e in ((s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans)]
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans]
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
