@@ -159,9 +159,12 @@ OF_A_PERSON = {
 }  # fmt: skip
 # "approved – M. Lennox", "J. Smith": an initial with a full stop before a surname (not "Annex B. Leaders").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<letter>[A-Z])\.\s?$")
-LABEL_BEFORE_LETTER = re.compile(
-    r"\b(?i:annex|appendix|part|plan|section|schedule|option|type|category|tier|level|table|figure|stage|child"
-    r"|year|class|group|team|area|phase|step|model|route|grade|box)\s+$"
+# "Annex B", "Plan A and B", "Vitamin D": a label before a capital letter, which is then no initial.
+LETTER_LABEL_BEFORE = re.compile(
+    r"\b(?:annex|annexes|appendix|part|parts|plan|section|schedule|option|type|category|tier|level|table|figure"
+    r"|grade|child|children|case|year|class|block|ward|unit|group|team|area|zone|site|wing|vitamin|hepatitis|stage"
+    r"|box|step|phase|model|route|letter)\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$",
+    re.IGNORECASE,
 )
 # "(Reg 24)", "Tier 2": a capitalised word followed by a number. (No "^": it is matched at an offset.)
 LABEL_NUMBER_AFTER = re.compile(r"\s\d")

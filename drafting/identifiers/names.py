@@ -34,8 +34,8 @@ from drafting.identifiers.name_cues import (
     JOINS,
     KIN_AND_ROLE,
     KIN_APPOSITIVE,
-    LABEL_BEFORE_LETTER,
     LABEL_NUMBER_AFTER,
+    LETTER_LABEL_BEFORE,
     LOWER_TITLES,
     MEETING_VERBS,
     MET_VERBS,
@@ -572,7 +572,7 @@ class PersonNameDetector:
         """ "approved – M. Lennox": a surname after an initial and a full stop (which reads as a sentence end),
         but not "Annex B. Leaders" or "Plan A. Managers"."""
         m = INITIAL_BEFORE.search(text, max(0, tok.start - 3), tok.start)
-        if not m or LABEL_BEFORE_LETTER.search(text, max(0, m.start() - 20), m.start()):
+        if not m or LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             return False
         return self.lexicon.is_known_name(tok.text) or not is_everyday_word(tok.text, 3.5)
 

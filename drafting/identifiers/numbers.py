@@ -9,6 +9,7 @@ from stdnum.gb import nhs, upn
 
 from drafting.identifiers.base import Finding
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, load_lexicon
+from drafting.identifiers.name_cues import LETTER_LABEL_BEFORE
 
 _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
@@ -61,12 +62,6 @@ _SINGLE_KIN_BEFORE = re.compile(
 # "Baby Z", "Mother A", "Family B": a capitalised label before a letter is an anonymised name already.
 _ANONYMISED_LABEL_BEFORE = re.compile(
     r"\b(?:Baby|Child|Family|Mother|Father|Sibling|Parent|Carer|Adult|Person|Young Person|Girl|Boy|Pupil)\s+$"
-)
-_SINGLE_LABEL_BEFORE = re.compile(
-    r"\b(?:annex|annexes|appendix|part|parts|plan|section|schedule|option|type|category|tier|level|table|figure"
-    r"|grade|child|children|case|year|class|block|ward|unit|group|team|area|zone|site|wing|vitamin|hepatitis|stage"
-    r"|box|step|phase|model|route|letter)\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$",
-    re.IGNORECASE,
 )
 
 
@@ -149,7 +144,7 @@ class InitialsDetector:
         singles: list[Finding] = []
         for m in _SINGLE.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
-            if _SINGLE_LABEL_BEFORE.search(before) or _ANONYMISED_LABEL_BEFORE.search(before):
+            if LETTER_LABEL_BEFORE.search(before) or _ANONYMISED_LABEL_BEFORE.search(before):
                 continue
             after = text[m.end() : m.end() + 60]
             joined = bool(singles) and re.fullmatch(r"\s+and\s+", text[singles[-1].end : m.start()]) is not None
