@@ -438,12 +438,11 @@ class PersonNameDetector:
         if name in lex.name_words:
             nxt_word = nxt.text if nxt is not None else ""
             # "nanna pat", "dad frank"; not "mum will", "dad may", where a frequent word is a verb.
-            ends_phrase = nxt is None or text[toks[i].end : nxt.start].strip() != "" or nxt_word in AFTER_A_NAME
             kin_named = (
                 before[-1:] != []
                 and before[-1] in KIN_AND_ROLE
                 and not is_everyday_word(toks[i].text, 5.0)
-                and ends_phrase
+                and _ends_phrase(toks, i, text)
                 and nxt_word != "to"  # "her sister rose to the challenge"
             )
             return bool(
