@@ -259,9 +259,8 @@ def check_report(
         mode=mode, prevent_priority=prevent_priority, delegated=delegated, post_monitoring=post_monitoring
     )
     settings = _settings()
-    checker = ReportChecker(
-        IdentifierScanner(default_detectors()), CoverageChecker(SentenceTransformerEmbedder(settings.model_dir))
-    )
+    coverage = CoverageChecker(SentenceTransformerEmbedder(settings.model_dir), cache_dir=settings.cache_dir)
+    checker = ReportChecker(IdentifierScanner(default_detectors()), coverage)
     read_any = problems = False
     for path in files:
         try:
@@ -459,7 +458,8 @@ def draft(
     _checked_entries(entries, drafter.scanner, log)
     assignments = []
     if any(not e.areas for e in entries):
-        checker = CoverageChecker(SentenceTransformerEmbedder(_settings().model_dir))
+        settings = _settings()
+        checker = CoverageChecker(SentenceTransformerEmbedder(settings.model_dir), cache_dir=settings.cache_dir)
         entries, assignments = assign_areas(entries, checker)
     result_draft = drafter.draft(section, entries, prevent=prevent_priority, delegated=delegated)
     profile = drafter.profile(section, entries, prevent=prevent_priority, delegated=delegated)
@@ -552,7 +552,7 @@ def slack(
         answerer=retrieval.answerer,
         drafter=Drafter(scanner),
         store=_store(),
-        checker=ReportChecker(scanner, CoverageChecker(retrieval.embedder)),
+        checker=ReportChecker(scanner, CoverageChecker(retrieval.embedder, cache_dir=retrieval.settings.cache_dir)),
         file_hosts=allowed_hosts(settings.api_url),
         index_manifest=retrieval.index.manifest,
     )

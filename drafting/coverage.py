@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
+from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +19,7 @@ from retrieval.corpus import default_corpus_dir
 from retrieval.embedder import Embedder
 from retrieval.index import tokenize
 from retrieval.shorthand import expand_query, load_expansions
+from retrieval.vector_store import StoredVectors
 
 # A sentence covers its closest area when the similarity reaches this level (measured on the
 # drafts built from tests/data/coverage_paragraphs.jsonl with distractor sentences; README gives the figures).
@@ -75,8 +77,14 @@ class AreaEvidence(BaseModel):
 
 class CoverageChecker:
     def __init__(
-        self, embedder: Embedder, table: AreaTable | None = None, examples: list[AreaExample] | None = None
+        self,
+        embedder: Embedder,
+        table: AreaTable | None = None,
+        examples: list[AreaExample] | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
+        """`cache_dir` keeps the descriptions' vectors between runs (the index cache); without it they are
+        encoded at every start."""
         self.embedder = embedder
         self.table = table or load_areas()
         self.areas: list[ReportingArea] = list(self.table.areas)
@@ -92,7 +100,8 @@ class CoverageChecker:
                 probes.append(probe)
                 owners.append(i)
         self._owners = np.array(owners)
-        self._probe_vectors = embedder.encode(probes)
+        stored = StoredVectors(cache_dir, embedder, "area-descriptions") if cache_dir is not None else None
+        self._probe_vectors = stored.encode(probes) if stored is not None else embedder.encode(probes)
         centres = np.stack([self._probe_vectors[self._owners == i].mean(axis=0) for i in range(len(self.areas))])
         self._centres = centres / np.linalg.norm(centres, axis=1, keepdims=True)
         self._terms = self._distinctive_terms(probes, owners)

@@ -133,7 +133,9 @@ def test_coverage_on_drafts_with_areas_left_out(real_retrieval):
 
     # Measured without the set's own paragraphs among the example findings.
     checker = CoverageChecker(
-        real_retrieval.embedder, examples=load_examples(exclude=frozenset({"coverage_paragraphs"}))
+        real_retrieval.embedder,
+        examples=load_examples(exclude=frozenset({"coverage_paragraphs"})),
+        cache_dir=real_retrieval.settings.cache_dir,
     )
     result = evaluate_coverage(checker, DATA / "coverage_paragraphs.jsonl", DATA / "coverage_distractors.txt")
     assert result.f1 >= 0.90, result.errors
@@ -192,7 +194,11 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
     f1 = {}
     for name, floor in HELD_OUT_COVERAGE_FLOORS.items():
         # Each set is measured without its own paragraphs among the example findings (leave one set out).
-        checker = CoverageChecker(real_retrieval.embedder, examples=load_examples(exclude=frozenset({name})))
+        checker = CoverageChecker(
+            real_retrieval.embedder,
+            cache_dir=real_retrieval.settings.cache_dir,
+            examples=load_examples(exclude=frozenset({name})),
+        )
         result = evaluate_coverage(checker, DATA / f"{name}.jsonl", DATA / "coverage_distractors.txt")
         assert result.f1 >= floor, (name, result.errors)
         f1[name] = result.f1
@@ -203,7 +209,7 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
 def test_coverage_reads_shorthand_and_short_findings(real_retrieval):
     from drafting.coverage import CoverageChecker
 
-    checker = CoverageChecker(real_retrieval.embedder)
+    checker = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
     coverage, evidence = checker.check(
         "The authority has clear procedures for concerns about FGM.\nPost-adoption support is weak."
     )
@@ -230,7 +236,7 @@ def test_a_paragraph_is_matched_whole_and_quotes_its_closest_sentence(real_retri
     from drafting.coverage import CoverageChecker
 
     # The mechanism, with the area descriptions alone (the example findings recognise either sentence alone).
-    checker = CoverageChecker(real_retrieval.embedder, examples=[])
+    checker = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir, examples=[])
     # Neither sentence alone is close enough to "missing from home or care"; together they are.
     first = "Police and social workers share information quickly when a child is reported missing."
     second = (
@@ -250,7 +256,7 @@ def test_a_paragraph_is_matched_whole_and_quotes_its_closest_sentence(real_retri
 def test_conditional_areas_need_a_flag(real_retrieval):
     from drafting.coverage import CoverageChecker
 
-    checker = CoverageChecker(real_retrieval.embedder)
+    checker = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
     coverage, _ = checker.check("Leaders know their services well and act on what they find.")
     assert {"prevent", "delegated-governance"} <= set(coverage.not_applicable)
     coverage, _ = checker.check("Leaders know their services well.", prevent_priority=True, delegated=True)
@@ -258,16 +264,19 @@ def test_conditional_areas_need_a_flag(real_retrieval):
 
 
 @pytest.mark.model
-def test_check_report_cli_contract(tmp_path, model_cache_dir, real_retrieval):
+def test_check_report_cli_contract(tmp_path):
     clean_free = make_docx(
         tmp_path / "draft.docx",
         ["Executive summary", "Tayo, aged 9, told inspectors he feels safe with his foster carer, Mrs Kowalski."],
     )
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF")
-    result = run(
-        ["check-report", str(clean_free), str(bad), "--json"], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)}
-    )
+    # A cache of its own: the first check stores the area descriptions' vectors there, the second reads them.
+    cache = tmp_path / "cache"
+    result = run(["check-report", str(clean_free), str(bad), "--json"], env={"HANDBOOK_CACHE_DIR": str(cache)})
+    assert len(list(cache.glob("area-descriptions-*.npz"))) == 1
+    again = run(["check-report", str(clean_free), "--json"], env={"HANDBOOK_CACHE_DIR": str(cache)})
+    assert again.stdout == result.stdout
     assert result.returncode == 1, result.stderr.decode()
     assert "unsupported file type" in result.stderr.decode()
     objs = [json.loads(line) for line in result.stdout.decode().splitlines()]

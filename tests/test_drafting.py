@@ -341,7 +341,9 @@ def test_entries_without_areas_are_assigned_within_their_judgement(real_retrieva
             evidence="Personal education plans are good and attainment is rising.",
         ),
     ]
-    updated, assignments = assign_areas(entries, CoverageChecker(real_retrieval.embedder))
+    updated, assignments = assign_areas(
+        entries, CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
+    )
     assert {a.entry: a.area for a in assignments} == {"SEA-1": "social-work-environment", "SEA-2": "education-cla"}
     assert all(0 < a.confidence <= 1.5 for a in assignments)
     assert updated[0].areas == ["social-work-environment"]

@@ -1,0 +1,70 @@
+"""Vectors of fixed texts kept on disk by their text, per model.
+
+The coverage checker describes each reporting area with several hundred texts (descriptions and example
+findings); encoding them took 3 s at every start of `check-report`. They change only when the corpus does,
+so they are encoded once and read back. Keyed by text, not by the whole list: a checker built without one
+set's examples (leave-one-set-out) reuses the vectors of the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.embedder import Embedder
+
+log = logging.getLogger(__name__)
+
+
+class StoredVectors:
+    def __init__(self, cache_dir: Path, embedder: Embedder, name: str) -> None:
+        self.embedder = embedder
+        model = hashlib.sha256(embedder.model_id.encode()).hexdigest()[:16]
+        self.path = cache_dir / f"{name}-{model}.npz"
+        self._known: dict[str, np.ndarray] | None = None
+
+    def _load(self) -> dict[str, np.ndarray]:
+        if self._known is None:
+            self._known = {}
+            if self.path.is_file():
+                try:
+                    with np.load(self.path, allow_pickle=False) as data:
+                        texts, vectors = data["texts"], data["vectors"]
+                    if len(texts) != len(vectors) or vectors.ndim != 2:
+                        raise ValueError("texts and vectors differ in number")
+                    self._known = {str(t): v for t, v in zip(texts, vectors, strict=True)}
+                except Exception as exc:  # any unreadable or foreign file: numpy raises many kinds
+                    # A damaged file costs one re-encoding, never a failed check.
+                    log.warning("stored vectors in %s are unreadable (%s); encoding again", self.path, exc)
+        return self._known
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """The texts' vectors, encoding only those not stored yet and storing them."""
+        known = self._load()
+        new = list(dict.fromkeys(t for t in texts if t not in known))
+        if new:
+            known.update(zip(new, self.embedder.encode(new), strict=True))
+            self._save(known)
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        return np.stack([known[t] for t in texts]).astype(np.float32)
+
+    def _save(self, known: dict[str, np.ndarray]) -> None:
+        tmp: str | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(prefix=".vectors-", suffix=".npz", dir=self.path.parent)
+            with os.fdopen(handle, "wb") as out:
+                np.savez(out, texts=np.array(list(known)), vectors=np.stack(list(known.values())))
+            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the file from others sharing the cache
+            os.replace(tmp, self.path)  # readers see the old file or the new one, never half of one
+        except OSError as exc:
+            # A read-only cache only costs the time saved.
+            log.warning("could not store vectors in %s (%s)", self.path, exc)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
