@@ -15,6 +15,9 @@ _KIND = (
     r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU|Learning Centre|Education Centre"
     # A secure unit is a children's home.
     r"|Secure Unit|Secure Children['’]s Home|Young Offender Institution|YOI|Secure Training Centre"
+    # A child's club narrows them down as a school does: "Hallam Juniors FC", "Parkside Boxing Club".
+    r"|(?:Juniors\s+)?(?:A?FC|JFC|Football Club|Rugby Club|Rugby League Club|Cricket Club|Boxing Club|Youth Club"
+    r"|Swimming Club|Gymnastics Club|Athletic Club|Athletics Club|Scout Group)"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )

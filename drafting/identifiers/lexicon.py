@@ -105,6 +105,19 @@ class Lexicon:
     def is_known_name(self, word: str) -> bool:
         return (word in self.first_names or word in self.surnames) and word not in self.never_names
 
+    def phrase_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the multi-word and possessive terms stand in the text ("Signs of Safety", "TK Maxx")."""
+        if not self.phrases:
+            return []
+        return [m.span() for m in _phrase_pattern(self.phrases).finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for every term (longest first, so the longest wins): a pattern per phrase overflows the
+    re module's cache once there are hundreds of them."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
@@ -142,12 +155,15 @@ def load_lexicon() -> Lexicon:
     single_places = {p for p in places if " " not in p} | _countries()
     # "Devon, aged 12", "India told inspectors": a place that is also a given name is a name only with a cue.
     place_names = {p for p in single_places if p in firsts}
-    never = handbook_words | {a for a in allow if " " not in a} | (single_places - place_names)
+    # "McDonald's", "Barnardo's": a possessive brand is matched whole, as a phrase, since a word is read
+    # without its "'s".
+    allow_phrases = [a for a in allow if " " in a or "'" in a or "’" in a]
+    never = handbook_words | (set(allow) - set(allow_phrases)) | (single_places - place_names)
     # A name-word the handbook uses as a word ("Will", "May") still counts as a name-word, not a term.
     never -= name_words
     # "Sowerby Bridge", "Whitley Bay": a town's name of several words is a place, not a person.
     multi_word_towns = [t for t in _uk_and_irish_towns() if " " in t]
-    phrases = sorted({a for a in allow + places + multi_word_towns if " " in a}, key=len, reverse=True)
+    phrases = sorted({*allow_phrases, *(a for a in places + multi_word_towns if " " in a)}, key=len, reverse=True)
     acronyms = set(_ALL_CAPS.findall(handbook)) | {a for a in allow if a.isupper()}
     return Lexicon(
         first_names=frozenset(firsts),

@@ -199,6 +199,9 @@ ROLE_LABEL_BEFORE = re.compile(
 FUNCTION_WORDS = {"and", "or", "the", "a", "an", "of", "to", "in", "with", "for"}
 # A word this rare in English (Zipf scale) and capitalised mid-sentence is flagged as a possible name.
 UNKNOWN_WORD_ZIPF = 2.5
+# A surname after a place-given-name ("Jordan Mellor", "India Hughes") is rarer than this as an English word;
+# "Valley", "House", "Hall" and "Street" are not.
+SURNAME_WORD_ZIPF = 4.0
 UNKNOWN_WORD_SCORE = 0.6
 PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
 # Where someone lives or comes from: an age after the place may be the person's, not the place's.

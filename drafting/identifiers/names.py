@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
@@ -60,6 +59,7 @@ from drafting.identifiers.name_cues import (
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
     SHOUTED_TITLES,
+    SURNAME_WORD_ZIPF,
     TITLES,
     TO_A_PERSON,
     TOKEN,
@@ -194,17 +194,16 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
-@lru_cache(maxsize=4)
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One expression for every multi-word term (longest first, so the longest wins): a pattern per phrase
-    overflows the re module's cache once there are hundreds of them."""
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+# "Mrs McDonald's son": after a title a term's words are a surname ("McDonald's" the restaurant is a term).
+_TITLE_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s$")
 
 
 def _masked_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
-    if not lexicon.phrases:
-        return []
-    return [m.span() for m in _phrase_pattern(lexicon.phrases).finditer(text)]
+    return [
+        (start, end)
+        for start, end in lexicon.phrase_spans(text)
+        if not _TITLE_JUST_BEFORE.search(text, max(0, start - 6), start)
+    ]
 
 
 class PersonNameDetector:
@@ -589,6 +588,10 @@ class PersonNameDetector:
         not be meant: an age, a person's verb, a baby or a sibling, a kinship word before it, a relative after
         a possessive ("Devon's mum", never "Kent's leaders"); never after "in", "from" or "to"."""
         tok = toks[i]
+        # "the flat of Jordan Mellor", "at Chelsea Brannigan's": a place-given-name followed by a surname, and
+        # nothing more capitalised, is a person wherever it stands.
+        if self._surname_follows(toks, i, text):
+            return True
         # The same test as everywhere else, so that "spoke to Devon, aged 12" is not read as a place.
         if self._place_meant(toks, i, text):
             return False
@@ -607,6 +610,27 @@ class PersonNameDetector:
             and text[tok.end : nxt.start].strip() == ""
             and nxt.text in AGENTIVE_VERBS
             and nxt.text not in ALSO_PLURAL_NOUNS
+        )
+
+    def _surname_follows(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """Token i is a given name and the next is a surname, or a word too rare to be English, that is no place
+        and no everyday word ("Mellor", "Brannigan"; not "Valley", "Street" or "Hall"), ending the capitalised
+        run: "Jordan Valley", "India House" stay places."""
+        lex = self.lexicon
+        if not lex.is_given_name(toks[i].text) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1]
+        surname = re.sub(r"['’]s$", "", nxt.text)
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        return (
+            nxt.start - toks[i].end == 1
+            and (surname in lex.surnames or not is_everyday_word(surname, UNKNOWN_WORD_ZIPF))
+            and surname not in lex.never_names
+            and surname not in lex.place_names
+            and surname not in lex.towns
+            and surname not in lex.places
+            and not is_everyday_word(surname, SURNAME_WORD_ZIPF)
+            and not (after is not None and after.capitalised and after.start - nxt.end <= 1)
         )
 
     def _body_possessive(self, toks: list[_Tok], i: int, after: str) -> bool:
@@ -657,6 +681,8 @@ class PersonNameDetector:
         lex = self.lexicon
         word = toks[k].text.capitalize()
         if word not in lex.place_names and word not in lex.towns:
+            return False
+        if self._surname_follows(toks, k, text):  # "the flat of Jordan Mellor"
             return False
         j = k - 1
         # Back over the list's other places ("Barrow and"), but not over a person ("Jack and Kendal").

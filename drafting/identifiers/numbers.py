@@ -121,7 +121,10 @@ class InitialsDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = []
+        terms = self.lexicon.phrase_spans(text)
         for m in _INITIALS.finditer(text):
+            if any(start <= m.start() < end for start, end in terms):
+                continue  # "TK Maxx", "JD Sports": capitals inside a term
             value = m.group(0).strip()
             letters = value.replace(".", "").replace(" ", "")
             if "." not in value and (letters in self.lexicon.acronyms or _LOWER_ROMAN.match(letters)):
