@@ -43,7 +43,8 @@ _HOME = re.compile(
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
 _HOUSE = re.compile(
-    r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Gardens|Farm)\b"
+    # Not "Gardens": a street ("14 Priory Gardens", found as an address) or a public park ("Piccadilly Gardens").
+    r"\b(?:[A-Z][a-z'’]+\s+){1,2}(?:House|Lodge|Grange|Manor|View|Court|Cottage|Hall|Mews|Farm)\b"
 )
 # "the Family Court", "Crown Court": courts, not homes.
 _COURTS = {"Crown", "County", "Family", "Youth", "Magistrates", "Magistrates'", "Appeal", "Supreme", "Coroner's"}

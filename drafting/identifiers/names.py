@@ -237,6 +237,9 @@ class PersonNameDetector:
                 or tok.text in PRONOUNS  # "She's 14", "He was born in 2012"
             ):
                 continue
+            # "Catch22", "Kids4Kids": a word run into digits is a charity's or a product's name.
+            if text[tok.end : tok.end + 1].isdigit():
+                continue
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
             if tok.text.lower() in KIN_AND_ROLE and not after_title:
                 continue
@@ -497,8 +500,9 @@ class PersonNameDetector:
             # "I cannot see Liberty until …", but not "children visiting Summer camps".
             if window[-1] in MEETING_VERBS and toks[i - 1].end + 1 == tok.start and _ends_phrase(toks, i, text):
                 return True
-            # "referred to only as 'Smithy'": a quoted nickname after "as".
-            if toks[i - 1].text.lower() == "as" and text[toks[i - 1].end : tok.start].strip() in ("'", "‘", '"', "“"):
+            # "referred to only as 'Smithy'", "he was with 'Smurf'": a quoted nickname after "as" or "with".
+            quoted = text[toks[i - 1].end : tok.start].strip() in ("'", "‘", '"', "“")
+            if quoted and toks[i - 1].text.lower() in ("as", "with", "called", "named", "nicknamed"):
                 return True
             # Set off by commas after a role or kinship phrase: "her key worker at the nursery, Dawn, noticed".
             commas = text[toks[i - 1].end : tok.start].strip() == "," and text[tok.end : tok.end + 1] == ","
