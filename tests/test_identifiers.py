@@ -220,6 +220,11 @@ def texts(detector, text):
             "Seen by PS 2290 Okafor. He was with 'Smurf', seen by Jo (Catch22), not with 'friends'.",
             ["Okafor", "Smurf", "Jo"],
         ),
+        # A surname's particles belong to it; a Vietnamese family name stands before "Thi" or "Van".
+        (
+            "Pieter van der Berg met Mrs de Souza. Abdullah al-Hashimi, 15. Tran Thi Lan, aged 14.",
+            ["Pieter van der Berg", "de Souza", "Abdullah al-Hashimi", "Tran Thi Lan"],
+        ),
         # A chain restaurant is a brand; after a title it is a surname.
         ("Contact at McDonald's and Nando's was cancelled. Mrs McDonald's son was seen.", ["McDonald"]),
     ],
@@ -296,7 +301,7 @@ def test_person_names(text, expected):
             ["Cedar Lodge"],
         ),
         (InstitutionDetector(), "The council's offices at Wellington House were refurbished.", []),
-        (InstitutionDetector(), "The manager of Sunnybank Children's Home agreed.", ["Sunnybank"]),
+        (InstitutionDetector(), "The manager of Sunnybank Children's Home agreed.", ["Sunnybank Children's Home"]),
         (InstitutionDetector(), "She was placed at Ashgrove Farm, an unregistered setting.", ["Ashgrove Farm"]),
         (InstitutionDetector(), "She applied to Leeds Beckett University.", ["Leeds Beckett University"]),
         (InstitutionDetector(), "He is now at Phoenix Learning Centre.", ["Phoenix Learning Centre"]),
@@ -423,6 +428,12 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "The Lake View meeting room is booked for the strategy meeting.", []),
         (InstitutionDetector(), "Seen at Piccadilly Gardens; placement at Ashcombe House.", ["Ashcombe House"]),
+        # A kind written in capitals is part of the name; in lower case it is not.
+        (
+            InstitutionDetector(),
+            "Support from Brookside Family Centre; he moved from Holbeck Foyer to Elm hostel.",
+            ["Brookside Family Centre", "Holbeck Foyer", "Elm"],
+        ),
         (InstitutionDetector(), "She attends Little Stars nursery; Toby's nursery is near.", ["Little Stars"]),
         (InstitutionDetector(), "She would not go back to Thornbury House.", ["Thornbury House"]),
         (
@@ -530,6 +541,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout50",
         "identifiers_heldout51",
         "identifiers_heldout52",
+        "identifiers_heldout53",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):
@@ -542,6 +554,15 @@ def test_labelled_sets_meet_the_targets(name):
 # passage is a table row pasted without its header, so "02/12/2016" and "40988" beside a name could be any
 # date and any number (a date beside a name in a chronology is not a birth date); left as measured.
 RECALL_FLOOR_BELOW_TARGET = {"identifiers_heldout49": 0.90}
+
+
+def test_found_identifiers_are_hidden_whole():
+    """Overlap counts "Abdullah" as finding "Abdullah al-Hashimi"; a redaction needs the whole span."""
+    scanner = IdentifierScanner(default_detectors())
+    results = [evaluate_identifiers(scanner, path) for path in sorted(DATA.glob("identifiers_*.jsonl"))]
+    found = sum(round(r.recall * r.gold) for r in results)
+    whole = sum(r.whole_spans * round(r.recall * r.gold) for r in results)
+    assert whole / found >= 0.99, [p for r in results for p in r.partly_covered]
 
 
 def test_labelled_sets_are_big_enough_and_varied():

@@ -3,6 +3,8 @@
 Each line: {"id", "text", "entities": [[TYPE, surface text], ...], "mode"?: "report"|"sea"}; every
 whole-word occurrence of a listed surface text is a gold span (inside a longer gold span of the same
 type it is not counted again). A finding is correct when it overlaps a gold span of the same type.
+Overlap is lenient ("Abdullah" found in "Abdullah al-Hashimi" counts), so `whole_spans` also says how many
+of the gold spans found have every letter and digit inside a finding of their type: what a redaction hides.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ class IdentifierEval(BaseModel):
     recall: float
     precision: float
     per_type: list[TypeScore]
+    whole_spans: float
     misses: list[str]
     false_alarms: list[str]
+    partly_covered: list[str]
 
 
 def gold_spans(text: str, entities: list[list[str]]) -> list[tuple[int, int, str]]:
@@ -53,6 +57,8 @@ def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEv
     correct_n: Counter[str] = Counter()
     misses: list[str] = []
     alarms: list[str] = []
+    partial: list[str] = []
+    whole_n = 0
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     for item in lines:
         text = item["text"]
@@ -60,8 +66,14 @@ def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEv
         findings = scanner.scan(text, mode=item.get("mode", "report"))
         for s, e, kind in gold:
             gold_n[kind] += 1
-            if any(f.type == kind and f.start < e and s < f.end for f in findings):
+            hits = [f for f in findings if f.type == kind and f.start < e and s < f.end]
+            if hits:
                 found_n[kind] += 1
+                covered = {k for f in hits for k in range(f.start, f.end)}
+                if all(k in covered for k in range(s, e) if text[k].isalnum()):
+                    whole_n += 1
+                else:
+                    partial.append(f"{item['id']}: {kind} {text[s:e]!r} (found {[f.text for f in hits]})")
             else:
                 misses.append(f"{item['id']}: {kind} {text[s:e]!r}")
         for f in findings:
@@ -88,6 +100,8 @@ def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEv
         recall=round(sum(found_n.values()) / total_gold, 3) if total_gold else 1.0,
         precision=round(sum(correct_n.values()) / total_pred, 3) if total_pred else 1.0,
         per_type=per_type,
+        whole_spans=round(whole_n / sum(found_n.values()), 3) if found_n else 1.0,
         misses=misses,
         false_alarms=alarms,
+        partly_covered=partial,
     )

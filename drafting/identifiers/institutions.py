@@ -40,6 +40,7 @@ _HOME = re.compile(
     # "Toby's nursery" is Toby's, not a setting called Toby.
     rf"(?<!['’]s)(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
 )
+_KIND_AFTER = re.compile(rf"\s+{_HOME_KIND}")
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
 _HOUSE = re.compile(
@@ -171,6 +172,10 @@ class InstitutionDetector:
                     # a town's or an area's name does ("Sheffield College", "Calderdale College").
                     if not own or all(w in lex.never_names and w not in lex.towns and w not in lex.places for w in own):
                         continue
+                    # "Orchard Family Centre", "Holbeck Foyer": a kind written in capitals is part of the name.
+                    kind = _KIND_AFTER.match(text, end) if pattern is _HOME else None
+                    if kind and all(w[:1].isupper() for w in kind.group(0).split()):
+                        end = kind.end()
                     # Sentence-initial articles are not part of the name.
                     for article in ("The ", "A ", "An "):
                         if text.startswith(article, start):

@@ -58,6 +58,14 @@ TITLES = {
 }
 # "PC 4471 Hargreaves": a police officer's number between the rank and the name.
 COLLAR_NUMBER = re.compile(r"\s+\d{2,5}\s+")
+# Lower-case parts of a surname: "Pieter van der Berg", "Mrs de Souza", "Rhys ap Gwilym", "Muhammad bin Rashid".
+SURNAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "le", "la", "bin", "ibn",
+     "binti", "bint", "ap", "ab", "abu"}
+)  # fmt: skip
+VIETNAMESE_MIDDLE_NAMES = frozenset({"Thi", "Van", "Thị", "Văn"})
+# "Abdullah al-Hashimi", "Fatima el-Amin": an Arabic article joined to the surname.
+ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ul)-[A-Z]")
 KIN_AND_ROLE = {
     "mother", "mum", "mummy", "father", "dad", "daddy", "stepmother", "stepfather", "stepdad", "stepmum",
     "brother", "sister", "half-brother", "half-sister", "sibling", "siblings", "son", "daughter", "sons",

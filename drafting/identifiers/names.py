@@ -20,6 +20,7 @@ from drafting.identifiers.name_cues import (
     ALSO_PLURAL_NOUNS,
     AND_KIN,
     APPOSITIVE,
+    ARABIC_ARTICLE,
     ARTICLES,
     AUTHORITY_AFTER,
     BEFORE_A_MONTH,
@@ -59,6 +60,7 @@ from drafting.identifiers.name_cues import (
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
     SHOUTED_TITLES,
+    SURNAME_PARTICLES,
     SURNAME_WORD_ZIPF,
     TITLES,
     TO_A_PERSON,
@@ -66,6 +68,7 @@ from drafting.identifiers.name_cues import (
     TOWARDS,
     UNKNOWN_WORD_SCORE,
     UNKNOWN_WORD_ZIPF,
+    VIETNAMESE_MIDDLE_NAMES,
 )
 
 
@@ -94,6 +97,9 @@ def _title_before(toks: list[_Tok], i: int, text: str) -> int | None:
     while k >= 0 and i - k <= 3 and len(toks[k].text) == 1 and toks[k].text.isupper():
         if toks[k].end < toks[k + 1].start - 2:
             return None
+        k -= 1
+    # "Mrs de Souza", "Mr van der Berg": the surname's particles stand between the title and the name.
+    while k >= 0 and i - k <= 3 and toks[k].text in SURNAME_PARTICLES and toks[k + 1].start - toks[k].end == 1:
         k -= 1
     if k < 0 or toks[k].text not in TITLES:
         return None
@@ -257,7 +263,8 @@ class PersonNameDetector:
             )
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
-                found[i if title is None else title + 1] = (self._extend(toks, i), score)
+                first = i if title is None else title + 1
+                found[self._family_name_first(toks, first)] = (self._extend(toks, i), score)
 
         self._family_names(text, toks, found)
         self._aged_runs(text, toks, found)
@@ -650,19 +657,41 @@ class PersonNameDetector:
             and not self.lexicon.is_known_name(toks[i].text)
         )
 
+    def _family_name_first(self, toks: list[_Tok], i: int) -> int:
+        """ "Tran Thi Lan", "Nguyen Van An": a Vietnamese name puts the family name before the middle name
+        "Thi" or "Van", so a name found from there starts one word earlier."""
+        family_first = (
+            toks[i].text in VIETNAMESE_MIDDLE_NAMES
+            and i > 0
+            and toks[i - 1].capitalised
+            and toks[i].start - toks[i - 1].end == 1
+            and toks[i - 1].text not in self.lexicon.never_names
+        )
+        return i - 1 if family_first else i
+
     def _extend(self, toks: list[_Tok], i: int) -> int:
-        """A found given name carries the capitalised surname(s) that follow it."""
-        j = i
-        while j + 1 < len(toks) and j - i < 2:
-            nxt = toks[j + 1]
-            gap_ok = nxt.start - toks[j].end == 1
+        """A found given name carries the capitalised surname(s) that follow it, with their particles ("Pieter
+        van der Berg", "Abdullah al-Hashimi")."""
+        j, parts = i, 0
+        while j + 1 < len(toks) and parts < 2:
+            step = 1
+            # Up to two lower-case particles, when a capitalised part follows them.
+            while step <= 2 and j + step < len(toks) and toks[j + step].text in SURNAME_PARTICLES:
+                step += 1
+            if step > 1 and j + step >= len(toks):
+                break
+            nxt = toks[j + step]
+            joined = all(toks[k].start - toks[k - 1].end == 1 for k in range(j + 1, j + step + 1))
+            if ARABIC_ARTICLE.match(nxt.text) and joined:
+                j, parts = j + step, parts + 1
+                continue
             if (
-                not (gap_ok and nxt.capitalised and not nxt.sentence_initial)
+                not (joined and nxt.capitalised and not nxt.sentence_initial)
                 or nxt.text in self.lexicon.never_names
                 or nxt.text in PLACE_WORDS
             ):
                 break
-            j += 1
+            j, parts = j + step, parts + 1
         return j
 
     def _repeated_mentions(self, toks: list[_Tok], found: dict[int, tuple[int, float]], text: str) -> None:
