@@ -40,6 +40,7 @@ _HOME = re.compile(
     # "Toby's nursery" is Toby's, not a setting called Toby.
     rf"(?<!['’]s)(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
 )
+_AT_NAME = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])(?!['’]s\b)")
 _KIND_AFTER = re.compile(rf"\s+{_HOME_KIND}")
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
@@ -186,6 +187,22 @@ class InstitutionDetector:
             if name in lex.never_names or name in _NOT_A_HOUSE_NAME or is_everyday_word(name, _THE_NAME_ZIPF):
                 continue
             if _HOME_CONTEXT.search(_around(text, m)):
+                out.append(self._finding(text, *m.span("name"), 0.7))
+        for m in _AT_NAME.finditer(text):
+            # "his short breaks are at Hollybank", "she was restrained at Oakhurst": a one-word name after "at"
+            # where the same sentence is about a home. A town, an area or a person's name is not a home.
+            name = m.group("name")
+            if (
+                name in lex.never_names
+                or name in lex.towns
+                or name in lex.places
+                or lex.is_known_name(name)
+                or is_everyday_word(name, _THE_NAME_ZIPF)
+            ):
+                continue
+            sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            sentence_end = min(p for p in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if p != -1)
+            if _HOME_WORDS_RE.search(text, sentence_start, sentence_end):
                 out.append(self._finding(text, *m.span("name"), 0.7))
         for m in _HOUSE.finditer(text):
             words = m.group(0).split()

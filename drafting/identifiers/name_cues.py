@@ -232,6 +232,11 @@ AUTHORITY_AFTER = re.compile(
     r"\s+(?:(?:City|County|Borough|District|Metropolitan)\s+)*(?:Council|council|[Cc]hildren['’]s [Ss]ervices"
     r"|[Ll]ocal [Aa]uthority)\b"
 )
+# "Down's syndrome", "Prader-Willi syndrome", "Duchenne muscular dystrophy": a condition named after its
+# describer, not a person in the case.
+CONDITION_AFTER = re.compile(
+    r"(?:['’]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:syndrome|disease|muscular dystrophy|dystrophy|palsy|sarcoma|lymphoma)\b"
+)
 POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)
 MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 JOINS = {",", "and", ", and", "&"}

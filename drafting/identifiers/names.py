@@ -25,6 +25,7 @@ from drafting.identifiers.name_cues import (
     AUTHORITY_AFTER,
     BEFORE_A_MONTH,
     COLLAR_NUMBER,
+    CONDITION_AFTER,
     DETERMINERS,
     FAMILY_WORDS,
     FIRM_SUFFIXES,
@@ -253,6 +254,11 @@ class PersonNameDetector:
             if (
                 (i > 0 and toks[i - 1].text == "upon")
                 or POSTCODE_AFTER.match(text, tok.end)
+                # "Tom's disease" is Tom's; "Down's syndrome" is no one's.
+                or (
+                    CONDITION_AFTER.match(text, tok.end)
+                    and not (lex.is_given_name(tok.text) and POSSESSIVE.match(text[tok.end : tok.end + 3]))
+                )
                 or AUTHORITY_AFTER.match(text, tok.end)
             ):
                 continue
