@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafting.identifiers.base import Finding, resolve_overlaps
+from drafting.identifiers.lexicon import is_everyday_word
 
 _STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Gardens|Gdns|Court|Ct"
@@ -20,12 +21,17 @@ _HOUSE_NUMBER_STREET = re.compile(
 _NUMBER_THE = re.compile(
     rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+The\s+(?:{_NAME_WORD}\s+)?{_NAME_WORD}(?=,\s+[A-Z][a-z]+|\s+[A-Z]{{1,2}}\d)"
 )
+# Postcode format of the Royal Mail (letters that never appear in a position are excluded).
+POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
+# "27 Queensway, Grimsby DN31 2SS": a house number and a one-word street, known as an address by the postcode.
+_NUMBER_BEFORE_POSTCODE = re.compile(
+    rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?"
+    rf"(?=(?:,\s+[A-Z][a-z]+(?:[\s-](?:on|upon|under|le|in|by|[A-Z][a-z]+))*)?,?\s+{POSTCODE.pattern})"
+)
 _FLAT = re.compile(
     rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?"
 )
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
-# Postcode format of the Royal Mail (letters that never appear in a position are excluded).
-POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 
@@ -36,8 +42,17 @@ class AddressDetector:
 
     def detect(self, text: str) -> list[Finding]:
         out = []
-        for pattern, score in ((_HOUSE_NUMBER_STREET, 0.9), (_NUMBER_THE, 0.85), (_FLAT, 0.85), (_NAMED_HOUSE, 0.75)):
+        for pattern, score in (
+            (_HOUSE_NUMBER_STREET, 0.9),
+            (_NUMBER_THE, 0.85),
+            (_FLAT, 0.85),
+            (_NAMED_HOUSE, 0.75),
+            (_NUMBER_BEFORE_POSTCODE, 0.85),
+        ):
             for match in pattern.finditer(text):
+                # "27 Children, Leeds LS6 1AA" is a count; a street's own word is rarely an everyday one.
+                if pattern is _NUMBER_BEFORE_POSTCODE and is_everyday_word(match.group(0).split()[-1], 4.5):
+                    continue
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 out.append(
                     Finding(

@@ -63,6 +63,8 @@ SURNAME_PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "le", "la", "bin", "ibn",
      "binti", "bint", "ap", "ab", "abu"}
 )  # fmt: skip
+# "Harmony B (DOB …)", "Shannon B. said": a single capital after a name, then no more of a capitalised run.
+SURNAME_INITIAL = re.compile(r"^ [A-Z]\.?(?=[\s,;:)(]|$)(?!\s+[A-Z][a-z])")
 VIETNAMESE_MIDDLE_NAMES = frozenset({"Thi", "Van", "Thị", "Văn"})
 # "Abdullah al-Hashimi", "Fatima el-Amin": an Arabic article joined to the surname.
 ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash|ul)-[A-Z]")

@@ -61,6 +61,7 @@ from drafting.identifiers.name_cues import (
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
     SHOUTED_TITLES,
+    SURNAME_INITIAL,
     SURNAME_PARTICLES,
     SURNAME_WORD_ZIPF,
     TITLES,
@@ -270,7 +271,7 @@ class PersonNameDetector:
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
                 first = i if title is None else title + 1
-                found[self._family_name_first(toks, first)] = (self._extend(toks, i), score)
+                found[self._family_name_first(toks, first)] = (self._extend(toks, i, text), score)
 
         self._family_names(text, toks, found)
         self._aged_runs(text, toks, found)
@@ -423,6 +424,17 @@ class PersonNameDetector:
         lex = self.lexicon
         if toks[i].text in KIN_AND_ROLE:  # "nan", "dad": a kinship word, even where a name list has it
             return False
+        # "at jordans", "going round kyles": someone's home, typed without the apostrophe.
+        stem = name[:-1]
+        if (
+            name.endswith("s")
+            and i > 0
+            and toks[i - 1].text.lower() in ("at", "round", "to", "from")
+            and lex.is_given_name(stem)
+            and stem not in lex.name_words
+            and not is_everyday_word(toks[i].text, 3.0)  # "at marks", "to bills"
+        ):
+            return True
         # "teacher mrs kaur": a title typed in lower case still makes the next word a surname.
         if (
             i > 0
@@ -528,6 +540,10 @@ class PersonNameDetector:
             return True
         could_be_name = lex.is_known_name(tok.text) or not _is_common_word(tok.text)
         if could_be_name and ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
+            return True
+        # "Harmony B (DOB …)": a surname's initial may stand between the name and its age.
+        after_initial = SURNAME_INITIAL.match(after)
+        if after_initial and AGE_AFTER.match(after[after_initial.end() :]):
             return True
         if AGE_AFTER.match(after) or KIN_APPOSITIVE.match(after):
             return True
@@ -675,7 +691,7 @@ class PersonNameDetector:
         )
         return i - 1 if family_first else i
 
-    def _extend(self, toks: list[_Tok], i: int) -> int:
+    def _extend(self, toks: list[_Tok], i: int, text: str) -> int:
         """A found given name carries the capitalised surname(s) that follow it, with their particles ("Pieter
         van der Berg", "Abdullah al-Hashimi")."""
         j, parts = i, 0
@@ -690,6 +706,21 @@ class PersonNameDetector:
             joined = all(toks[k].start - toks[k - 1].end == 1 for k in range(j + 1, j + step + 1))
             if ARABIC_ARTICLE.match(nxt.text) and joined:
                 j, parts = j + step, parts + 1
+                continue
+            # "Kayden B (DOB …)", "Shannon B.": a surname's initial ends the name.
+            if parts == 0 and len(nxt.text) == 1 and SURNAME_INITIAL.match(text[toks[j].end : toks[j].end + 12]):
+                return j + 1
+            # "Ellie B Smith", "Karen J. Lowe": a middle initial between the names.
+            if (
+                len(nxt.text) == 1
+                and nxt.text.isupper()
+                and j + step + 1 < len(toks)
+                and toks[j + step + 1].capitalised
+                and toks[j + step + 1].start - nxt.end <= 2
+                and text[nxt.end : toks[j + step + 1].start] in (" ", ". ")
+                and toks[j + step + 1].text not in self.lexicon.never_names
+            ):
+                j, parts = j + step + 1, parts + 1
                 continue
             if (
                 not (joined and nxt.capitalised and not nxt.sentence_initial)
@@ -761,6 +792,9 @@ class PersonNameDetector:
                 if i in covered:
                     continue
                 if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
+                    continue
+                # "27 Kingsway, Stoke-on-Trent ST4 1AA": a town before a postcode ends an address, not a list.
+                if tok.text in lex.towns and POSTCODE_AFTER.match(text, tok.end):
                     continue
                 # A common word joins only mid-sentence and not as the head of a title ("Eden and Ocean, who
                 # are twins", not "Jack and Social Care").
