@@ -270,8 +270,8 @@ class PersonNameDetector:
             )
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
-                first = i if title is None else title + 1
-                found[self._family_name_first(toks, first)] = (self._extend(toks, i, text), score)
+                first = self._name_start(toks, i) if title is None else title + 1
+                found[first] = (self._extend(toks, i, text), score)
 
         self._family_names(text, toks, found)
         self._aged_runs(text, toks, found)
@@ -679,17 +679,19 @@ class PersonNameDetector:
             and not self.lexicon.is_known_name(toks[i].text)
         )
 
-    def _family_name_first(self, toks: list[_Tok], i: int) -> int:
-        """ "Tran Thi Lan", "Nguyen Van An": a Vietnamese name puts the family name before the middle name
-        "Thi" or "Van", so a name found from there starts one word earlier."""
-        family_first = (
-            toks[i].text in VIETNAMESE_MIDDLE_NAMES
-            and i > 0
-            and toks[i - 1].capitalised
-            and toks[i].start - toks[i - 1].end == 1
-            and toks[i - 1].text not in self.lexicon.never_names
-        )
-        return i - 1 if family_first else i
+    def _name_start(self, toks: list[_Tok], i: int) -> int:
+        """Where a name found at token i starts: one word earlier for a Vietnamese name, whose family name
+        stands before the middle name "Thi" or "Van" ("Tran Thi Lan"), and for a given name that is also a
+        word before a surname ("Star Hobson", "Grace Pell")."""
+        if i == 0 or not toks[i - 1].capitalised or toks[i].start - toks[i - 1].end != 1:
+            return i
+        before = toks[i - 1].text
+        lex = self.lexicon
+        if before in lex.never_names or before in TITLES or before in MONTHS:
+            return i
+        if toks[i].text in VIETNAMESE_MIDDLE_NAMES or before in lex.name_words:
+            return i - 1
+        return i
 
     def _extend(self, toks: list[_Tok], i: int, text: str) -> int:
         """A found given name carries the capitalised surname(s) that follow it, with their particles ("Pieter
