@@ -682,7 +682,7 @@ class PersonNameDetector:
     def _name_start(self, toks: list[_Tok], i: int) -> int:
         """Where a name found at token i starts: one word earlier for a Vietnamese name, whose family name
         stands before the middle name "Thi" or "Van" ("Tran Thi Lan"), and for a given name that is also a
-        word before a surname ("Star Hobson", "Grace Pell")."""
+        word before a surname ("Star Hobson")."""
         if i == 0 or not toks[i - 1].capitalised or toks[i].start - toks[i - 1].end != 1:
             return i
         before = toks[i - 1].text
@@ -710,19 +710,22 @@ class PersonNameDetector:
                 j, parts = j + step, parts + 1
                 continue
             # "Kayden B (DOB …)", "Shannon B.": a surname's initial ends the name.
-            if parts == 0 and len(nxt.text) == 1 and SURNAME_INITIAL.match(text[toks[j].end : toks[j].end + 12]):
+            initial = step == 1 and len(nxt.text) == 1 and nxt.text.isupper()
+            if initial and parts == 0 and SURNAME_INITIAL.match(text[toks[j].end : toks[j].end + 12]):
                 return j + 1
-            # "Ellie B Smith", "Karen J. Lowe": a middle initial between the names.
+            # "Ellie B Smith", "Karen J. Lowe": a middle initial between the names (after "A." a sentence may
+            # start instead: "met Kayden A. Later, …").
+            then = toks[j + 2] if initial and j + 2 < len(toks) else None
             if (
-                len(nxt.text) == 1
-                and nxt.text.isupper()
-                and j + step + 1 < len(toks)
-                and toks[j + step + 1].capitalised
-                and toks[j + step + 1].start - nxt.end <= 2
-                and text[nxt.end : toks[j + step + 1].start] in (" ", ". ")
-                and toks[j + step + 1].text not in self.lexicon.never_names
+                then is not None
+                and then.capitalised
+                and then.text not in self.lexicon.never_names
+                and (
+                    text[nxt.end : then.start] == " "
+                    or (text[nxt.end : then.start] == ". " and not is_everyday_word(then.text, 4.0))
+                )
             ):
-                j, parts = j + step + 1, parts + 1
+                j, parts = j + 2, parts + 1
                 continue
             if (
                 not (joined and nxt.capitalised and not nxt.sentence_initial)
