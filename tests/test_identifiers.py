@@ -422,7 +422,7 @@ def test_person_names(text, expected):
         (InitialsDetector(), "Action 2: TM to escalate to HoS. Action 3: JS to write.", ["JS"]),
         # Capitals inside a known term are not initials.
         (InitialsDetector(), "Outings to TK Maxx and JD Sports; KFC after. AB came too.", ["AB"]),
-        (InitialsDetector(), "PPN from GMP and WYP; RT was present. The school's URN and ULN.", ["RT"]),
+        (InitialsDetector(), "PPN from GMP and WYP; RT was present. The school's URN and ULN; MAR signed.", ["RT"]),
         # A mistyped number still belongs to the child when its label says what it is; unlabelled, it is not flagged.
         (
             NationalNumberDetector(),
@@ -573,6 +573,7 @@ def test_handbook_itself_names_no_person():
         "identifiers_heldout55",
         "identifiers_heldout56",
         "identifiers_heldout57",
+        "identifiers_heldout58",
     ],
 )
 def test_labelled_sets_meet_the_targets(name):
