@@ -105,8 +105,10 @@ class CoverageChecker:
                 probes.append(probe)
                 owners.append(i)
         self._owners = np.array(owners)
-        stored = StoredVectors(cache_dir, embedder, "area-descriptions") if cache_dir is not None else None
-        self._probe_vectors = stored.encode(probes) if stored is not None else embedder.encode(probes)
+        if cache_dir is None:
+            self._probe_vectors = embedder.encode(probes)
+        else:
+            self._probe_vectors = StoredVectors(cache_dir, embedder, "area-descriptions").encode(probes)
         centres = np.stack([self._probe_vectors[self._owners == i].mean(axis=0) for i in range(len(self.areas))])
         self._centres = centres / np.linalg.norm(centres, axis=1, keepdims=True)
         self._terms = self._distinctive_terms(probes, owners)

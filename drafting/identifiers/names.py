@@ -653,7 +653,7 @@ class PersonNameDetector:
         if not lex.is_given_name(toks[i].text) or i + 1 >= len(toks):
             return False
         nxt = toks[i + 1]
-        surname = re.sub(r"['’]s$", "", nxt.text)
+        surname = nxt.text  # a token never carries its "'s" (TOKEN)
         after = toks[i + 2] if i + 2 < len(toks) else None
         return (
             nxt.start - toks[i].end == 1
