@@ -242,6 +242,8 @@ def texts(detector, text):
         ),
         # A chain restaurant is a brand; after a title it is a surname.
         ("Contact at McDonald's and Nando's was cancelled. Mrs McDonald's son was seen.", ["McDonald"]),
+        # ... after any title, however long.
+        ("Reverend McDonald's sermon; Councillor Sainsbury's ward.", ["McDonald", "Sainsbury"]),
     ],
 )
 def test_person_names(text, expected):

@@ -204,13 +204,15 @@ def _tokens(text: str) -> list[_Tok]:
 
 # "Mrs McDonald's son": after a title a term's words are a surname ("McDonald's" the restaurant is a term).
 _TITLE_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s$")
+# Wide enough for the longest title with its full stop and space ("Councillor "), not a fixed guess.
+_TITLE_WINDOW = max(map(len, TITLES)) + 2
 
 
 def _masked_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     return [
         (start, end)
         for start, end in lexicon.phrase_spans(text)
-        if not _TITLE_JUST_BEFORE.search(text, max(0, start - 6), start)
+        if not _TITLE_JUST_BEFORE.search(text, max(0, start - _TITLE_WINDOW), start)
     ]
 
 
