@@ -130,7 +130,7 @@ def texts(detector, text):
             "Present: Karen Lowe (SW), Steph (TM). Worker: Chidi. Chair – Pauline Reeves.",
             ["Karen Lowe", "Steph", "Chidi", "Pauline Reeves"],
         ),
-        ("The family of Wei Chen arrived in 2021. Wei attends a primary school.", ["Wei", "Chen", "Wei"]),
+        ("The family of Wei Chen arrived in 2021. Wei attends a primary school.", ["Wei Chen", "Wei"]),
         # negatives: roles, bodies, programmes, places, months, sentence-initial words, name-words as words
         ("Will the local authority sustain this?", []),
         ("The Director of Children's Services meets the Chief Executive.", []),
@@ -244,6 +244,17 @@ def texts(detector, text):
         ("Contact at McDonald's and Nando's was cancelled. Mrs McDonald's son was seen.", ["McDonald"]),
         # ... after any title, however long.
         ("Reverend McDonald's sermon; Councillor Sainsbury's ward.", ["McDonald", "Sainsbury"]),
+        # Judges as court notes name them; a place word after a title is a surname, not a house.
+        (
+            "Orders made by HHJ Pemberton; DJ Mahmood adjourned; Recorder Hale agreed; Ms Lee KC for the mother.",
+            ["Pemberton", "Mahmood", "Hale", "Lee"],
+        ),
+        ("Mr Hall and Mrs Grange visited on Monday.", ["Hall", "Grange"]),
+        ("Young people at Hawthorn Grange said staff listen.", []),
+        # A charity named after its founder, shops and employers: no one's name.
+        ("Referred to the Helen Bamber Foundation. Mum works at Lidl and Primark, dad at the Jaguar plant.", []),
+        # Punjabi and Turkish names that neither Faker nor mimesis held, or that only mimesis holds.
+        ("The IRO, Sandeep Ghuman, has not met Taylan.", ["Sandeep Ghuman", "Taylan"]),
     ],
 )
 def test_person_names(text, expected):
@@ -258,6 +269,11 @@ def test_person_names(text, expected):
         (DateOfBirthDetector(), "His DOB is 01.09.2009.", ["01.09.2009"]),
         (DateOfBirthDetector(), "She was born on the 9th of July 2013.", ["9th of July 2013"]),
         (DateOfBirthDetector(), "Child b. 12.3.11, placed. Item b. 2019 figures.", ["12.3.11"]),
+        (
+            DateOfBirthDetector(),
+            "Amanuel turned 18 on 02/02/2024; she turns sixteen on 3 May; he turned 18 in 2021.",
+            ["02/02/2024", "3 May"],
+        ),
         (
             DateOfBirthDetector(),
             "He was born prematurely on 17/09/2021 and born at home in 2012.",
@@ -285,6 +301,12 @@ def test_person_names(text, expected):
         (AddressDetector(), "She lives at 27 Larkspur Road with her aunt.", ["27 Larkspur Road"]),
         (AddressDetector(), "They moved to Flat 4, Kingfisher Court.", ["Flat 4, Kingfisher Court"]),
         (AddressDetector(), "8 of 20 children had a plan.", []),
+        # The town after a street address is part of it; a given name after the comma is a person.
+        (
+            AddressDetector(),
+            "Police attended 14 Solway Road, Silloth at 03:00. They moved to 5 Mill Lane, Sarah said.",
+            ["14 Solway Road, Silloth", "5 Mill Lane"],
+        ),
         (AddressDetector(), "They left 3 The Paddocks, Kettering NN15 7RH.", ["3 The Paddocks"]),
         (AddressDetector(), "The home address, 8 Pembroke Villas, was sent.", ["8 Pembroke Villas"]),
         (AddressDetector(), "In 2023 The Council, like 12 The Others, grew.", []),
@@ -481,6 +503,12 @@ def test_person_names(text, expected):
             ["Brambles Primary"],
         ),
         (InstitutionDetector(), "The awards evening at Hartshire Town Hall and the Village Hall.", []),
+        # A child's own setting named by the child is the child's name, not a setting's.
+        (
+            InstitutionDetector(),
+            "Ryan's YOI placement ended. She went to Queen Elizabeth's Grammar School.",
+            ["Queen Elizabeth's Grammar School"],
+        ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         # A child's club narrows them down as a school does; a national youth organisation does not.
         (
@@ -514,70 +542,7 @@ def test_handbook_itself_names_no_person():
     assert [f for f in found if f.type == "PERSON"] == []
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "identifiers_eval",
-        "identifiers_heldout",
-        "identifiers_heldout2",
-        "identifiers_heldout3",
-        "identifiers_heldout4",
-        "identifiers_heldout5",
-        "identifiers_heldout6",
-        "identifiers_heldout7",
-        "identifiers_heldout8",
-        "identifiers_heldout9",
-        "identifiers_heldout10",
-        "identifiers_heldout11",
-        "identifiers_heldout12",
-        "identifiers_heldout13",
-        "identifiers_heldout14",
-        "identifiers_heldout15",
-        "identifiers_heldout16",
-        "identifiers_heldout17",
-        "identifiers_heldout18",
-        "identifiers_heldout19",
-        "identifiers_heldout20",
-        "identifiers_heldout21",
-        "identifiers_heldout22",
-        "identifiers_heldout23",
-        "identifiers_heldout24",
-        "identifiers_heldout25",
-        "identifiers_heldout26",
-        "identifiers_heldout27",
-        "identifiers_heldout28",
-        "identifiers_heldout29",
-        "identifiers_heldout30",
-        "identifiers_heldout31",
-        "identifiers_heldout32",
-        "identifiers_heldout33",
-        "identifiers_heldout34",
-        "identifiers_heldout35",
-        "identifiers_heldout36",
-        "identifiers_heldout37",
-        "identifiers_heldout38",
-        "identifiers_heldout39",
-        "identifiers_heldout40",
-        "identifiers_heldout41",
-        "identifiers_heldout42",
-        "identifiers_heldout43",
-        "identifiers_heldout44",
-        "identifiers_heldout45",
-        "identifiers_heldout46",
-        "identifiers_heldout47",
-        "identifiers_heldout48",
-        "identifiers_heldout49",
-        "identifiers_heldout50",
-        "identifiers_heldout51",
-        "identifiers_heldout52",
-        "identifiers_heldout53",
-        "identifiers_heldout54",
-        "identifiers_heldout55",
-        "identifiers_heldout56",
-        "identifiers_heldout57",
-        "identifiers_heldout58",
-    ],
-)
+@pytest.mark.parametrize("name", sorted(p.stem for p in DATA.glob("identifiers_*.jsonl")))
 def test_labelled_sets_meet_the_targets(name):
     result = evaluate_identifiers(IdentifierScanner(default_detectors()), DATA / f"{name}.jsonl")
     assert result.recall >= RECALL_FLOOR_BELOW_TARGET.get(name, 0.95), result.misses
@@ -594,8 +559,8 @@ def test_found_identifiers_are_hidden_whole():
     """Overlap counts "Abdullah" as finding "Abdullah al-Hashimi"; a redaction needs the whole span."""
     scanner = IdentifierScanner(default_detectors())
     results = [evaluate_identifiers(scanner, path) for path in sorted(DATA.glob("identifiers_*.jsonl"))]
-    found = sum(round(r.recall * r.gold) for r in results)
-    whole = sum(r.whole_spans * round(r.recall * r.gold) for r in results)
+    found = sum(r.found for r in results)
+    whole = sum(r.found_whole for r in results)
     assert whole / found >= 0.99, [p for r in results for p in r.partly_covered]
 
 

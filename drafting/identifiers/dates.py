@@ -24,7 +24,9 @@ _CUE = (
     # "born prematurely on", "born at home in", "born at 29 weeks on": a few lower-case words or a number
     # between "born" and the date.
     r"(?:born(?:(?:\s+(?:[a-z]+|\d{1,2})){0,3}?\s+(?:on|in))?|date\s+of\s+birth(?:\s+(?:is|of))?|d\.?o\.?b\.?|DOB|birthday(?:\s+(?:is|on))?"
-    r"|birth\s+date)"
+    r"|birth\s+date"
+    # "turned 18 on 02/02/2024", "turns sixteen on 3 May": the day a birthday falls on.
+    r"|turn(?:s|ed|ing)?\s+(?:\d{1,2}|[a-z]+teen|twenty(?:-one)?)(?=\s+on\b))"
 )
 _DOB = re.compile(
     rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{DATE})",

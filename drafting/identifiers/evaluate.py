@@ -32,6 +32,8 @@ class IdentifierEval(BaseModel):
     model_config = ConfigDict(extra="forbid")
     passages: int
     gold: int
+    found: int  # gold spans overlapped by a finding of their type
+    found_whole: int  # of those, spans with every letter and digit inside such a finding
     recall: float
     precision: float
     per_type: list[TypeScore]
@@ -97,6 +99,8 @@ def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEv
     return IdentifierEval(
         passages=len(lines),
         gold=total_gold,
+        found=sum(found_n.values()),
+        found_whole=whole_n,
         recall=round(sum(found_n.values()) / total_gold, 3) if total_gold else 1.0,
         precision=round(sum(correct_n.values()) / total_pred, 3) if total_pred else 1.0,
         per_type=per_type,

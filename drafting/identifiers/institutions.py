@@ -173,6 +173,10 @@ class InstitutionDetector:
                     # a town's or an area's name does ("Sheffield College", "Calderdale College").
                     if not own or all(w in lex.never_names and w not in lex.towns and w not in lex.places for w in own):
                         continue
+                    # "Ryan's YOI placement": a child's own setting, named by the child; the name detector has him.
+                    first = text[start:end].split()[0]
+                    if len(own) == 1 and first in (f"{own[0]}'s", f"{own[0]}’s") and lex.is_given_name(own[0]):
+                        continue
                     # "Orchard Family Centre", "Holbeck Foyer": a kind written in capitals is part of the name.
                     kind = _KIND_AFTER.match(text, end) if pattern is _HOME else None
                     if kind and all(w[:1].isupper() for w in kind.group(0).split()):

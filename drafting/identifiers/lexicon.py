@@ -1,10 +1,12 @@
-"""Word lists the detectors use: given names and surnames (Faker's public name lists, MIT licence, and a
-list of given names common in the UK that no Faker locale holds), name-words that need a cue, places, and
+"""Word lists the detectors use: given names and surnames (the public name lists of Faker and mimesis, both
+MIT licence, and lists of names common in the UK that neither holds), name-words that need a cue, places, and
 capitalised terms that are never identifying."""
 
 from __future__ import annotations
 
 import importlib
+import importlib.resources
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -140,11 +142,15 @@ def load_lexicon() -> Lexicon:
                 for n in names
                 if isinstance(n, str) and _name_shaped(n) and not (rare_only and is_everyday_word(n, _RARE_WORD_ZIPF))
             )
+    mimesis_firsts, mimesis_lasts = _mimesis_names()
+    firsts.update(mimesis_firsts)
+    lasts.update(mimesis_lasts)
     corpus = default_corpus_dir()
     lexicon_dir = corpus / "lexicon"
-    # Names common in the UK that no Faker locale holds: Welsh, Scottish, Irish, Pakistani, Yoruba, Igbo,
-    # Eritrean, Somali, Afghan, Albanian ("Dafydd", "Siobhán", "Faisal", "Temitope", "Semhar", "Hodan").
+    # Names common in the UK that neither package holds: Welsh, Scottish, Irish, Punjabi, Gujarati, Pakistani,
+    # Yoruba, Igbo, Shona, Eritrean, Somali, Afghan ("Dafydd", "Siobhán", "Sandeep", "Temitope", "Hodan").
     firsts.update(_read_list(lexicon_dir / "given_names_extra.txt"))
+    lasts.update(_read_list(lexicon_dir / "surnames_extra.txt"))
     allow = _read_list(lexicon_dir / "allowlist.txt")
     places = _read_list(lexicon_dir / "places.txt")
     cue_only = set(_read_list(lexicon_dir / "cue_only_names.txt"))
@@ -177,6 +183,28 @@ def load_lexicon() -> Lexicon:
         place_names=frozenset(place_names),
         places=frozenset(single_places),
     )
+
+
+def _mimesis_names() -> tuple[set[str], set[str]]:
+    """Given names and surnames of mimesis's 49 locales (MIT): Turkish, Polish, Nordic, Arabic and Persian names
+    Faker lacks ("Taylan", "Bartosz"). Its lists mix in ordinary words as freely as the wide Faker ones, so only
+    names that are rare as English words are taken."""
+    found: dict[str, set[str]] = {"names": set(), "surnames": set()}
+    datasets = importlib.resources.files("mimesis") / "datasets"
+    for locale in datasets.iterdir():
+        person = locale / "person.json"
+        if not person.is_file():
+            continue
+        data = json.loads(person.read_text(encoding="utf-8"))
+        for key, target in found.items():
+            value = data.get(key, [])
+            groups = value.values() if isinstance(value, dict) else [value]
+            target.update(n for group in groups for n in group if isinstance(n, str))
+    # The locales share many names: each is looked up in the word list once.
+    firsts, lasts = (
+        {n for n in names if _name_shaped(n) and not is_everyday_word(n, _RARE_WORD_ZIPF)} for names in found.values()
+    )
+    return firsts, lasts
 
 
 def _countries() -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from drafting.identifiers.base import Finding, resolve_overlaps
-from drafting.identifiers.lexicon import is_everyday_word
+from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
 
 _STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Gardens|Gdns|Court|Ct"
@@ -32,6 +32,8 @@ _FLAT = re.compile(
     rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?"
 )
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
+# "14 Solway Road, Silloth at 03:00": the town after a street address belongs to the address.
+_TOWN_AFTER = re.compile(rf",\s+(?P<town>{_NAME_WORD}(?:[\s-](?:on|upon|under|le|in|by|[A-Z][a-z]+))*)(?=[\s,.;:)]|$)")
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 
@@ -39,6 +41,17 @@ _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-
 class AddressDetector:
     name = "address"
     types = frozenset({"ADDRESS"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def _town_end(self, text: str, end: int) -> int:
+        """Where the address ends once a town after it is included; a given name after the comma is a person
+        ("lives at 14 Solway Road, Sarah said")."""
+        town = _TOWN_AFTER.match(text, end)
+        if not town or any(self.lexicon.is_given_name(w) for w in town.group("town").split()):
+            return end
+        return town.end()
 
     def detect(self, text: str) -> list[Finding]:
         out = []
@@ -54,12 +67,10 @@ class AddressDetector:
                 if pattern is _NUMBER_BEFORE_POSTCODE and is_everyday_word(match.group(0).split()[-1], 4.5):
                     continue
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+                end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
                 out.append(
-                    Finding(
-                        type="ADDRESS", text=text[start : match.end()], start=start, end=match.end(), score=score,
-                        detector=self.name,
-                    )
-                )  # fmt: skip
+                    Finding(type="ADDRESS", text=text[start:end], start=start, end=end, score=score, detector=self.name)
+                )
         return resolve_overlaps(out)
 
 

@@ -38,6 +38,11 @@ TITLES = {
     "Imam",
     "Rabbi",
     "Judge",
+    # Judges as court orders and notes name them: "HHJ Pemberton", "DJ Mahmood", "Recorder Hale".
+    "HHJ",
+    "DJ",
+    "DDJ",
+    "Recorder",
     "Professor",
     "Councillor",
     "Sister",
@@ -112,10 +117,14 @@ PLACE_WORDS = {
     "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
     "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
     "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
-    "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice",
+    "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice", "Grange", "Mews", "Heights",
 }  # fmt: skip
-# Words that end a firm's name: "Hartley Greene LLP" names a solicitors' firm, not two people.
-FIRM_SUFFIXES = {"LLP", "Ltd", "Limited", "plc", "PLC", "Solicitors", "Chambers", "Associates"}
+# Words that end a firm's or a charity's name: "Hartley Greene LLP" names a solicitors' firm, not two people.
+FIRM_SUFFIXES = {
+    "LLP", "Ltd", "Limited", "plc", "PLC", "Solicitors", "Chambers", "Associates",
+    # Charities named after their founders: "the Helen Bamber Foundation", "the Anna Freud Institute".
+    "Foundation", "Institute", "Society",
+}  # fmt: skip
 ARTICLES = {"the", "a", "an"}
 PRONOUNS = {
     "I", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "Him", "Them",

@@ -130,7 +130,7 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
         prev is not None
         and prev.capitalised
         and tok.start - prev.end == 1
-        and (tok.text in PLACE_WORDS or prev.text == "St")
+        and ((tok.text in PLACE_WORDS and prev.text not in TITLES) or prev.text == "St")  # "Mr Hall" is a person
     )
 
 
