@@ -6,6 +6,7 @@ import re
 
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
+from drafting.sentences import Sentence, split_sentences
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
 _WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
@@ -192,6 +193,7 @@ class InstitutionDetector:
                 continue
             if _HOME_CONTEXT.search(_around(text, m)):
                 out.append(self._finding(text, *m.span("name"), 0.7))
+        sentences: list[Sentence] = []  # split once, at the first one-word name after "at"
         for m in _AT_NAME.finditer(text):
             # "his short breaks are at Hollybank", "she was restrained at Oakhurst": a one-word name after "at"
             # where the same sentence is about a home. A town, an area or a person's name is not a home.
@@ -204,9 +206,9 @@ class InstitutionDetector:
                 or is_everyday_word(name, _THE_NAME_ZIPF)
             ):
                 continue
-            sentence_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            sentence_end = min(p for p in (text.find(". ", m.end()), text.find("\n", m.end()), len(text)) if p != -1)
-            if _HOME_WORDS_RE.search(text, sentence_start, sentence_end):
+            sentences = sentences or split_sentences(text)
+            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+            if sentence and _HOME_WORDS_RE.search(text, sentence.start, sentence.end):
                 out.append(self._finding(text, *m.span("name"), 0.7))
         for m in _HOUSE.finditer(text):
             words = m.group(0).split()
