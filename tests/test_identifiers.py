@@ -250,6 +250,9 @@ def texts(detector, text):
             ["Pemberton", "Mahmood", "Hale", "Lee"],
         ),
         ("Mr Hall and Mrs Grange visited on Monday.", ["Hall", "Grange"]),
+        # Ranks written out; a rank that is also a word, before an everyday word, is the word.
+        ("Sergeant Akhtar and Constable Price found her. She uses BSL.", ["Akhtar", "Price"]),
+        ("A Police Constable Degree Apprenticeship; the Sergeant on duty; Sister Act.", []),
         ("Young people at Hawthorn Grange said staff listen.", []),
         # A charity named after its founder, shops and employers: no one's name.
         ("Referred to the Helen Bamber Foundation. Mum works at Lidl and Primark, dad at the Jaguar plant.", []),

@@ -20,6 +20,8 @@ TITLES = {
     "Mx",
     "Dr",
     "Sgt",
+    "Sergeant",
+    "Constable",
     "PC",
     "DC",
     "DS",
@@ -61,6 +63,9 @@ TITLES = {
     "Grandad",
     "Grandpa",
 }
+# Titles that are also ordinary words: before an everyday word that is no one's name they are the word
+# ("a Police Constable Degree Apprenticeship", "Sister Act"); "Constable Price" is still a name.
+WORD_TITLES = {"Sergeant", "Constable", "Recorder", "Judge", "Sister"}
 # "PC 4471 Hargreaves": a police officer's number between the rank and the name.
 COLLAR_NUMBER = re.compile(r"\s+\d{2,5}\s+")
 # Lower-case parts of a surname: "Pieter van der Berg", "Mrs de Souza", "Rhys ap Gwilym", "Muhammad bin Rashid".

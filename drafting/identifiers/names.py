@@ -71,6 +71,7 @@ from drafting.identifiers.name_cues import (
     UNKNOWN_WORD_SCORE,
     UNKNOWN_WORD_ZIPF,
     VIETNAMESE_MIDDLE_NAMES,
+    WORD_TITLES,
 )
 
 
@@ -104,6 +105,8 @@ def _title_before(toks: list[_Tok], i: int, text: str) -> int | None:
     while k >= 0 and i - k <= 3 and toks[k].text in SURNAME_PARTICLES and toks[k + 1].start - toks[k].end == 1:
         k -= 1
     if k < 0 or toks[k].text not in TITLES:
+        return None
+    if toks[k].text in WORD_TITLES and _is_common_word(toks[i].text) and not load_lexicon().is_known_name(toks[i].text):
         return None
     gap = text[toks[k].end : toks[k + 1].start]
     return k if len(gap) <= 2 or COLLAR_NUMBER.fullmatch(gap) else None
