@@ -253,6 +253,8 @@ def texts(detector, text):
         # Ranks written out; a rank that is also a word, before an everyday word, is the word.
         ("Sergeant Akhtar and Constable Price found her. She uses BSL.", ["Akhtar", "Price"]),
         ("A Police Constable Degree Apprenticeship; the Sergeant on duty; Sister Act.", []),
+        # A town no one is named after does not join a list of names.
+        ("Offender manager Kirsty Dunglinson, Whitehaven office.", ["Kirsty Dunglinson"]),
         ("Young people at Hawthorn Grange said staff listen.", []),
         # A charity named after its founder, shops and employers: no one's name.
         ("Referred to the Helen Bamber Foundation. Mum works at Lidl and Primark, dad at the Jaguar plant.", []),
@@ -413,6 +415,12 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "In case CT-04 and LCS-2024-0193 the plan drifted.", ["CT-04", "LCS-2024-0193"]),
         (CaseReferenceDetector(), "SEA-014 records that section 47 enquiries and para 171 apply.", []),
         (CaseReferenceDetector(), "Child LM (ref 33019) is not named.", ["33019"]),
+        # A front-door record's number; a year after the same word is a year.
+        (
+            CaseReferenceDetector(),
+            "Contact 4471923 received 09:12; Referral no. 558120; Referral 2023 figures.",
+            ["4471923", "558120"],
+        ),
         (CaseReferenceDetector(), "Child C (LCS 2298765) and the CP 2023 figures.", ["LCS 2298765"]),
         (CaseReferenceDetector(), "See the referral (ref: para 45) for context.", []),
         (
@@ -435,6 +443,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A role before the name of its holder; police and rating shorthand.
+        (InitialsDetector(), "RAG rating: Amber. PNC checked. Allocated (TM Nadeem Aslam).", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),

@@ -806,6 +806,9 @@ class PersonNameDetector:
                 # "27 Kingsway, Stoke-on-Trent ST4 1AA": a town before a postcode ends an address, not a list.
                 if tok.text in lex.towns and POSTCODE_AFTER.match(text, tok.end):
                     continue
+                # "Kirsty Dunglinson, Whitehaven office": a town no one is named after is never in a list of names.
+                if tok.text in lex.towns and not lex.is_known_name(tok.text):
+                    continue
                 # A common word joins only mid-sentence and not as the head of a title ("Eden and Ocean, who
                 # are twins", not "Jack and Social Care").
                 nxt = toks[i + 1] if i + 1 < len(toks) else None

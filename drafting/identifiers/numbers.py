@@ -27,6 +27,9 @@ _CASE_PHRASE = re.compile(
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
+# "Contact 4471923 received 09:12", "Referral no. 558120": a front-door record's own number (five digits or
+# more, so that "Referral 2023" stays a year).
+_RECORD_NUMBER = re.compile(r"\b(?:Contact|Referral)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,})\b")
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
 _CASE_CODE = re.compile(
@@ -40,6 +43,7 @@ _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
 _ROLE_BEFORE = re.compile(
     r"(?:(?:^|\t|:)[ ]*|\b(?:the|a|an|her|his|their|our|my|your)\s+)$", re.IGNORECASE | re.MULTILINE
 )
+_NAME_AFTER_ROLE = re.compile(r"\s[A-Z][a-z]")
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
 _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
@@ -107,6 +111,8 @@ class CaseReferenceDetector:
                 while (more := _MORE_REFS.match(text, end)) and any(c.isdigit() for c in more.group("ref")):
                     start, end = more.span("ref")
                     out.append(self._finding(text, start, end, 0.9))
+        for m in _RECORD_NUMBER.finditer(text):
+            out.append(self._finding(text, *m.span("ref"), 0.85))
         for m in _CASE_CODE.finditer(text):
             out.append(self._finding(text, m.start(), m.end(), 0.85))
         return out
@@ -133,7 +139,9 @@ class InitialsDetector:
                 continue
             # "Steph (TM)": a role after a name, not the initials of someone else.
             if letters in ROLE_ABBREVIATIONS and (
-                _ROLE_AFTER_NAME.search(text, 0, m.start()) or _ROLE_BEFORE.search(text, 0, m.start())
+                _ROLE_AFTER_NAME.search(text, 0, m.start())
+                or _ROLE_BEFORE.search(text, 0, m.start())
+                or _NAME_AFTER_ROLE.match(text, m.end())  # "(TM Nadeem Aslam)": the role of the person named
             ):
                 continue
             # Capitals in a shouted heading are not initials.
