@@ -21,19 +21,21 @@ _HOUSE_NUMBER_STREET = re.compile(
 _NUMBER_THE = re.compile(
     rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+The\s+(?:{_NAME_WORD}\s+)?{_NAME_WORD}(?=,\s+[A-Z][a-z]+|\s+[A-Z]{{1,2}}\d)"
 )
+# The words after a town's first: "Stoke-on-Trent", "Newcastle upon Tyne", "Sutton Coldfield".
+_TOWN_TAIL = r"(?:[\s-](?:on|upon|under|le|in|by|[A-Z][a-z]+))*"
 # Postcode format of the Royal Mail (letters that never appear in a position are excluded).
 POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 # "27 Queensway, Grimsby DN31 2SS": a house number and a one-word street, known as an address by the postcode.
 _NUMBER_BEFORE_POSTCODE = re.compile(
     rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?"
-    rf"(?=(?:,\s+[A-Z][a-z]+(?:[\s-](?:on|upon|under|le|in|by|[A-Z][a-z]+))*)?,?\s+{POSTCODE.pattern})"
+    rf"(?=(?:,\s+[A-Z][a-z]+{_TOWN_TAIL})?,?\s+{POSTCODE.pattern})"
 )
 _FLAT = re.compile(
     rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?"
 )
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
 # "14 Solway Road, Silloth at 03:00": the town after a street address belongs to the address.
-_TOWN_AFTER = re.compile(rf",\s+(?P<town>{_NAME_WORD}(?:[\s-](?:on|upon|under|le|in|by|[A-Z][a-z]+))*)(?=[\s,.;:)]|$)")
+_TOWN_AFTER = re.compile(rf",\s+(?P<town>{_NAME_WORD}{_TOWN_TAIL})(?=[\s,.;:)]|$)")
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 
