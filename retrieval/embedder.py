@@ -108,3 +108,28 @@ class SentenceTransformerEmbedder:
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+class MemoEmbedder:
+    """Another embedder that remembers every text's vector while it lives: an evaluation that builds thirty
+    drafts from the same sentences, for each of thirty sets, encodes each sentence once (4 min -> seconds)."""
+
+    def __init__(self, inner: Embedder, known: dict[str, np.ndarray] | None = None) -> None:
+        self.inner = inner
+        self.known: dict[str, np.ndarray] = {} if known is None else known
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        new = list(dict.fromkeys(t for t in texts if t not in self.known))
+        if new:
+            self.known.update(zip(new, self.inner.encode(new, batch_size=batch_size), strict=True))
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.known[t] for t in texts]).astype(np.float32)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval.embedder import Embedder
+from retrieval.embedder import Embedder, MemoEmbedder
 
 log = logging.getLogger(__name__)
 
@@ -26,33 +26,32 @@ class StoredVectors:
         self.embedder = embedder
         model = hashlib.sha256(embedder.model_id.encode()).hexdigest()[:16]
         self.path = cache_dir / f"{name}-{model}.npz"
-        self._known: dict[str, np.ndarray] | None = None
+        self._memo: MemoEmbedder | None = None
 
-    def _load(self) -> dict[str, np.ndarray]:
-        if self._known is None:
-            self._known = {}
+    def _load(self) -> MemoEmbedder:
+        if self._memo is None:
+            known: dict[str, np.ndarray] = {}
             if self.path.is_file():
                 try:
                     with np.load(self.path, allow_pickle=False) as data:
                         texts, vectors = data["texts"], data["vectors"]
                     if len(texts) != len(vectors) or vectors.ndim != 2:
                         raise ValueError("texts and vectors differ in number")
-                    self._known = {str(t): v for t, v in zip(texts, vectors, strict=True)}
+                    known = {str(t): v for t, v in zip(texts, vectors, strict=True)}
                 except Exception as exc:  # any unreadable or foreign file: numpy raises many kinds
                     # A damaged file costs one re-encoding, never a failed check.
                     log.warning("stored vectors in %s are unreadable (%s); encoding again", self.path, exc)
-        return self._known
+            self._memo = MemoEmbedder(self.embedder, known)
+        return self._memo
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """The texts' vectors, encoding only those not stored yet and storing them."""
-        known = self._load()
-        new = list(dict.fromkeys(t for t in texts if t not in known))
-        if new:
-            known.update(zip(new, self.embedder.encode(new), strict=True))
-            self._save(known)
-        if not texts:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        return np.stack([known[t] for t in texts]).astype(np.float32)
+        memo = self._load()
+        stored = len(memo.known)
+        vectors = memo.encode(texts)
+        if len(memo.known) > stored:
+            self._save(memo.known)
+        return vectors
 
     def _save(self, known: dict[str, np.ndarray]) -> None:
         tmp: str | None = None

@@ -126,14 +126,23 @@ def test_style_findings():
     )
 
 
+@pytest.fixture(scope="module")
+def sentence_memo(real_retrieval):
+    """The coverage evaluations build thirty drafts per set from the same sentences: each sentence is encoded
+    once (the leave-one-set-out test took 4 min encoding the same sentences again)."""
+    from retrieval.embedder import MemoEmbedder
+
+    return MemoEmbedder(real_retrieval.embedder)
+
+
 @pytest.mark.model
-def test_coverage_on_drafts_with_areas_left_out(real_retrieval):
+def test_coverage_on_drafts_with_areas_left_out(real_retrieval, sentence_memo):
     from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
 
     # Measured without the set's own paragraphs among the example findings.
     checker = CoverageChecker(
-        real_retrieval.embedder,
+        sentence_memo,
         examples=load_examples(exclude=frozenset({"coverage_paragraphs"})),
         cache_dir=real_retrieval.settings.cache_dir,
     )
@@ -208,7 +217,7 @@ def test_example_findings_are_the_labelled_draft_sets():
 
 
 @pytest.mark.model
-def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
+def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_memo):
     """Twenty-seven sets of paragraphs written apart from the probes; each was measured once before any change
     it prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker, load_examples
@@ -218,7 +227,7 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval):
     for name, floor in HELD_OUT_COVERAGE_FLOORS.items():
         # Each set is measured without its own paragraphs among the example findings (leave one set out).
         checker = CoverageChecker(
-            real_retrieval.embedder,
+            sentence_memo,
             cache_dir=real_retrieval.settings.cache_dir,
             examples=load_examples(exclude=frozenset({name})),
         )

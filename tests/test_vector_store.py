@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from drafting.coverage import CoverageChecker
+from retrieval.embedder import MemoEmbedder
 from retrieval.vector_store import StoredVectors
 from tests.fakes import FakeEmbedder
 
@@ -81,3 +82,16 @@ def test_coverage_checker_scores_the_same_with_stored_descriptions(tmp_path):
     assert embedder.encoded == []
     assert stored.check(draft) == plain
     assert len(embedder.encoded) == 2  # only the draft's sentences
+
+
+def test_memo_embedder_encodes_each_text_once_and_keeps_the_order():
+    inner = CountingEmbedder()
+    memo = MemoEmbedder(inner)
+    first = memo.encode([TEXTS[1], TEXTS[0], TEXTS[1]])
+    assert inner.encoded == [TEXTS[1], TEXTS[0]]
+    again = memo.encode(list(reversed(TEXTS)))
+    assert inner.encoded == [TEXTS[1], TEXTS[0], TEXTS[2]]
+    assert np.array_equal(again, FakeEmbedder().encode(list(reversed(TEXTS))))
+    assert np.array_equal(first[0], first[2])
+    assert memo.encode([]).shape == (0, FakeEmbedder.dim)
+    assert (memo.model_id, memo.dim) == (inner.model_id, inner.dim)
