@@ -89,7 +89,8 @@ _RESIDENTS = {
 # "Toby's nursery, Little Acorns, kept records": a setting named in apposition to what it is.
 _KIND_APPOSITIVE = re.compile(
     r"\b(?i:school|nursery|pre-school|preschool|college|academy|children['’]s home|residential home|setting"
-    r"|placement)\s*(?:,\s+|\(\s*)"
+    # "The sister home, Rowanbank, shares its on-call manager": a provider's other children's home.
+    r"|placement|sister home)\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
 )
 # "in Year 10 at Oakwood", "alternative provision at The Bridge": a school or a provision by its name alone.
@@ -253,7 +254,10 @@ class InstitutionDetector:
             custody_at = m.re is _CUSTODY and m.group("prep") in ("at", "to")
             if m.group("name") in self.lexicon.towns and not custody_at:
                 continue
-            out.append(self._finding(text, *m.span("name"), 0.8))
+            # "the sister home, Rowanbank,": a name no list holds, named as a setting, is the setting's, not a
+            # person's; "the nursery, Dawn," stays a person (the name detector's equal score wins the tie).
+            known = any(self.lexicon.is_known_name(w) for w in words)
+            out.append(self._finding(text, *m.span("name"), 0.8 if known or m.re is not _KIND_APPOSITIVE else 0.85))
         # A pupil is in Year 10 at a school, not at a town, so a town's name here is the school's ("Oakwood").
         for m in _SCHOOL_AT.finditer(text):
             words = [w for w in m.group("name").split() if w != "The"]

@@ -36,6 +36,17 @@ _FLAT = re.compile(
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
 # "14 Solway Road, Silloth at 03:00": the town after a street address belongs to the address.
 _TOWN_AFTER = re.compile(rf",\s+(?P<town>{_NAME_WORD}{_TOWN_TAIL})(?=[\s,.;:)]|$)")
+# "at 3 in the park", "5 mins walk": words that do not name a street.
+_NOT_A_STREET_NAME = (
+    r"(?:the|a|an|in|on|at|of|to|and|or|for|with|by|from|per|each|every|mins?|minutes?|hours?|hrs?|days?|weeks?|wks"
+    r"|times?|am|pm)"
+)
+# Typed in lower case in a note ("lives 12 holly bank", "visit to: 3 mayfield ave"): only where the words
+# before say an address follows, since "5 minutes walk" and "2 food bank vouchers" have the same shape.
+_LOWER_ADDRESS = re.compile(
+    rf"(?:\b(?:at|lives?|living|address|moved\s+to|visit\s+to|to)\s*:?|:)\s+"
+    rf"(?P<address>\d{{1,4}}[a-z]?\s+(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b)(?!['’-])"
+)
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 
@@ -73,6 +84,11 @@ class AddressDetector:
                 out.append(
                     Finding(type="ADDRESS", text=text[start:end], start=start, end=end, score=score, detector=self.name)
                 )
+        for match in _LOWER_ADDRESS.finditer(text):
+            start, end = match.span("address")
+            out.append(
+                Finding(type="ADDRESS", text=text[start:end], start=start, end=end, score=0.8, detector=self.name)
+            )
         return resolve_overlaps(out)
 
 

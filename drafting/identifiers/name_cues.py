@@ -90,6 +90,8 @@ KIN_AND_ROLE = {
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
     "counsellor", "interpreter", "solicitor",
+    # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
+    "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
 }  # fmt: skip
 PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
@@ -136,6 +138,8 @@ PRONOUNS = {
     "This", "That", "These", "Those", "Who", "Which", "There", "Here", "What", "Both", "Each", "All",
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
+# "texted stacey", "rang dale": whom a worker got in touch with, in a hurried note.
+CONTACTED_VERBS = {"texted", "rang", "phoned", "called", "emailed", "messaged", "contacted"}
 # "I cannot see Liberty", "inspectors met Hope": a capitalised name-word after a verb of meeting is a person.
 MEETING_VERBS = MET_VERBS | {"see", "meet", "visit", "sees", "meets", "visits", "seeing", "meeting", "visiting"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
@@ -214,7 +218,9 @@ RELATIVE_POSSESSIVE = re.compile(
     r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
     r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
 )
-LOWER_TITLES = {"mr", "mrs", "ms"}
+LOWER_TITLES = {"mr", "mrs", "ms", "dr"}
+# A prison or young offender institution is named after its place: "HMP Haverigg", "HMYOI Wetherby".
+PRISON_TITLES = ("HMP", "HMYOI", "HMPYOI", "YOI")
 SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}
 # "Steph (TM)", "Karen Lowe (SW)": a role's initials in brackets after a word make it a person's name.
 ROLE_IN_BRACKETS = re.compile(r"^\s*\((?:" + "|".join(sorted(ROLE_ABBREVIATIONS)) + r")\)")
@@ -230,6 +236,9 @@ UNKNOWN_WORD_ZIPF = 2.5
 # A surname after a place-given-name ("Jordan Mellor", "India Hughes") is rarer than this as an English word;
 # "Valley", "House", "Hall" and "Street" are not.
 SURNAME_WORD_ZIPF = 4.0
+# A word in brackets after a kinship word ("Dad (Ste)", "dads (gav)") is a short name when rarer than this;
+# "deceased" (3.96) is not.
+SHORT_NAME_ZIPF = 3.5
 UNKNOWN_WORD_SCORE = 0.6
 PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
 # Where someone lives or comes from: an age after the place may be the person's, not the place's.

@@ -26,6 +26,7 @@ from drafting.identifiers.name_cues import (
     BEFORE_A_MONTH,
     COLLAR_NUMBER,
     CONDITION_AFTER,
+    CONTACTED_VERBS,
     DETERMINERS,
     FAMILY_WORDS,
     FIRM_SUFFIXES,
@@ -54,12 +55,14 @@ from drafting.identifiers.name_cues import (
     POSSESSIVE_DETERMINERS,
     POSTCODE_AFTER,
     PREPOSITIONS,
+    PRISON_TITLES,
     PRONOUNS,
     RELATIVE_POSSESSIVE,
     ROLE_IN_BRACKETS,
     ROLE_LABEL_BEFORE,
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
+    SHORT_NAME_ZIPF,
     SHOUTED_TITLES,
     SURNAME_INITIAL,
     SURNAME_PARTICLES,
@@ -234,7 +237,7 @@ class PersonNameDetector:
 
         for i, tok in enumerate(toks):
             if tok.text.islower() and self._careless_name(toks, i, text):
-                found[i] = (i, 0.7)
+                found[i] = (i + 1 if self._lower_surname_after(toks, i) else i, 0.7)
                 continue
             # "known as JJ": a nickname in capitals is a name, not initials.
             if tok.text.isupper() and len(tok.text) <= 4 and _words_before(toks, i, 2) == ["known", "as"]:
@@ -256,9 +259,9 @@ class PersonNameDetector:
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
             if tok.text.lower() in KIN_AND_ROLE and not after_title:
                 continue
-            # "Kingston upon Thames", "Ashby, LE65 2QT", "Wolverton children's services": a place.
+            # "Kingston upon Thames", "Ashby, LE65 2QT", "Wolverton children's services", "HMP Haverigg": a place.
             if (
-                (i > 0 and toks[i - 1].text == "upon")
+                (i > 0 and toks[i - 1].text in ("upon", *PRISON_TITLES))
                 or POSTCODE_AFTER.match(text, tok.end)
                 # "Tom's disease" is Tom's; "Down's syndrome" is no one's.
                 or (
@@ -429,6 +432,11 @@ class PersonNameDetector:
         lex = self.lexicon
         if toks[i].text in KIN_AND_ROLE:  # "nan", "dad": a kinship word, even where a name list has it
             return False
+        if self._named_after_kin(toks, i, text):
+            return True
+        # "dale marsden dob …": a given name and a surname, both typed in lower case.
+        if self._lower_surname_after(toks, i):
+            return True
         # "at jordans", "going round kyles": someone's home, typed without the apostrophe.
         stem = name[:-1]
         if (
@@ -437,6 +445,7 @@ class PersonNameDetector:
             and toks[i - 1].text.lower() in ("at", "round", "to", "from")
             and lex.is_given_name(stem)
             and stem not in lex.name_words
+            and stem.lower() not in KIN_AND_ROLE  # "at nannas": the grandmother's, not Nanna's
             and not is_everyday_word(toks[i].text, 3.0)  # "at marks", "to bills"
         ):
             return True
@@ -456,12 +465,6 @@ class PersonNameDetector:
             return False
         # "jessica (14) missing again": a given name with an age after it.
         if AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
-            return True
-        # "her partner (dean)": a kinship word and a bracketed word is a name even if it is also a word.
-        bracketed = (
-            text[max(0, toks[i].start - 1) : toks[i].start] == "(" and text[toks[i].end : toks[i].end + 1] == ")"
-        )
-        if bracketed and i > 0 and toks[i - 1].text.lower() in KIN_AND_ROLE:
             return True
         before = _words_before(toks, i, 2)
         spoken_to = before[-1:] in (["to"], ["with"]) and before[:1] == ["spoke"]
@@ -489,10 +492,12 @@ class PersonNameDetector:
         # "dad (jordan)": a kinship word is a strong cue; so is being spoken to or seen ("spoke to liam").
         if any(w in KIN_AND_ROLE for w in before):
             return True
-        if before and (before[-1] in MET_VERBS or spoken_to):
+        if before and (before[-1] in MET_VERBS or before[-1] in CONTACTED_VERBS or spoken_to):
             return True
-        # "jordan kicked off again": a note that opens with a given name and a past-tense verb.
-        if toks[i].sentence_initial and nxt is not None and nxt.text.endswith("ed") and nxt.start - toks[i].end == 1:
+        # "jordan kicked off again", "…, stacey booked on": a note or a clause that opens with a given name and
+        # a past-tense verb.
+        opens = toks[i].sentence_initial or text[: toks[i].start].rstrip()[-1:] in (",", ";", "-", "–", "—")
+        if opens and nxt is not None and nxt.text.endswith("ed") and nxt.start - toks[i].end == 1:
             return True
         if is_everyday_word(toks[i].text, 4.5):
             return False
@@ -502,6 +507,41 @@ class PersonNameDetector:
             and (nxt.text in AGENTIVE_VERBS or nxt.text in FOLLOWING_VERBS)
         )
 
+    def _named_after_kin(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """ "Dad (Ste)", "dads (gav)", "her partner (dean)": a word in brackets straight after a kinship word
+        names the person, even one that is also a word or a short form no name list holds; not "dad
+        (deceased)" or "mum (tbc)"."""
+        tok = toks[i]
+        bracketed = text[max(0, tok.start - 1) : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
+        if not (bracketed and i > 0 and toks[i - 1].text.lower() in KIN_AND_ROLE):
+            return False
+        word = tok.text
+        if self.lexicon.is_given_name(word.capitalize()) or word.capitalize() in self.lexicon.name_words:
+            return True
+        return (
+            len(word) >= 3
+            and word.isalpha()
+            and any(c in "aeiouy" for c in word.lower())
+            and word.capitalize() not in self.lexicon.never_names
+            and not is_everyday_word(word.lower(), SHORT_NAME_ZIPF)
+        )
+
+    def _lower_surname_after(self, toks: list[_Tok], i: int) -> bool:
+        """A lower-case given name followed by a lower-case surname that is no everyday word ("dale marsden",
+        "pauline gregg"; not "will smith" or "grace period")."""
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not nxt.text.islower() or nxt.start - toks[i].end != 1:
+            return False
+        lex = self.lexicon
+        surname = nxt.text.capitalize()
+        return (
+            lex.is_given_name(toks[i].text.capitalize())
+            and not is_everyday_word(toks[i].text, 5.0)
+            and surname in lex.surnames
+            and surname not in lex.never_names
+            and not is_everyday_word(nxt.text, SURNAME_WORD_ZIPF)
+        )
+
     def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         tok = toks[i]
         lex = self.lexicon
@@ -509,7 +549,7 @@ class PersonNameDetector:
             return False  # "(Reg 24)", "Tier 2": a word numbered is a label, not a person
         if tok.text in lex.place_names:
             return self._place_name_cue(toks, i, text)
-        if self._after_initial(tok, text):
+        if self._after_initial(tok, text) or self._named_after_kin(toks, i, text):
             return True
         if not tok.sentence_initial:
             window = _words_before(toks, i, 2)
@@ -602,6 +642,11 @@ class PersonNameDetector:
                     return True
             if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
+            # "Visitor: Hazel Oduya, independent person": a given name, then a word no list or dictionary holds.
+            unknown = not (nxt.text in lex.never_names or nxt.text in lex.towns or lex.is_known_name(nxt.text))
+            # Not "Summer Kickabout sessions": the name ends its phrase.
+            if nxt.capitalised and unknown and not is_everyday_word(nxt.text, UNKNOWN_WORD_ZIPF):
+                return lex.is_given_name(tok.text) and _ends_phrase(toks, i + 1, text)
         return False
 
     def _after_initial(self, tok: _Tok, text: str) -> bool:

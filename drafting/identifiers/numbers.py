@@ -38,10 +38,10 @@ _CASE_CODE = re.compile(
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
 _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
-# "her HV", "the TM", or a role opening a table cell or following a colon ("…\tHV", "Action 2: TM to escalate"):
-# a role, not someone's initials.
+# "her HV", "the TM", "supervision w/ TM" (shorthand among shorthand; "met with HV" may be someone), or a role
+# opening a table cell or following a colon ("…\tHV", "Action 2: TM to escalate"): a role, not someone's initials.
 _ROLE_BEFORE = re.compile(
-    r"(?:(?:^|\t|:)[ ]*|\b(?:the|a|an|her|his|their|our|my|your)\s+)$", re.IGNORECASE | re.MULTILINE
+    r"(?:(?:^|\t|:)[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
 )
 _NAME_AFTER_ROLE = re.compile(r"\s[A-Z][a-z]")
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
