@@ -271,6 +271,8 @@ def texts(detector, text):
         # A given name that is also a word, then a surname no list holds; not a name-word before a noun.
         ("Visitor: Hazel Oduya, independent person.", ["Hazel Oduya"]),
         ("Summer Kickabout sessions ran in August.", []),
+        # A month after a day's number is no name in a list; a pronoun opening a quotation is no one.
+        ("On 3 June, Kelsey Marr wrote. 'Nobody listens,' said Corey.", ["Kelsey Marr", "Corey"]),
         # Prisons, councils formed since 2019, a tool and a protocol named like people.
         (
             "Reece (HMP Haverigg) is visited. Cumberland's policy. Talking Mats and the Philomena Protocol help.",
@@ -549,6 +551,12 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        # Welsh names put the kind first; a court is no setting.
+        (
+            InstitutionDetector(),
+            "She teaches at Ysgol Aberconwy; he is at Coleg Cambria. Heard at Liverpool Family Court.",
+            ["Ysgol Aberconwy", "Coleg Cambria"],
+        ),
         # A child's club narrows them down as a school does; a national youth organisation does not.
         (
             InstitutionDetector(),

@@ -26,6 +26,8 @@ _ENDS_IN_KIND = re.compile(rf"\b{_KIND}$")
 _KIND_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _KIND))
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
+# Welsh names put the kind first: "Ysgol Aberconwy", "Ysgol Gynradd Llanrug", "Coleg Cambria".
+_KIND_FIRST = re.compile(r"\b(?:Ysgol|Coleg)(?:\s+(?:Gynradd|Uwchradd|Gymraeg|Bro|Y|Yr))*(?:\s+[A-Z][a-z'’]+){1,3}")
 # Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
 _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
@@ -165,7 +167,7 @@ class InstitutionDetector:
     def detect(self, text: str) -> list[Finding]:
         lex = self.lexicon
         out = self._named_homes(text)
-        for pattern, score in ((_SCHOOL, 0.85), (_HOME, 0.85)):
+        for pattern, score in ((_SCHOOL, 0.85), (_KIND_FIRST, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
                 for start, end in _split_coordinated(text, m.start(), m.end()):
                     # "The Local Authority's contact centre": a possessive ending is not part of a name.
@@ -214,6 +216,8 @@ class InstitutionDetector:
         for m in _HOUSE.finditer(text):
             words = m.group(0).split()
             if words[0] in _NOT_A_HOUSE_NAME or words[-2] in _PUBLIC_BUILDING:
+                continue
+            if words[-1] == "Court" and words[-2] in _COURTS:  # "Liverpool Family Court", "Carlisle Crown Court"
                 continue
             if _TITLE_BEFORE.search(text, 0, m.start()):  # "the Family Drug and Alcohol Court"
                 continue

@@ -136,6 +136,8 @@ ARTICLES = {"the", "a", "an"}
 PRONOUNS = {
     "I", "He", "She", "They", "It", "We", "You", "His", "Her", "Their", "Its", "Our", "My", "Your", "Him", "Them",
     "This", "That", "These", "Those", "Who", "Which", "There", "Here", "What", "Both", "Each", "All",
+    # "'Nobody listens to me'": no one's name.
+    "Nobody", "Somebody", "Everybody", "Anybody", "Someone", "Everyone", "Anyone", "None",
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 # "texted stacey", "rang dale": whom a worker got in touch with, in a hurried note.

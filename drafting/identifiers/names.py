@@ -140,9 +140,17 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
     )
 
 
-def _month_meant(toks: list[_Tok], i: int) -> bool:
-    """ "In April", "since June": a month, though April and June are also given names."""
-    return toks[i].text in MONTHS and i > 0 and toks[i - 1].text.lower() in BEFORE_A_MONTH
+# "On 3 June, Kelsey Marr wrote", "the 21st of May": a day's number before a month.
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+
+
+def _month_meant(toks: list[_Tok], i: int, text: str) -> bool:
+    """ "In April", "since June", "on 3 June": a month, though April and June are also given names."""
+    if toks[i].text not in MONTHS:
+        return False
+    return (i > 0 and toks[i - 1].text.lower() in BEFORE_A_MONTH) or bool(
+        _DAY_BEFORE.search(text, max(0, toks[i].start - 10), toks[i].start)
+    )
 
 
 def _of_a_person(toks: list[_Tok], i: int) -> bool:
@@ -798,7 +806,7 @@ class PersonNameDetector:
     def _other_sense(self, toks: list[_Tok], k: int, text: str) -> bool:
         """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
         April"): no rule, and no earlier mention of the name, makes this mention a person."""
-        return self._place_meant(toks, k, text) or _month_meant(toks, k)
+        return self._place_meant(toks, k, text) or _month_meant(toks, k, text)
 
     def _place_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
         """A place or town that is also a name, after "in", "from" or "to", or listed with other places after
@@ -847,6 +855,8 @@ class PersonNameDetector:
                 if i in covered:
                     continue
                 if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
+                    continue
+                if _month_meant(toks, i, text):  # "On 3 June, Kelsey Marr wrote": a date before the name
                     continue
                 # "27 Kingsway, Stoke-on-Trent ST4 1AA": a town before a postcode ends an address, not a list.
                 if tok.text in lex.towns and POSTCODE_AFTER.match(text, tok.end):
