@@ -273,6 +273,13 @@ def texts(detector, text):
         ("Summer Kickabout sessions ran in August.", []),
         # A month after a day's number is no name in a list; a pronoun opening a quotation is no one.
         ("On 3 June, Kelsey Marr wrote. 'Nobody listens,' said Corey.", ["Kelsey Marr", "Corey"]),
+        # "who" follows a person; a household's animals are no one.
+        ("Bill, who has dementia, lives there. Managers, who were new, agreed.", ["Bill"]),
+        (
+            "Two dogs (Bella and Max); a cat called Tigger. Bella is an elderly collie. Her dog walker, Sarah, "
+            "is a dog lover.",
+            ["Sarah"],
+        ),
         # Prisons, councils formed since 2019, a tool and a protocol named like people.
         (
             "Reece (HMP Haverigg) is visited. Cumberland's policy. Talking Mats and the Philomena Protocol help.",
@@ -440,6 +447,12 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "In case CT-04 and LCS-2024-0193 the plan drifted.", ["CT-04", "LCS-2024-0193"]),
         (CaseReferenceDetector(), "SEA-014 records that section 47 enquiries and para 171 apply.", []),
         (CaseReferenceDetector(), "Child LM (ref 33019) is not named.", ["33019"]),
+        # A record's number led by a zero is no year.
+        (
+            CaseReferenceDetector(),
+            "LADO referral 0412; Case 0398 closed. Referral 2023 figures; in case 2023 was late.",
+            ["0412", "0398"],
+        ),
         # A front-door record's number; a year after the same word is a year.
         (
             CaseReferenceDetector(),
@@ -470,6 +483,8 @@ def test_person_names(text, expected):
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
         # A role before the name of its holder; police and rating shorthand.
         (InitialsDetector(), "RAG rating: Amber. PNC checked. Allocated (TM Nadeem Aslam).", []),
+        # One letter set off by commas before a person's verb.
+        (InitialsDetector(), "The young person who made the allegation, K, was supported.", ["K"]),
         # A role after "w/"; a department or an assessment; but a child's initials still.
         (InitialsDetector(), "Supervision w/ TM; cc SW. The DWP paid; CFA due. Child TM is 9.", ["TM"]),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),

@@ -149,6 +149,18 @@ SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
 SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*$")
 POSSESSIVE = re.compile(r"^['’]s\b")
+WHO_AFTER = re.compile(r"^,\s+who\b")
+# A household's animals, named in fostering and adoption assessments: "two dogs (Bella and Max)", "a cat
+# called Tigger", "Bella is an elderly collie". Not "her dog walker, Sarah" or "Sarah is a dog lover".
+_ANIMALS = (
+    r"(?:dogs?|cats?|pupp(?:y|ies)|kittens?|ponies|pony|horses?|rabbits?|hamsters?|guinea pigs?|pets?|collies?"
+    r"|spaniels?|labradors?|terriers?|retrievers?|budgies?|parrots?|tortoises?|ferrets?|goats?|hens|chickens|lurchers?"
+    r"|greyhounds?|whippets?|poodles?|cockapoos?|huskies|husky)"
+)
+ANIMAL_BEFORE = re.compile(
+    rf"\b{_ANIMALS}\s*(?:\(|,|\s(?:called|named))\s*(?:[A-Z][a-z]+\s*(?:,|and|&)\s*)*$", re.IGNORECASE
+)
+ANIMAL_AFTER = re.compile(rf"^,?\s+(?:is\s+)?an?\s+(?:[a-z-]+\s+){{0,2}}{_ANIMALS}(?=[.,;:)]|\s+and\b|$)")
 NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen)"

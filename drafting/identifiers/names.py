@@ -19,6 +19,8 @@ from drafting.identifiers.name_cues import (
     AGENTIVE_VERBS,
     ALSO_PLURAL_NOUNS,
     AND_KIN,
+    ANIMAL_AFTER,
+    ANIMAL_BEFORE,
     APPOSITIVE,
     ARABIC_ARTICLE,
     ARTICLES,
@@ -74,6 +76,7 @@ from drafting.identifiers.name_cues import (
     UNKNOWN_WORD_SCORE,
     UNKNOWN_WORD_ZIPF,
     VIETNAMESE_MIDDLE_NAMES,
+    WHO_AFTER,
     WORD_TITLES,
 )
 
@@ -263,6 +266,8 @@ class PersonNameDetector:
                 or (tok.text in lex.never_names and not after_title)
                 or tok.text in TITLES
                 or tok.text in PRONOUNS  # "She's 14", "He was born in 2012"
+                or ANIMAL_BEFORE.search(text, max(0, tok.start - 40), tok.start)
+                or ANIMAL_AFTER.match(text[tok.end : tok.end + 50])
             ):
                 continue
             # "Catch22", "Kids4Kids": a word run into digits is a charity's or a product's name.
@@ -603,6 +608,10 @@ class PersonNameDetector:
         if after_initial and AGE_AFTER.match(after[after_initial.end() :]):
             return True
         if AGE_AFTER.match(after) or KIN_APPOSITIVE.match(after):
+            return True
+        # "Bill, who has early dementia": "who" follows a person; a thing takes "which" ("Managers, who" is no
+        # name: only a given name counts here).
+        if WHO_AFTER.match(after) and (lex.is_given_name(tok.text) or tok.text in lex.name_words):
             return True
         # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name, nor
         # is an unknown word after a place preposition ("young people at Oakfield had been reported missing").

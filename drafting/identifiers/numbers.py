@@ -27,9 +27,11 @@ _CASE_PHRASE = re.compile(
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
-# "Contact 4471923 received 09:12", "Referral no. 558120": a front-door record's own number (five digits or
-# more, so that "Referral 2023" stays a year).
-_RECORD_NUMBER = re.compile(r"\b(?:Contact|Referral)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,})\b")
+# "Contact 4471923 received 09:12", "Referral no. 558120", "LADO referral 0412", "Case 0398": a record's own
+# number (five digits or more, or led by a zero, so that "Referral 2023" stays a year).
+_RECORD_NUMBER = re.compile(
+    r"\b(?i:contact|referral|case)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,}|0\d{2,3})\b"
+)
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
 _CASE_CODE = re.compile(
@@ -52,7 +54,8 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
 _SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?=[^\W\d_])(?!s\b)|\.\w)")
 _SINGLE_AFTER = re.compile(
-    r"^(?:['’]s\b|\s+(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt)\b"
+    # "the young person who made the allegation, K, was supported": set off by commas.
+    r"^(?:['’]s\b|,?\s+(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt)\b"
     r"|\s+and\s+(?:(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:brother|sister|mother|father|mum|dad|baby|son|daughter)"
     r"|[B-HJ-Z]\b))"
 )
