@@ -44,7 +44,7 @@ _NOT_A_STREET_NAME = (
 # Typed in lower case in a note ("lives 12 holly bank", "visit to: 3 mayfield ave"): only where the words
 # before say an address follows, since "5 minutes walk" and "2 food bank vouchers" have the same shape.
 _LOWER_ADDRESS = re.compile(
-    rf"(?:\b(?:at|lives?|living|address|moved\s+to|visit\s+to|to)\s*:?|:)\s+"
+    rf"(?:\b(?:at|lives?|living|address|to)\s*:?|:)\s+"
     rf"(?P<address>\d{{1,4}}[a-z]?\s+(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b)(?!['’-])"
 )
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
@@ -81,15 +81,12 @@ class AddressDetector:
                     continue
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
-                out.append(
-                    Finding(type="ADDRESS", text=text[start:end], start=start, end=end, score=score, detector=self.name)
-                )
-        for match in _LOWER_ADDRESS.finditer(text):
-            start, end = match.span("address")
-            out.append(
-                Finding(type="ADDRESS", text=text[start:end], start=start, end=end, score=0.8, detector=self.name)
-            )
+                out.append(self._finding(text, start, end, score))
+        out.extend(self._finding(text, *match.span("address"), 0.8) for match in _LOWER_ADDRESS.finditer(text))
         return resolve_overlaps(out)
+
+    def _finding(self, text: str, start: int, end: int, score: float) -> Finding:
+        return Finding(type="ADDRESS", text=text[start:end], start=start, end=end, score=score, detector=self.name)
 
 
 class PostcodeDetector:
