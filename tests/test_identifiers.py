@@ -315,6 +315,13 @@ def test_person_names(text, expected):
             ["31/06/2011", "13/06/2011"],
         ),
         (DateOfBirthDetector(), "Born on 1 May 2010 and adopted on 3 June 2015.", ["1 May 2010"]),
+        # The next person's birth date in a list, the cue left unsaid; not a date after a word that is no name.
+        (
+            DateOfBirthDetector(),
+            "Leo's date of birth: 11 October 2018. Maisie's: 2 February 2022. Kerry-Ann was born on 14/02/1993; "
+            "Darren Pratt on 22/09/1989. DOB 01/02/2010. Review: 03/04/2024.",
+            ["11 October 2018", "2 February 2022", "14/02/1993", "22/09/1989", "01/02/2010"],
+        ),
         (
             DateOfBirthDetector(),
             "Jade was born at 29 weeks on 08/01/2019; she came into care at 3 in 2022.",
@@ -487,6 +494,7 @@ def test_person_names(text, expected):
         (InitialsDetector(), "The young person who made the allegation, K, was supported.", ["K"]),
         # A role after "w/"; a department or an assessment; but a child's initials still.
         (InitialsDetector(), "Supervision w/ TM; cc SW. The DWP paid; CFA due. Child TM is 9.", ["TM"]),
+        (InitialsDetector(), "A conviction for ABH (2019) and one for GBH.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),

@@ -84,7 +84,7 @@ def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
 
     return [
         PersonNameDetector(lexicon),
-        DateOfBirthDetector(),
+        DateOfBirthDetector(lexicon),
         AddressDetector(lexicon),
         PostcodeDetector(),
         PhoneDetector(),

@@ -5,16 +5,21 @@ from __future__ import annotations
 import re
 
 from drafting.identifiers.base import Finding
+from drafting.identifiers.lexicon import Lexicon, load_lexicon
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-DATE = (
+# A day, a month and a year, in any of the orders and forms case records use.
+_FULL_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
-    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+DATE = (
+    rf"(?:{_FULL_DATE}"
     rf"|{_MONTH}\s+\d{{4}}"
     r"|\d{4}"
     # "her birthday is on 4 August": a day and month after a birth cue, with no year.
@@ -39,11 +44,21 @@ _B_DOT = re.compile(
     rf"(?<![\w.])b\.\s*(?P<date>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{2,4}})"
 )
 _AGAIN = re.compile(rf"^[^.;]{{0,30}}?\b(?:and|or)\s+(?:as\s+)?(?P<date>{DATE})")
+# "Leo's date of birth: 11 October 2018. Maisie's: 2 February 2022", "born on 14/02/1993; Darren Pratt on
+# 22/09/1989", "… and Claire's is 8 July 1977": the next person's birth date in the same list, the cue
+# left unsaid. Only a known name counts ("DOB 01/02/2010. Review: 03/04/2024" is no one's).
+_NEXT_PERSON = re.compile(
+    r"^(?:\s*[.;,]\s*|\s+and\s+)(?P<name>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:['’]s)?"
+    rf"\s*(?::|\s+(?:is|was|on|born\s+on))\s+(?P<date>{_FULL_DATE})"
+)
 
 
 class DateOfBirthDetector:
     name = "date-of-birth"
     types = frozenset({"DATE_OF_BIRTH"})
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
 
     def detect(self, text: str) -> list[Finding]:
         out = []
@@ -55,6 +70,12 @@ class DateOfBirthDetector:
             again = _AGAIN.match(tail)
             if again:
                 spans.append((match.end() + again.start("date"), match.end() + again.end("date")))
+            end = match.end()
+            while (listed := _NEXT_PERSON.match(text[end : end + 80])) and any(
+                self.lexicon.is_known_name(word) for word in listed.group("name").split()
+            ):
+                spans.append((end + listed.start("date"), end + listed.end("date")))
+                end += listed.end()
         for start, end in spans:
             date = text[start:end]
             # A bare year after "born" is weaker than a full date, but still narrows identity.
