@@ -574,6 +574,8 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        # A role before "of" is no part of the setting's name.
+        (InstitutionDetector(), "The Headteacher of Ormsgill Nursery rang.", ["Ormsgill Nursery"]),
         # Welsh names put the kind first; a court is no setting.
         (
             InstitutionDetector(),

@@ -28,6 +28,10 @@ _KIND_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _KIND))
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
 # Welsh names put the kind first: "Ysgol Aberconwy", "Ysgol Gynradd Llanrug", "Coleg Cambria".
 _KIND_FIRST = re.compile(r"\b(?:Ysgol|Coleg)(?:\s+(?:Gynradd|Uwchradd|Gymraeg|Bro|Y|Yr))*(?:\s+[A-Z][a-z'’]+){1,3}")
+_ROLE_OF = re.compile(
+    r"(?:Headteacher|Headmaster|Headmistress|Head|Deputy|Manager|Teacher|Staff|Director|Principal|Chair|Governors?"
+    r"|Pupils|Children|Parents|Residents)\s+(?:of|at)\s+(?=[A-Z])"
+)
 # Where a child or care leaver lives: a named home or scheme narrows them down as a school does.
 _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
@@ -185,10 +189,14 @@ class InstitutionDetector:
                     kind = _KIND_AFTER.match(text, end) if pattern is _HOME else None
                     if kind and all(w[:1].isupper() for w in kind.group(0).split()):
                         end = kind.end()
-                    # Sentence-initial articles are not part of the name.
+                    # Sentence-initial articles are not part of the name, nor is a role before "of" or "at"
+                    # ("Headteacher of Ormsgill Nursery").
                     for article in ("The ", "A ", "An "):
                         if text.startswith(article, start):
                             start += len(article)
+                    role = _ROLE_OF.match(text, start, end)
+                    if role:
+                        start = role.end()
                     out.append(self._finding(text, start, end, score))
         for m in _THE_NAME.finditer(text):
             name = m.group("name")
