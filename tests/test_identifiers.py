@@ -273,6 +273,8 @@ def texts(detector, text):
         ("Summer Kickabout sessions ran in August.", []),
         # A month after a day's number is no name in a list; a pronoun opening a quotation is no one.
         ("On 3 June, Kelsey Marr wrote. 'Nobody listens,' said Corey.", ["Kelsey Marr", "Corey"]),
+        # A clause set off by commas before "said".
+        ("Precious, in her first year, said so. Managers, in the main, said so.", ["Precious"]),
         # "who" follows a person; a household's animals are no one.
         ("Bill, who has dementia, lives there. Managers, who were new, agreed.", ["Bill"]),
         (
@@ -495,6 +497,8 @@ def test_person_names(text, expected):
         # A role after "w/"; a department or an assessment; but a child's initials still.
         (InitialsDetector(), "Supervision w/ TM; cc SW. The DWP paid; CFA due. Child TM is 9.", ["TM"]),
         (InitialsDetector(), "A conviction for ABH (2019) and one for GBH.", []),
+        # A role before its holder's name in brackets, and the lead inspector's role after a name.
+        (InitialsDetector(), "Ask TM (Lorna) why; Paul (LI) agreed.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
@@ -574,6 +578,8 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        # A term of the allow-list is no setting.
+        (InstitutionDetector(), "The council's Social Work Academy runs courses.", []),
         # A role before "of" is no part of the setting's name.
         (InstitutionDetector(), "The Headteacher of Ormsgill Nursery rang.", ["Ormsgill Nursery"]),
         # Welsh names put the kind first; a court is no setting.

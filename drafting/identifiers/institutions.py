@@ -236,7 +236,9 @@ class InstitutionDetector:
                 continue  # "the council's offices at Wellington House"
             out.append(self._finding(text, m.start(), m.end(), 0.8 if home else 0.55))
         out.extend(self._next_in_chain(text, out))
-        return resolve_overlaps(out)
+        # A term of the allow-list is never a setting, whatever its last word ("the Social Work Academy").
+        terms = lex.phrase_spans(text)
+        return resolve_overlaps(f for f in out if not any(s <= f.start and f.end <= e for s, e in terms))
 
     def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:
         """ "moved from Brambles Primary to Eastfield to St Oswald's": after a named setting, the next name in a

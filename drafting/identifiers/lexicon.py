@@ -66,6 +66,8 @@ ROLE_ABBREVIATIONS = frozenset(
         "HoS",
         "SM",
         "EHW",
+        # Inspection teams: "Paul (LI)", the lead inspector.
+        "LI",
     ]
 )
 

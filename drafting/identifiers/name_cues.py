@@ -150,6 +150,8 @@ SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "
 SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*$")
 POSSESSIVE = re.compile(r"^['’]s\b")
 WHO_AFTER = re.compile(r"^,\s+who\b")
+# "Precious, in her first year, said": a clause set off by commas, then what a person does.
+ASIDE_THEN_SAID = re.compile(r"^,\s+[^,.;:]{1,40},\s+(?:said|says|told|tells|explained|added|described)\b")
 # A household's animals, named in fostering and adoption assessments: "two dogs (Bella and Max)", "a cat
 # called Tigger", "Bella is an elderly collie". Not "her dog walker, Sarah" or "Sarah is a dog lover".
 _ANIMALS = (

@@ -24,6 +24,7 @@ from drafting.identifiers.name_cues import (
     APPOSITIVE,
     ARABIC_ARTICLE,
     ARTICLES,
+    ASIDE_THEN_SAID,
     AUTHORITY_AFTER,
     BEFORE_A_MONTH,
     COLLAR_NUMBER,
@@ -611,7 +612,9 @@ class PersonNameDetector:
             return True
         # "Bill, who has early dementia": "who" follows a person; a thing takes "which" ("Managers, who" is no
         # name: only a given name counts here).
-        if WHO_AFTER.match(after) and (lex.is_given_name(tok.text) or tok.text in lex.name_words):
+        if (WHO_AFTER.match(after) or ASIDE_THEN_SAID.match(after)) and (
+            lex.is_given_name(tok.text) or tok.text in lex.name_words
+        ):
             return True
         # A common word opening a sentence ("Mother and her baby", "Children were placed") is not a name, nor
         # is an unknown word after a place preposition ("young people at Oakfield had been reported missing").

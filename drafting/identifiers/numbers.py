@@ -45,7 +45,7 @@ _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
 _ROLE_BEFORE = re.compile(
     r"(?:(?:^|\t|:)[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
 )
-_NAME_AFTER_ROLE = re.compile(r"\s[A-Z][a-z]")
+_NAME_AFTER_ROLE = re.compile(r"\s\(?[A-Z][a-z]")
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
 _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
@@ -144,7 +144,8 @@ class InitialsDetector:
             if letters in ROLE_ABBREVIATIONS and (
                 _ROLE_AFTER_NAME.search(text, 0, m.start())
                 or _ROLE_BEFORE.search(text, 0, m.start())
-                or _NAME_AFTER_ROLE.match(text, m.end())  # "(TM Nadeem Aslam)": the role of the person named
+                # "(TM Nadeem Aslam)", "Ask TM (Lorna)": the role of the person named
+                or _NAME_AFTER_ROLE.match(text, m.end())
             ):
                 continue
             # Capitals in a shouted heading are not initials.
