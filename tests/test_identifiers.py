@@ -287,6 +287,14 @@ def texts(detector, text):
             "Reece (HMP Haverigg) is visited. Cumberland's policy. Talking Mats and the Philomena Protocol help.",
             ["Reece"],
         ),
+        # The word a letter greets; not "Dear Madam" or "Dear Colleague".
+        ("Dear Jordan,\nI am your adviser.", ["Jordan"]),
+        ("Dear Madam,\nThank you. Dear Colleague, thank you.", []),
+        # The speaker of a pasted message; not "Unknown" or a heading after a time.
+        ("[21:14] Tee: where u at\n[21:16] Unknown: u no wat happens", ["Tee"]),
+        ("12/05/2024, 21:14 - Zee: outside\n10:30 Review: all agreed.", ["Zee"]),
+        # A name that is also a word, reporting; not a service.
+        ("Holly reported that the home was warm. Housing reported damp.", ["Holly"]),
     ],
 )
 def test_person_names(text, expected):
@@ -499,6 +507,7 @@ def test_person_names(text, expected):
         (InitialsDetector(), "A conviction for ABH (2019) and one for GBH.", []),
         # A role before its holder's name in brackets, and the lead inspector's role after a name.
         (InitialsDetector(), "Ask TM (Lorna) why; Paul (LI) agreed.", []),
+        (InitialsDetector(), "Shared with the PPU, the PVP team and MOSOVO.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
@@ -578,6 +587,12 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        # A family hub is a family centre by its newer name; not a hub with no name of its own.
+        (
+            InstitutionDetector(),
+            "Core group at Lowther Street Family Hub. Review at the family hub and the Leaving Care Hub.",
+            ["Lowther Street Family Hub"],
+        ),
         # A term of the allow-list is no setting.
         (InstitutionDetector(), "The council's Social Work Academy runs courses.", []),
         # A role before "of" is no part of the setting's name.

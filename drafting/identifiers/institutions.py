@@ -37,7 +37,7 @@ _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
     r"|semi-independent|unregistered|hostel|foyer|refuge"
     # Where families are assessed or children see their parents: "Sunnyside, the council's assessment centre".
-    r"|(?:assessment|family|contact|residential|respite) centre|short[- ]breaks? (?:home|unit|centre)"
+    r"|(?:assessment|family|contact|residential|respite) centre|family hub|short[- ]breaks? (?:home|unit|centre)"
     # Early-years settings are often named in the lower case: "attends Little Stars nursery".
     r"|nursery|pre-school|preschool|playgroup)\b"
 )

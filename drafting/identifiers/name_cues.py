@@ -100,6 +100,7 @@ AGENTIVE_VERBS = {
     "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
     "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
     "describes", "explains", "states", "discloses", "wrote", "writes", "rang", "phoned", "emailed", "texted",
+    "reported", "confirmed", "commented",
 }  # fmt: skip
 # A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
 # a name that is also a word a name.
@@ -278,6 +279,14 @@ AUTHORITY_AFTER = re.compile(
 CONDITION_AFTER = re.compile(
     r"(?:['’]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:syndrome|disease|muscular dystrophy|dystrophy|palsy|sarcoma|lymphoma)\b"
 )
+# "Dear Grace," / "Dear Jordan": the word a letter or an e-mail greets is a person.
+SALUTATION_BEFORE = re.compile(r"(?:^|\n)\s*Dear\s+$")
+# A line of a pasted message log: "[21:14] Tee: where u at", "12/05/2024, 21:14 - Demi: …"; the speaker
+# before the colon is a person.
+MESSAGE_SPEAKER_BEFORE = re.compile(
+    r"(?:^|\n)[^\n]{0,24}?\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp][Mm])?\]?\s*(?:[-–]\s*)?$"
+)
+MESSAGE_SPEAKER_AFTER = re.compile(r"^(?:\s[A-Z][a-z'’-]+)?:\s")
 POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)
 MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 JOINS = {",", "and", ", and", "&"}

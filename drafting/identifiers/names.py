@@ -43,6 +43,8 @@ from drafting.identifiers.name_cues import (
     LETTER_LABEL_BEFORE,
     LOWER_TITLES,
     MEETING_VERBS,
+    MESSAGE_SPEAKER_AFTER,
+    MESSAGE_SPEAKER_BEFORE,
     MET_VERBS,
     MONTHS,
     MOTION_VERBS,
@@ -63,6 +65,7 @@ from drafting.identifiers.name_cues import (
     RELATIVE_POSSESSIVE,
     ROLE_IN_BRACKETS,
     ROLE_LABEL_BEFORE,
+    SALUTATION_BEFORE,
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
     SHORT_NAME_ZIPF,
@@ -398,6 +401,20 @@ class PersonNameDetector:
             return 0.8
         return 0.0
 
+    def _greeted_or_speaking(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """ "Dear Grace," (not "Dear Madam"), or the speaker of a pasted message ("[21:14] Tee: where u at"; not
+        "[21:16] Unknown: …")."""
+        tok = toks[i]
+        lex = self.lexicon
+        window = max(0, tok.start - 40)
+        if SALUTATION_BEFORE.search(text, window, tok.start):
+            return lex.is_known_name(tok.text) or not is_everyday_word(tok.text, UNKNOWN_WORD_ZIPF)
+        return bool(
+            MESSAGE_SPEAKER_BEFORE.search(text, window, tok.start)
+            and MESSAGE_SPEAKER_AFTER.match(text[tok.end : tok.end + 30])
+            and (lex.is_known_name(tok.text) or not _is_common_word(tok.text, lex))
+        )
+
     def _unknown_word(self, toks: list[_Tok], i: int) -> bool:
         """The last resort: a capitalised word in mid-sentence that is no English word, no known term, town or
         title, standing alone ("When inspectors met Oluwaseun"). A child's name missed is the worst failure, so
@@ -565,6 +582,8 @@ class PersonNameDetector:
         lex = self.lexicon
         if LABEL_NUMBER_AFTER.match(text, tok.end):
             return False  # "(Reg 24)", "Tier 2": a word numbered is a label, not a person
+        if self._greeted_or_speaking(toks, i, text):
+            return True
         if tok.text in lex.place_names:
             return self._place_name_cue(toks, i, text)
         if self._after_initial(tok, text) or self._named_after_kin(toks, i, text):
