@@ -295,6 +295,16 @@ def texts(detector, text):
         ("12/05/2024, 21:14 - Zee: outside\n10:30 Review: all agreed.", ["Zee"]),
         # A name that is also a word, reporting; not a service.
         ("Holly reported that the home was warm. Housing reported damp.", ["Holly"]),
+        # A kinship word in a closed bracket cues no one after it; a form of address joins no list of names.
+        (
+            "First Respondent: Kerry Thwaite (mother)\nSecond Respondent: Jamie Armstrong",
+            ["Kerry Thwaite", "Jamie Armstrong"],
+        ),
+        (
+            "Parental view (Mum, Shelley): agrees. Carers Mo and Farida Begum drive her.",
+            ["Shelley", "Mo", "Farida Begum"],
+        ),
+        ("Hair strand testing (Lextox ref LX-558201) was positive.", []),
     ],
 )
 def test_person_names(text, expected):
@@ -508,6 +518,8 @@ def test_person_names(text, expected):
         # A role before its holder's name in brackets, and the lead inspector's role after a name.
         (InitialsDetector(), "Ask TM (Lorna) why; Paul (LI) agreed.", []),
         (InitialsDetector(), "Shared with the PPU, the PVP team and MOSOVO.", []),
+        (InitialsDetector(), "Amira's EHC needs assessment is at week 18.", []),
+        (CaseReferenceDetector(), "Port reference DVR/08/24/1187 recorded.", ["DVR/08/24/1187"]),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),

@@ -229,6 +229,7 @@ def _tokens(text: str) -> list[_Tok]:
 
 # "Mrs McDonald's son": after a title a term's words are a surname ("McDonald's" the restaurant is a term).
 _TITLE_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s$")
+_CLOSED_BRACKET = re.compile(r"\)")
 # Wide enough for the longest title with its full stop and space ("Councillor "), not a fixed guess.
 _TITLE_WINDOW = max(map(len, TITLES)) + 2
 
@@ -595,7 +596,12 @@ class PersonNameDetector:
             prepositional = window[-1] in PREPOSITIONS and not lex.is_known_name(tok.text)
             # "the Child Death Overview Panel": a capitalised role word is part of a body's title, unless a
             # known name follows ("Team Manager Sarah").
-            kin = [t for t in toks[max(0, i - 2) : i] if t.text.lower() in KIN_AND_ROLE]
+            # Not out of a closed bracket: "(mother)\nSecond Respondent:"; but "Housing officer (Raj)".
+            kin = [
+                t
+                for t in toks[max(0, i - 2) : i]
+                if t.text.lower() in KIN_AND_ROLE and not _CLOSED_BRACKET.search(text, t.end, tok.start)
+            ]
             # ... but a name that is also a word needs the lower-case role: "the Parent Carer Forum".
             kin_ok = any(
                 t.text.islower() or (lex.is_known_name(tok.text) and tok.text not in lex.name_words) for t in kin
@@ -893,6 +899,8 @@ class PersonNameDetector:
                 if i in covered:
                     continue
                 if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
+                    continue
+                if tok.text.lower() in KIN_AND_ROLE:  # "Parental view (Mum, Shelley)": a form of address
                     continue
                 if _month_meant(toks, i, text):  # "On 3 June, Kelsey Marr wrote": a date before the name
                     continue
