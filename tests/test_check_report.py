@@ -182,8 +182,9 @@ HELD_OUT_COVERAGE_FLOORS = {
     # person 0.652 (the model's weakest voice; held at what it reaches); three- and four-sentence paragraphs
     # 0.976; terse evaluation notes 0.822 (the clear-lead rule was made for it).
     "coverage_heldout20": 0.94,
-    # 0.744 until session 9's sets joined the example findings: 0.843; 0.811 after session 10's.
-    "coverage_heldout21": 0.80,
+    # 0.744 until session 9's sets joined the example findings: 0.843; 0.811 after session 10's; 0.863 with
+    # session 11's distinctive-word rule.
+    "coverage_heldout21": 0.84,
     # 0.976 until session 9's sets joined the example findings: 0.924; 0.961 after session 10's.
     "coverage_heldout22": 0.94,
     # 1.000 until session 9's sets joined the example findings: 0.910. Its front-door note ("Sample of 12
@@ -205,9 +206,34 @@ HELD_OUT_COVERAGE_FLOORS = {
     # 0.797, where exploitation and child protection are implied, never named. Leave-one-set-out after both
     # joined: 0.798 (the second set's foster-carer paragraph draws "fewer in-house foster placements than the
     # sufficiency strategy predicted") and 0.797.
-    "coverage_heldout28": 0.78,
+    # A word an area keeps using stays distinctive despite single mentions elsewhere (session 11): 28 rose to
+    # 0.918, 29 fell to 0.792.
+    "coverage_heldout28": 0.90,
     "coverage_heldout29": 0.78,
+    # Session 11, measured once first: improvement-led paragraphs ("Leaders need to make sure that …") 0.976,
+    # the one error a MARAC sentence about perpetrators crediting exploitation when its paragraph is out.
+    "coverage_heldout30": 0.95,
 }
+
+
+@pytest.mark.parametrize(
+    ("probes", "expected"),
+    [
+        # Used by one or two areas: distinctive of each; by three areas once each: of none.
+        ([("a", ["scorecard"]), ("b", ["scorecard"])], [{"scorecard"}, {"scorecard"}, set()]),
+        ([("a", ["plan"]), ("b", ["plan"]), ("c", ["plan"])], [set(), set(), set()]),
+        # An area that keeps using a word keeps it despite one mention in each of two other areas ...
+        ([("a", ["timeli"])] * 4 + [("b", ["timeli"]), ("c", ["timeli"])], [{"timeli"}, set(), set()]),
+        # ... but not with three mentions only, nor when three areas use it repeatedly.
+        ([("a", ["timeli"])] * 3 + [("b", ["timeli"]), ("c", ["timeli"])], [set(), set(), set()]),
+        ([("a", ["audit"])] * 4 + [("b", ["audit"])] * 2 + [("c", ["audit"])] * 2, [set(), set(), set()]),
+    ],
+)
+def test_distinctive_terms(probes, expected):
+    from drafting.coverage import distinctive_terms
+
+    owners = ["abc".index(area) for area, _ in probes]
+    assert [set(t) for t in distinctive_terms([tokens for _, tokens in probes], owners, 3)] == expected
 
 
 def test_example_findings_are_the_labelled_draft_sets():
@@ -227,7 +253,7 @@ def test_example_findings_are_the_labelled_draft_sets():
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_memo):
-    """Twenty-nine sets of paragraphs written apart from the probes; each was measured once before any change
+    """Thirty sets of paragraphs written apart from the probes; each was measured once before any change
     it prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
