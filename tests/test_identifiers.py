@@ -305,6 +305,9 @@ def texts(detector, text):
             ["Shelley", "Mo", "Farida Begum"],
         ),
         ("Hair strand testing (Lextox ref LX-558201) was positive.", []),
+        # Everyday words joined by a hyphen are no name; joined given names, or a part no dictionary holds, are.
+        ("Child: Zac Whiteside, 14 | Self-harm, disclosed. Follow-up, agreed.", ["Zac Whiteside"]),
+        ("Tayla-Rose and Seo-yeon said so.", ["Tayla-Rose", "Seo-yeon"]),
     ],
 )
 def test_person_names(text, expected):
@@ -520,6 +523,8 @@ def test_person_names(text, expected):
         (InitialsDetector(), "Shared with the PPU, the PVP team and MOSOVO.", []),
         (InitialsDetector(), "Amira's EHC needs assessment is at week 18.", []),
         (CaseReferenceDetector(), "Port reference DVR/08/24/1187 recorded.", ["DVR/08/24/1187"]),
+        (CaseReferenceDetector(), "Logged; incident no. 2291-K. Police log number 1847.", ["2291-K"]),
+        (InitialsDetector(), "Unborn baby, EDD 30/04.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
@@ -657,7 +662,9 @@ def test_labelled_sets_meet_the_targets(name):
 # Sets below the 0.95 target, held at what they reach so that they do not slip further. Held-out 49: one
 # passage is a table row pasted without its header, so "02/12/2016" and "40988" beside a name could be any
 # date and any number (a date beside a name in a chronology is not a birth date); left as measured.
-RECALL_FLOOR_BELOW_TARGET = {"identifiers_heldout49": 0.90}
+# Held-out 92 (children's own words): a school and a home named with no kind word and no cue ("i go to Ripley
+# St Thomas", "the rules at Beckside") and a name-word after "that" ("Only that Dean might come back").
+RECALL_FLOOR_BELOW_TARGET = {"identifiers_heldout49": 0.90, "identifiers_heldout92": 0.86}
 
 
 def test_found_identifiers_are_hidden_whole():

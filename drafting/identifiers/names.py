@@ -276,7 +276,7 @@ class PersonNameDetector:
             ):
                 continue
             # "Catch22", "Kids4Kids": a word run into digits is a charity's or a product's name.
-            if text[tok.end : tok.end + 1].isdigit():
+            if text[tok.end : tok.end + 1].isdigit() or self._compound_word(tok.text):
                 continue
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
             if tok.text.lower() in KIN_AND_ROLE and not after_title:
@@ -401,6 +401,17 @@ class PersonNameDetector:
         if self._has_cue(toks, i, text):
             return 0.8
         return 0.0
+
+    def _compound_word(self, word: str) -> bool:
+        """ "Self-harm", "Follow-up", "Drop-in": everyday words joined, the later ones in the lower case; not
+        "Tayla-Rose", "Seo-yeon" ("yeon" is no everyday word) or "Jean-paul" ("Jean" is a given name)."""
+        first, *rest = re.split(r"[-'’]", word)
+        return (
+            "-" in word
+            and all(part.islower() for part in rest)
+            and not self.lexicon.is_given_name(first)
+            and all(is_everyday_word(part, 4.0) for part in (first, *rest))
+        )
 
     def _greeted_or_speaking(self, toks: list[_Tok], i: int, text: str) -> bool:
         """ "Dear Grace," (not "Dear Madam"), or the speaker of a pasted message ("[21:14] Tee: where u at"; not
