@@ -89,7 +89,7 @@ KIN_AND_ROLE = {
     "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
-    "counsellor", "interpreter", "solicitor",
+    "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
     "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
 }  # fmt: skip

@@ -300,8 +300,10 @@ class PersonNameDetector:
             )
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
-                first = self._name_start(toks, i) if title is None else title + 1
-                found[first] = (self._extend(toks, i, text), score)
+                first = self._name_start(toks, i, text) if title is None else title + 1
+                # A name reached from two of its words keeps its furthest end and its best score.
+                end, best = found.get(first, (first, 0.0))
+                found[first] = (max(end, self._extend(toks, i, text)), max(best, score))
 
         self._family_names(text, toks, found)
         self._aged_runs(text, toks, found)
@@ -792,10 +794,12 @@ class PersonNameDetector:
             and not self.lexicon.is_known_name(toks[i].text)
         )
 
-    def _name_start(self, toks: list[_Tok], i: int) -> int:
+    def _name_start(self, toks: list[_Tok], i: int, text: str) -> int:
         """Where a name found at token i starts: one word earlier for a Vietnamese name, whose family name
-        stands before the middle name "Thi" or "Van" ("Tran Thi Lan"), and for a given name that is also a
-        word before a surname ("Star Hobson")."""
+        stands before the middle name "Thi" or "Van" ("Tran Thi Lan"), for a given name that is also a word or
+        no word at all before a surname ("Star Hobson", "Temi Adebayo"), and for an initial ("N. Blenkinship")."""
+        if self._initial_before(toks, i, text):
+            return i - 1
         if i == 0 or not toks[i - 1].capitalised or toks[i].start - toks[i - 1].end != 1:
             return i
         before = toks[i - 1].text
@@ -804,7 +808,37 @@ class PersonNameDetector:
             return i
         if toks[i].text in VIETNAMESE_MIDDLE_NAMES or before in lex.name_words:
             return i - 1
+        # "Nguyen Van Minh": the family name before the middle name.
+        family = toks[i - 2] if i >= 2 else None
+        if (
+            before in VIETNAMESE_MIDDLE_NAMES
+            and family is not None
+            and family.capitalised
+            and family.text not in TITLES
+            and family.text not in lex.never_names
+            and toks[i - 1].start - family.end == 1
+        ):
+            return i - 2
+        # "Re: Temi Adebayo", "Barakat Ali Hassan": a word no list or dictionary holds, before a name, is its
+        # given name; not a role ("Caseworker Ngọc Trần").
+        if (
+            before.lower() not in KIN_AND_ROLE
+            and not is_everyday_word(before, UNKNOWN_WORD_ZIPF)
+            and before not in lex.towns
+            and before not in lex.place_names
+        ):
+            return i - 1
         return i
+
+    @staticmethod
+    def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
+        """ "Signed: N. Blenkinship", "approved – M. Lennox": the given name's initial belongs to the name; not
+        "Plan A. Sarah said", where the letter ends a capitalised phrase."""
+        if i == 0 or len(toks[i - 1].text) != 1 or not toks[i - 1].text.isupper():
+            return False
+        if text[toks[i - 1].end : toks[i].start] != ". ":
+            return False
+        return i == 1 or not (toks[i - 2].capitalised and toks[i - 1].start - toks[i - 2].end == 1)
 
     def _extend(self, toks: list[_Tok], i: int, text: str) -> int:
         """A found given name carries the capitalised surname(s) that follow it, with their particles ("Pieter
@@ -840,10 +874,13 @@ class PersonNameDetector:
             ):
                 j, parts = j + 2, parts + 1
                 continue
+            # "Signed: N. Blenkinship Dated: 20 May": an everyday word before a colon is the next label.
+            label = text[nxt.end : nxt.end + 1] == ":" and _is_common_word(nxt.text, self.lexicon)
             if (
                 not (joined and nxt.capitalised and not nxt.sentence_initial)
                 or nxt.text in self.lexicon.never_names
                 or nxt.text in PLACE_WORDS
+                or label
             ):
                 break
             j, parts = j + step, parts + 1
