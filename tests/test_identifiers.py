@@ -312,6 +312,8 @@ def texts(detector, text):
         # after it, a word opening the text, or a title.
         ("Signed: N. Blenkinship Dated: 20 May. Plan A. Sarah said so.", ["N. Blenkinship", "Sarah"]),
         ("Re: Temi Adebayo (born 2011). Barakat Ali Hassan (aged 17) is here.", ["Temi Adebayo", "Barakat Ali Hassan"]),
+        # A relative's status in brackets is no name; a short name is.
+        ("Father: dad (Deceased); nan (Estranged). Housing officer (Raj) confirmed it.", ["Raj"]),
         ("Caseworker Ngọc Trần supports families.", ["Ngọc Trần"]),
         ("Nguyen Van Minh was found. Mr MacLeod and Ms Van Dyke agreed.", ["Nguyen Van Minh", "MacLeod", "Van Dyke"]),
     ],

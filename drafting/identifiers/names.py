@@ -229,7 +229,7 @@ def _tokens(text: str) -> list[_Tok]:
 
 # "Mrs McDonald's son": after a title a term's words are a surname ("McDonald's" the restaurant is a term).
 _TITLE_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s$")
-_CLOSED_BRACKET = re.compile(r"\)")
+_BRACKET = re.compile(r"[()]")
 # Wide enough for the longest title with its full stop and space ("Councillor "), not a fixed guess.
 _TITLE_WINDOW = max(map(len, TITLES)) + 2
 
@@ -609,11 +609,12 @@ class PersonNameDetector:
             prepositional = window[-1] in PREPOSITIONS and not lex.is_known_name(tok.text)
             # "the Child Death Overview Panel": a capitalised role word is part of a body's title, unless a
             # known name follows ("Team Manager Sarah").
-            # Not out of a closed bracket: "(mother)\nSecond Respondent:"; but "Housing officer (Raj)".
+            # Not across a bracket: "(mother)\nSecond Respondent:"; a word in brackets straight after a kinship
+            # word ("dad (Deceased)", "officer (Raj)") was weighed by _named_after_kin.
             kin = [
                 t
                 for t in toks[max(0, i - 2) : i]
-                if t.text.lower() in KIN_AND_ROLE and not _CLOSED_BRACKET.search(text, t.end, tok.start)
+                if t.text.lower() in KIN_AND_ROLE and not _BRACKET.search(text, t.end, tok.start)
             ]
             # ... but a name that is also a word needs the lower-case role: "the Parent Carer Forum".
             kin_ok = any(
