@@ -19,8 +19,8 @@ _UPN_CUE = re.compile(r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*[:\t-
 _CUE_CHARS = 24
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
-# "case ref 40917", "child number C-22", "incident no. 2291-K", "Home Office reference F1187342", "port reference DVR/08/24/1187",
-# "IDs 38411, 39026", or a bare "(ref 33019)".
+# "case ref 40917", "child number C-22", "incident no. 2291-K", "Home Office reference F1187342", "port
+# reference DVR/08/24/1187", "IDs 38411, 39026", or a bare "(ref 33019)".
 _CASE_PHRASE = re.compile(
     r"\b(?:(?:case|child|file|client|incident)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
     r"|(?:home\s+office|HO|police|crime|court|port)\s+ref(?:erence)?|ref\.?|(?-i:IDs?))"
