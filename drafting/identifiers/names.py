@@ -126,6 +126,15 @@ def _title_before(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> int 
     return k if len(gap) <= 2 or COLLAR_NUMBER.fullmatch(gap) else None
 
 
+def _initial_before(tok: _Tok, text: str) -> re.Match[str] | None:
+    """The initial and full stop just before the token ("M. Lennox"), unless a label comes before the letter
+    ("Annex B. Leaders", "Plan A. Sarah")."""
+    m = INITIAL_BEFORE.search(text, max(0, tok.start - 3), tok.start)
+    if m is None or LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        return None
+    return m
+
+
 def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
     return _title_before(toks, i, text, lexicon) is not None
 
@@ -718,8 +727,7 @@ class PersonNameDetector:
     def _after_initial(self, tok: _Tok, text: str) -> bool:
         """ "approved – M. Lennox": a surname after an initial and a full stop (which reads as a sentence end),
         but not "Annex B. Leaders" or "Plan A. Managers"."""
-        m = INITIAL_BEFORE.search(text, max(0, tok.start - 3), tok.start)
-        if not m or LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _initial_before(tok, text) is None:
             return False
         return self.lexicon.is_known_name(tok.text) or not is_everyday_word(tok.text, 3.5)
 
@@ -799,7 +807,8 @@ class PersonNameDetector:
         """Where a name found at token i starts: one word earlier for a Vietnamese name, whose family name
         stands before the middle name "Thi" or "Van" ("Tran Thi Lan"), for a given name that is also a word or
         no word at all before a surname ("Star Hobson", "Temi Adebayo"), and for an initial ("N. Blenkinship")."""
-        if self._initial_before(toks, i, text):
+        # "Signed: N. Blenkinship": the initial belongs to the name.
+        if i > 0 and _initial_before(toks[i], text) is not None:
             return i - 1
         if i == 0 or not toks[i - 1].capitalised or toks[i].start - toks[i - 1].end != 1:
             return i
@@ -830,16 +839,6 @@ class PersonNameDetector:
         ):
             return i - 1
         return i
-
-    @staticmethod
-    def _initial_before(toks: list[_Tok], i: int, text: str) -> bool:
-        """ "Signed: N. Blenkinship", "approved – M. Lennox": the given name's initial belongs to the name; not
-        "Plan A. Sarah said", where the letter ends a capitalised phrase."""
-        if i == 0 or len(toks[i - 1].text) != 1 or not toks[i - 1].text.isupper():
-            return False
-        if text[toks[i - 1].end : toks[i].start] != ". ":
-            return False
-        return i == 1 or not (toks[i - 2].capitalised and toks[i - 1].start - toks[i - 2].end == 1)
 
     def _extend(self, toks: list[_Tok], i: int, text: str) -> int:
         """A found given name carries the capitalised surname(s) that follow it, with their particles ("Pieter
