@@ -30,15 +30,12 @@ _NUMBER_BEFORE_POSTCODE = re.compile(
     rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?"
     rf"(?=(?:,\s+[A-Z][a-z]+{_TOWN_TAIL})?,?\s+{POSTCODE.pattern})"
 )
-_FLAT = re.compile(
-    rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?"
-)
+_FLAT_NUMBER = r"\b(?:Flat|Apartment)\s+\d{1,4}[A-Za-z]?"
+_FLAT = re.compile(rf"{_FLAT_NUMBER}(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Court|Lodge|Tower|Point))?")
 # "Flat 3, 88 Highgate": after a flat's number, a house number and a street with no street word. Scored
 # between the street address (0.9, which wins when the street has its word: "Flat 4, 22 Cardigan Road") and
 # the flat alone (0.85).
-_FLAT_STREET = re.compile(
-    rf"\b(?:Flat|Apartment)\s+\d{{1,4}}[A-Za-z]?,\s*\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?(?!\s+[A-Z])"
-)
+_FLAT_STREET = re.compile(rf"{_FLAT_NUMBER},\s*\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?(?!\s+[A-Z])")
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Lodge|Manor|Barn|Bungalow|Cottages)\b")
 # "14 Solway Road, Silloth at 03:00": the town after a street address belongs to the address.
 _TOWN_AFTER = re.compile(rf",\s+(?P<town>{_NAME_WORD}{_TOWN_TAIL})(?=[\s,.;:)]|$)")
