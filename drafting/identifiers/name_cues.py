@@ -89,7 +89,8 @@ KIN_AND_ROLE = {
     "psychologist", "therapist", "doctor", "gp", "paediatrician", "midwife", "visitor", "named", "called",
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
-    "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender",
+    "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender", "coordinator",
+    "co-ordinator", "victim",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
     "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
 }  # fmt: skip
@@ -290,3 +291,5 @@ MESSAGE_SPEAKER_AFTER = re.compile(r"^(?:\s[A-Z][a-z'’-]+)?:\s")
 POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)
 MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 JOINS = {",", "and", ", and", "&"}
+# "ollie seen at home", "kyle taken to A&E": a note's clause with its verb cut to the participle.
+IRREGULAR_PARTICIPLES = {"seen", "taken", "given", "told", "found", "brought", "kept", "left", "sent", "met"}

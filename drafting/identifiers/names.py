@@ -36,6 +36,7 @@ from drafting.identifiers.name_cues import (
     FOLLOWING_VERBS,
     FUNCTION_WORDS,
     INITIAL_BEFORE,
+    IRREGULAR_PARTICIPLES,
     JOINS,
     KIN_AND_ROLE,
     KIN_APPOSITIVE,
@@ -204,6 +205,15 @@ def _in_capitalised_run(toks: list[_Tok], i: int) -> bool:
     return (prev is not None and prev.capitalised and toks[i].start - prev.end <= 1) or (
         nxt is not None and nxt.capitalised and nxt.start - toks[i].end <= 1
     )
+
+
+# "Jade Ormerod (senior RSW), Olu Adeyemi": an aside in brackets after a name in a list.
+_ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
+
+
+def _list_gap(gap: str) -> bool:
+    """The text between two words joins them in a list: a comma or "and", after an aside in brackets or not."""
+    return _ASIDE.sub("", gap, count=1).strip() in JOINS
 
 
 def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
@@ -413,6 +423,20 @@ class PersonNameDetector:
             return 0.8
         return 0.0
 
+    def _town_pair(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """ "Wigan & Leigh", "Blackburn and Darwen": a town joined to a town that is no given name is a place,
+        though its own name is one."""
+        lex = self.lexicon
+        if toks[i].text not in lex.towns:
+            return False
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(toks):
+                gap = text[min(toks[i].end, toks[j].end) : max(toks[i].start, toks[j].start)].strip()
+                other = toks[j].text
+                if gap in ("&", "and", "with") and other in lex.towns and not lex.is_given_name(other):
+                    return True
+        return False
+
     def _compound_word(self, word: str) -> bool:
         """ "Self-harm", "Follow-up", "Drop-in": everyday words joined, the later ones in the lower case; not
         "Tayla-Rose", "Seo-yeon" ("yeon" is no everyday word) or "Jean-paul" ("Jean" is a given name)."""
@@ -554,8 +578,14 @@ class PersonNameDetector:
             return True
         # "jordan kicked off again", "…, stacey booked on": a note or a clause that opens with a given name and
         # a past-tense verb.
+        # "ollie seen, no marks", "ollie smiling, babbling", "deano not present": so too a participle or "not".
         opens = toks[i].sentence_initial or text[: toks[i].start].rstrip()[-1:] in (",", ";", "-", "–", "—")
-        if opens and nxt is not None and nxt.text.endswith("ed") and nxt.start - toks[i].end == 1:
+        if (
+            opens
+            and nxt is not None
+            and (nxt.text.endswith(("ed", "ing")) or nxt.text in IRREGULAR_PARTICIPLES or nxt.text == "not")
+            and nxt.start - toks[i].end == 1
+        ):
             return True
         if is_everyday_word(toks[i].text, 4.5):
             return False
@@ -595,7 +625,7 @@ class PersonNameDetector:
         return (
             lex.is_given_name(toks[i].text.capitalize())
             and not is_everyday_word(toks[i].text, 5.0)
-            and surname in lex.surnames
+            and lex.is_surname_after(toks[i].text.capitalize(), surname)
             and surname not in lex.never_names
             and not is_everyday_word(nxt.text, SURNAME_WORD_ZIPF)
         )
@@ -650,7 +680,9 @@ class PersonNameDetector:
         if ROLE_IN_BRACKETS.match(after):
             return True
         could_be_name = lex.is_known_name(tok.text) or not _is_common_word(tok.text, self.lexicon)
-        if could_be_name and ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
+        # "Contact: Referral Order Coordinator": a run of capitals ending in a role is a job title.
+        job_title = toks[_capitalised_run(toks, i)[1]].text.lower() in KIN_AND_ROLE
+        if could_be_name and not job_title and ROLE_LABEL_BEFORE.search(text, max(0, tok.start - 40), tok.start):
             return True
         # "Harmony B (DOB …)": a surname's initial may stand between the name and its age.
         after_initial = SURNAME_INITIAL.match(after)
@@ -715,7 +747,7 @@ class PersonNameDetector:
                 known = lex.is_known_name(tok.text) and tok.text not in lex.cue_only_names  # not "the Carer Forum has"
                 if nxt.text in FOLLOWING_VERBS and not tok.sentence_initial and known:
                     return True
-            if nxt.capitalised and nxt.text in lex.surnames and nxt.text not in lex.never_names:
+            if nxt.capitalised and lex.is_surname_after(tok.text, nxt.text) and nxt.text not in lex.never_names:
                 return lex.is_known_name(tok.text)
             # "Visitor: Hazel Oduya, independent person": a given name, then a word no list or dictionary holds.
             unknown = not (nxt.text in lex.never_names or nxt.text in lex.towns or lex.is_known_name(nxt.text))
@@ -781,7 +813,7 @@ class PersonNameDetector:
         after = toks[i + 2] if i + 2 < len(toks) else None
         return (
             nxt.start - toks[i].end == 1
-            and (surname in lex.surnames or not is_everyday_word(surname, UNKNOWN_WORD_ZIPF))
+            and (lex.is_surname_after(toks[i].text, surname) or not is_everyday_word(surname, UNKNOWN_WORD_ZIPF))
             and surname not in lex.never_names
             and surname not in lex.place_names
             and surname not in lex.towns
@@ -897,8 +929,8 @@ class PersonNameDetector:
 
     def _other_sense(self, toks: list[_Tok], k: int, text: str) -> bool:
         """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
-        April"): no rule, and no earlier mention of the name, makes this mention a person."""
-        return self._place_meant(toks, k, text) or _month_meant(toks, k, text)
+        April", "Wigan & Leigh"): no rule, and no earlier mention of the name, makes this mention a person."""
+        return self._place_meant(toks, k, text) or _month_meant(toks, k, text) or self._town_pair(toks, k, text)
 
     def _place_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
         """A place or town that is also a name, after "in", "from" or "to", or listed with other places after
@@ -972,14 +1004,14 @@ class PersonNameDetector:
                 ):
                     continue
                 joined = any(
-                    k in found and text[tok.end : toks[k].start].strip() in JOINS
-                    for k in (i + 1, i + 2)
-                    if k < len(toks)
-                ) or any(k in ends and text[toks[k].end : tok.start].strip() in JOINS for k in (i - 1, i - 2) if k >= 0)
+                    _list_gap(text[tok.end : toks[k].start]) for k in found if 0 <= toks[k].start - tok.end <= 60
+                ) or any(_list_gap(text[toks[k].end : tok.start]) for k in ends if 0 <= tok.start - toks[k].end <= 60)
                 if joined:
-                    found[i] = (i, 0.75)
-                    ends[i] = i
-                    covered.add(i)
+                    # With the surname that follows: "…, Olu Adeyemi (waking night)".
+                    end = self._extend(toks, i, text)
+                    found[i] = (end, 0.75)
+                    ends[end] = i
+                    covered.update(range(i, end + 1))
                     changed = True
 
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:

@@ -19,11 +19,12 @@ _UPN_CUE = re.compile(r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*[:\t-
 _CUE_CHARS = 24
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
-# "case ref 40917", "child number C-22", "incident no. 2291-K", "Home Office reference F1187342", "port
-# reference DVR/08/24/1187", "IDs 38411, 39026", or a bare "(ref 33019)".
+# "case ref 40917", "Local authority reference: CPR/22/0417", "child number C-22", "incident no. 2291-K", "Home Office reference F1187342", "port
+# reference DVR/08/24/1187", "IDs 38411, 39026", "custody record 03LA/22718/24", or a bare "(ref 33019)".
 _CASE_PHRASE = re.compile(
     r"\b(?:(?:case|child|file|client|incident)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
-    r"|(?:home\s+office|HO|police|crime|court|port)\s+ref(?:erence)?|ref\.?|(?-i:IDs?))"
+    r"|custody\s+(?:record|ref(?:erence)?|number|no\.?)"
+    r"|(?:home\s+office|HO|police|crime|court|port)\s+ref(?:erence)?|reference(?=\s*:)|ref\.?|(?-i:IDs?))"
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
@@ -41,11 +42,13 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
 _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
 # "her HV", "the TM", "supervision w/ TM" (shorthand among shorthand; "met with HV" may be someone), or a role
-# opening a table cell or following a colon ("…\tHV", "Action 2: TM to escalate"): a role, not someone's initials.
+# opening a table cell, following a colon or joined by "+" ("bev + HV") ("…\tHV", "Action 2: TM to escalate"): a role, not someone's initials.
 _ROLE_BEFORE = re.compile(
-    r"(?:(?:^|\t|:)[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
+    r"(?:(?:^|\t|:|[+&])[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
 )
 _NAME_AFTER_ROLE = re.compile(r"\s\(?[A-Z][a-z]")
+# "the LC team", "the CP duty line": capitals naming a team or a service are no one's initials.
+_TEAM_AFTER = re.compile(r"\s+(?:team|service|panel|hub|unit|duty|office|board|meeting)s?\b")
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
 _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
@@ -138,7 +141,7 @@ class InitialsDetector:
             letters = value.replace(".", "").replace(" ", "")
             if "." not in value and (letters in self.lexicon.acronyms or _LOWER_ROMAN.match(letters)):
                 continue
-            if letters.upper() in _DOTTED_ABBREVIATIONS:
+            if letters.upper() in _DOTTED_ABBREVIATIONS or _TEAM_AFTER.match(text, m.end()):
                 continue
             # "Steph (TM)": a role after a name, not the initials of someone else.
             if letters in ROLE_ABBREVIATIONS and (
