@@ -219,7 +219,18 @@ HELD_OUT_COVERAGE_FLOORS = {
     # Written after that change, measured once first: case-illustration-led paragraphs ("A 13-year-old boy who
     # had gone missing from his foster home four times in a month was seen …") 1.000.
     "coverage_heldout31": 0.98,
+    # Session 12, measured once first: paragraphs that compare with the last inspection ("Since the previous
+    # inspection, the police and the council have set up a joint team …") 0.966; its one error a sentence about
+    # "the places children go when they are away" crediting children placed at a distance. Not among the
+    # example findings (below), so its figure stays the first one.
+    "coverage_heldout32": 0.95,
 }
+
+# Sets kept out of the example findings, with the measurement that decided it: joining held-out 32 left the
+# leave-one-set-out mean of the other 31 sets where it was (0.957 → 0.958) and made two more of the 30 generic
+# sentences count as coverage ("The local authority responded positively to inspectors' feedback." reaches
+# leaders-know through its "Leaders have a much better grip … than at the time of the last inspection").
+NOT_EXAMPLES = frozenset({"coverage_heldout32"})
 
 
 @pytest.mark.parametrize(
@@ -243,13 +254,14 @@ def test_distinctive_terms(probes, expected):
 
 
 def test_example_findings_are_the_labelled_draft_sets():
-    """corpus/area_examples.jsonl is the labelled paragraphs of every coverage set, each tagged with its set,
-    so that each set can be measured without its own paragraphs."""
+    """corpus/area_examples.jsonl is the labelled paragraphs of every coverage set but those NOT_EXAMPLES names,
+    each tagged with its set, so that each set can be measured without its own paragraphs."""
     from drafting.coverage import load_examples
 
     expected = [
         (json.loads(line)["area"], json.loads(line)["text"], path.stem)
         for path in [DATA / "coverage_paragraphs.jsonl", *sorted(DATA.glob("coverage_heldout*.jsonl"))]
+        if path.stem not in NOT_EXAMPLES
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
@@ -259,7 +271,7 @@ def test_example_findings_are_the_labelled_draft_sets():
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_memo):
-    """Thirty-one sets of paragraphs written apart from the probes; each was measured once before any change
+    """Thirty-two sets of paragraphs written apart from the probes; each was measured once before any change
     it prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
