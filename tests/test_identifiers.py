@@ -329,6 +329,11 @@ def texts(detector, text):
         ("kerry-ann tearful. ollie seen, no marks. deano not present.", ["kerry-ann", "ollie", "deano"]),
         ("chair jan whittle. checked: dean hardcastle, DOB 02/04/1996", ["jan whittle", "dean hardcastle"]),
         ("Staff at Birchfield told inspectors. Lewis went to Carlisle Foyer.", ["Lewis"]),
+        # A firm's word is no name; after "in", only a given name starts a list; a law named after a victim.
+        (
+            "Served on Forbes Solicitors. A care home in Whalley and Rhys drives. Disclosed under Clare's Law.",
+            ["Rhys"],
+        ),
         # A town joined to a town is a place, though its name is a given name.
         ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
     ],
@@ -639,6 +644,12 @@ def test_person_names(text, expected):
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
         (InstitutionDetector(), "A nursery place offered at Little Stars from September.", ["Little Stars"]),
+        # A child's club by the sport before its name; not a town's club, a park or a friend's.
+        (
+            InstitutionDetector(),
+            "Football again at Clitheroe Wolves; football for Burnley, at Hesketh Park; boxing at Jack's gym.",
+            ["Clitheroe Wolves"],
+        ),
         # A school by its name alone where only a school can be meant, even a given name; not a lesson or a
         # child's house.
         (

@@ -106,6 +106,13 @@ _SCHOOL_AT = re.compile(
     r"|(?P<left>(?i:excluded\s+from|on\s+(?:the\s+)?roll\s+(?:at|of))))\s+"
     rf"(?P<name>(?:The\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})(?![\w'’])"
 )
+# "football again at Clitheroe Wolves", "boxing for Parkside": a child's club, by the sport before its name.
+_CLUB_AT = re.compile(
+    r"\b(?i:football|rugby|boxing|cricket|netball|swimming|gymnastics|dance|karate|judo|athletics)\s+"
+    r"(?:(?i:again|training|practice|sessions?|club)\s+)?(?:at|for)\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})"
+)
+_VENUE_WORDS = {"Park", "Field", "Fields", "Ground", "Rec", "Recreation", "Stadium", "Pitches", "Baths", "Pool", "Road"}
 # The next name in "from A to B to C", once A is a named setting.
 _CHAIN_NEXT = re.compile(rf"\s+(?:to|then)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})")
 _CHAIN_START = ("from", "to", "then")
@@ -289,6 +296,20 @@ class InstitutionDetector:
                 continue
             # The cue outweighs a given name: no one is in Year 9 at, or excluded from, Montgomery the person.
             out.append(self._finding(text, *m.span("name"), 0.9))
+        for m in _CLUB_AT.finditer(text):
+            words = m.group("name").split()
+            lex = self.lexicon
+            # A town's own club ("football for Burnley", not "Clitheroe Wolves"), a term, a person ("boxing at
+            # Jack's"), a park or a word is not.
+            if (
+                any(w in lex.never_names for w in words)
+                or all(w in lex.towns or w in lex.places for w in words)
+                or words[-1] in _VENUE_WORDS  # "football at Hesketh Park": a public place
+                or lex.is_given_name(re.sub(r"['’]s$", "", words[0]))
+                or all(is_everyday_word(w, _COMMON_ZIPF) for w in words)
+            ):
+                continue
+            out.append(self._finding(text, *m.span("name"), 0.8))
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             words = name.split()

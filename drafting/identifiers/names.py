@@ -142,7 +142,7 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
 
 def _place_part(toks: list[_Tok], i: int) -> bool:
     """Part of a place's or a firm's name: "Holly Farm", "Oak House", "Fern Bank Secure Unit", "Hartley Greene LLP", the
-    place word itself ("Cedar Lodge said") or a saint's name ("St Joseph's")."""
+    place or firm word itself ("Cedar Lodge said", "Forbes Solicitors and …") or a saint's name ("St Joseph's")."""
     tok = toks[i]
     # "Fern Bank Secure Unit": every word of a capitalised run that ends in a place word.
     for j in range(i + 1, min(i + 4, len(toks))):
@@ -157,7 +157,8 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
         prev is not None
         and prev.capitalised
         and tok.start - prev.end == 1
-        and ((tok.text in PLACE_WORDS and prev.text not in TITLES) or prev.text == "St")  # "Mr Hall" is a person
+        # "Mr Hall" is a person; "Forbes Solicitors" a firm.
+        and ((tok.text in PLACE_WORDS | FIRM_SUFFIXES and prev.text not in TITLES) or prev.text == "St")
     )
 
 
@@ -981,6 +982,9 @@ class PersonNameDetector:
                 if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
                     continue
                 if tok.text.lower() in KIN_AND_ROLE:  # "Parental view (Mum, Shelley)": a form of address
+                    continue
+                # "a care home in Whalley and Rhys drives": after "in" or "at", only a given name starts a list.
+                if i > 0 and toks[i - 1].text.lower() in PLACE_PREPOSITIONS and not lex.is_given_name(tok.text):
                     continue
                 if _month_meant(toks, i, text):  # "On 3 June, Kelsey Marr wrote": a date before the name
                     continue
