@@ -334,6 +334,8 @@ def texts(detector, text):
             "Served on Forbes Solicitors. A care home in Whalley and Rhys drives. Disclosed under Clare's Law.",
             ["Rhys"],
         ),
+        # A place that is also a given name, before a contracted "is" and a person's role; not a country.
+        ("'Jordan's the best PA I've had.' India's a lovely girl. Kent's the largest county.", ["Jordan", "India"]),
         # A town joined to a town is a place, though its name is a given name.
         ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
     ],

@@ -236,6 +236,12 @@ RELATIVE_POSSESSIVE = re.compile(
     r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
     r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
 )
+# "Jordan's the best PA I've had", "India's a lovely girl": a contracted "is" before a person's role.
+IS_A_ROLE = re.compile(
+    r"^['’]s\s+(?:the|a|an|my|our|her|his|your)\s+(?:[a-z]+\s+){0,2}(?:PA|SW|IRO|"
+    + "|".join(sorted(KIN_AND_ROLE - {"named", "called", "lead", "kinship"}, key=len, reverse=True))
+    + r")\b"
+)
 LOWER_TITLES = {"mr", "mrs", "ms", "dr"}
 # A prison or young offender institution is named after its place: "HMP Haverigg", "HMYOI Wetherby".
 PRISON_TITLES = ("HMP", "HMYOI", "HMPYOI", "YOI")

@@ -37,6 +37,7 @@ from drafting.identifiers.name_cues import (
     FUNCTION_WORDS,
     INITIAL_BEFORE,
     IRREGULAR_PARTICIPLES,
+    IS_A_ROLE,
     JOINS,
     KIN_AND_ROLE,
     KIN_APPOSITIVE,
@@ -776,7 +777,8 @@ class PersonNameDetector:
     def _place_name_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A place that is also a given name ("Devon", "India", "Jordan") is a person only where a place could
         not be meant: an age, a person's verb, a baby or a sibling, a kinship word before it, a relative after
-        a possessive ("Devon's mum", never "Kent's leaders"); never after "in", "from" or "to"."""
+        a possessive ("Devon's mum", never "Kent's leaders"), a role after "'s the" ("Jordan's the best PA");
+        never after "in", "from" or "to"."""
         tok = toks[i]
         # "the flat of Jordan Mellor", "at Chelsea Brannigan's": a place-given-name followed by a surname, and
         # nothing more capitalised, is a person wherever it stands.
@@ -789,7 +791,7 @@ class PersonNameDetector:
         if prev in KIN_AND_ROLE:  # "his sister India"
             return True
         after = text[tok.end : tok.end + 60]
-        if any(p.match(after) for p in (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE)):
+        if any(p.match(after) for p in (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE, IS_A_ROLE)):
             return True
         appositive = APPOSITIVE.match(after)
         if appositive and appositive.group("det").lower() in POSSESSIVE_DETERMINERS:
