@@ -3,6 +3,7 @@ labelled evaluation sets."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -738,6 +739,31 @@ def test_found_identifiers_are_hidden_whole():
     found = sum(r.found for r in results)
     whole = sum(r.found_whole for r in results)
     assert whole / found >= 0.99, [p for r in results for p in r.partly_covered]
+
+
+def test_a_set_scanned_as_one_document_finds_names_from_their_other_mentions(tmp_path):
+    """check-report reads a whole file: "ollie" with no cue in its own line is found from another line."""
+    path = tmp_path / "notes.jsonl"
+    lines = [
+        {"id": "a", "text": "home visit, baby ollie in moses basket.", "entities": [["PERSON", "ollie"]]},
+        {"id": "b", "text": "mum says she will have ollie if needed.", "entities": [["PERSON", "ollie"]]},
+        {"id": "c", "text": "SEA: child KB seen.", "entities": [], "mode": "sea"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    scanner = IdentifierScanner(default_detectors())
+    assert evaluate_identifiers(scanner, path).misses == ["b: PERSON 'ollie'"]
+    whole = evaluate_identifiers(scanner, path, as_document=True)
+    assert (whole.misses, whole.false_alarms, whole.found_whole) == ([], [], 2)
+
+
+def test_every_set_scanned_as_one_document():
+    """Each set's passages joined, as check-report reads a file: 0.993 / 0.990 pooled (README)."""
+    scanner = IdentifierScanner(default_detectors())
+    results = [evaluate_identifiers(scanner, p, as_document=True) for p in sorted(DATA.glob("identifiers_*.jsonl"))]
+    predicted = sum(t.predicted for r in results for t in r.per_type)
+    correct = predicted - sum(len(r.false_alarms) for r in results)
+    assert sum(r.found for r in results) / sum(r.gold for r in results) >= 0.99
+    assert correct / predicted >= 0.98, [a for r in results for a in r.false_alarms]
 
 
 def test_labelled_sets_are_big_enough_and_varied():

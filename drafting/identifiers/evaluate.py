@@ -9,6 +9,7 @@ of the gold spans found have every letter and digit inside a finding of their ty
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from drafting.identifiers.base import IdentifierScanner
+from drafting.identifiers.base import Finding, IdentifierScanner
 
 
 class TypeScore(BaseModel):
@@ -52,7 +53,29 @@ def gold_spans(text: str, entities: list[list[str]]) -> list[tuple[int, int, str
     return spans
 
 
-def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEval:
+def _scanned(scanner: IdentifierScanner, items: list[dict], as_document: bool) -> list[list[Finding]]:
+    """Each passage's findings, with offsets into the passage. As one document, the passages of a mode are
+    joined by line breaks and scanned once, as `check-report` reads a file: a name found in one passage is
+    then found at its mentions in the others."""
+    if not as_document:
+        return [scanner.scan(item["text"], mode=item.get("mode", "report")) for item in items]
+    out: list[list[Finding]] = [[] for _ in items]
+    for mode in dict.fromkeys(item.get("mode", "report") for item in items):
+        members = [k for k, item in enumerate(items) if item.get("mode", "report") == mode]
+        starts, text = [], ""
+        for k in members:
+            starts.append(len(text))
+            text += items[k]["text"] + "\n"
+        for finding in scanner.scan(text, mode=mode):
+            place = bisect.bisect_right(starts, finding.start) - 1
+            offset = starts[place]
+            out[members[place]].append(
+                finding.model_copy(update={"start": finding.start - offset, "end": finding.end - offset})
+            )
+    return out
+
+
+def evaluate_identifiers(scanner: IdentifierScanner, path: Path, as_document: bool = False) -> IdentifierEval:
     gold_n: Counter[str] = Counter()
     found_n: Counter[str] = Counter()
     pred_n: Counter[str] = Counter()
@@ -62,10 +85,9 @@ def evaluate_identifiers(scanner: IdentifierScanner, path: Path) -> IdentifierEv
     partial: list[str] = []
     whole_n = 0
     lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    for item in lines:
+    for item, findings in zip(lines, _scanned(scanner, lines, as_document), strict=True):
         text = item["text"]
         gold = gold_spans(text, item["entities"])
-        findings = scanner.scan(text, mode=item.get("mode", "report"))
         for s, e, kind in gold:
             gold_n[kind] += 1
             hits = [f for f in findings if f.type == kind and f.start < e and s < f.end]
