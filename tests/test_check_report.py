@@ -224,13 +224,18 @@ HELD_OUT_COVERAGE_FLOORS = {
     # "the places children go when they are away" crediting children placed at a distance. Not among the
     # example findings (below), so its figure stays the first one.
     "coverage_heldout32": 0.95,
+    # Written after it, measured once first: findings in inspectors' technical shorthand ("RHIs", "the MACE
+    # panel", "Reg 28 visits", "the ASGSF") 0.976; its one error "Supervising social workers visit carers …"
+    # crediting the social work environment. Not among the example findings either (below).
+    "coverage_heldout33": 0.95,
 }
 
 # Sets kept out of the example findings, with the measurement that decided it: joining held-out 32 left the
 # leave-one-set-out mean of the other 31 sets where it was (0.957 → 0.958) and made two more of the 30 generic
 # sentences count as coverage ("The local authority responded positively to inspectors' feedback." reaches
 # leaders-know through its "Leaders have a much better grip … than at the time of the last inspection").
-NOT_EXAMPLES = frozenset({"coverage_heldout32"})
+# Held-out 33 joined: the mean of the other 32 fell 0.957 → 0.956 and held-out 28 to 0.890, under its floor.
+NOT_EXAMPLES = frozenset({"coverage_heldout32", "coverage_heldout33"})
 
 
 @pytest.mark.parametrize(
@@ -271,7 +276,7 @@ def test_example_findings_are_the_labelled_draft_sets():
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_memo):
-    """Thirty-two sets of paragraphs written apart from the probes; each was measured once before any change
+    """Thirty-three sets of paragraphs written apart from the probes; each was measured once before any change
     it prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
