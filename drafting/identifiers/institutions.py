@@ -296,9 +296,9 @@ class InstitutionDetector:
                 continue
             # The cue outweighs a given name: no one is in Year 9 at, or excluded from, Montgomery the person.
             out.append(self._finding(text, *m.span("name"), 0.9))
+        lex = self.lexicon
         for m in _CLUB_AT.finditer(text):
             words = m.group("name").split()
-            lex = self.lexicon
             # A town's own club ("football for Burnley", not "Clitheroe Wolves"), a term, a person ("boxing at
             # Jack's"), a park or a word is not.
             if (

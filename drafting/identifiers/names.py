@@ -578,9 +578,8 @@ class PersonNameDetector:
             return True
         if before and (before[-1] in MET_VERBS or before[-1] in CONTACTED_VERBS or spoken_to):
             return True
-        # "jordan kicked off again", "…, stacey booked on": a note or a clause that opens with a given name and
-        # a past-tense verb.
-        # "ollie seen, no marks", "ollie smiling, babbling", "deano not present": so too a participle or "not".
+        # "jordan kicked off again", "…, stacey booked on", "ollie seen, no marks", "ollie smiling", "deano not
+        # present": a note or a clause that opens with a given name and a verb cut to its participle, or "not".
         opens = toks[i].sentence_initial or text[: toks[i].start].rstrip()[-1:] in (",", ";", "-", "–", "—")
         if (
             opens

@@ -19,8 +19,9 @@ _UPN_CUE = re.compile(r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*[:\t-
 _CUE_CHARS = 24
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
-# "case ref 40917", "Local authority reference: CPR/22/0417", "child number C-22", "incident no. 2291-K", "Home Office reference F1187342", "port
-# reference DVR/08/24/1187", "IDs 38411, 39026", "custody record 03LA/22718/24", or a bare "(ref 33019)".
+# "case ref 40917", "Local authority reference: CPR/22/0417", "child number C-22", "incident no. 2291-K",
+# "Home Office reference F1187342", "port reference DVR/08/24/1187", "IDs 38411, 39026", "custody record
+# 03LA/22718/24", or a bare "(ref 33019)".
 _CASE_PHRASE = re.compile(
     r"\b(?:(?:case|child|file|client|incident)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
     r"|custody\s+(?:record|ref(?:erence)?|number|no\.?)"
@@ -42,7 +43,8 @@ _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
 _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
 # "her HV", "the TM", "supervision w/ TM" (shorthand among shorthand; "met with HV" may be someone), or a role
-# opening a table cell, following a colon or joined by "+" ("bev + HV") ("…\tHV", "Action 2: TM to escalate"): a role, not someone's initials.
+# opening a table cell, following a colon or joined by "+" ("…\tHV", "Action 2: TM to escalate", "bev + HV"):
+# a role, not someone's initials.
 _ROLE_BEFORE = re.compile(
     r"(?:(?:^|\t|:|[+&])[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
 )
