@@ -337,6 +337,12 @@ def texts(detector, text):
         ),
         # A place that is also a given name, before a contracted "is" and a person's role; not a country.
         ("'Jordan's the best PA I've had.' India's a lovely girl. Kent's the largest county.", ["Jordan", "India"]),
+        # ... or before what only a person has, or after "contact with"; not a council or a club.
+        (
+            "She noted Chelsea's low mood; contact with Chelsea at weekends. Kent's needs; contact with Devon"
+            " County Council.",
+            ["Chelsea", "Chelsea"],
+        ),
         # A town joined to a town is a place, though its name is a given name.
         ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
     ],
@@ -417,6 +423,12 @@ def test_person_names(text, expected):
         (EmailDetector(), "Email j.okonkwo@example.co.uk now.", ["j.okonkwo@example.co.uk"]),
         (NationalNumberDetector(), "NHS number 943 476 5919.", ["943 476 5919"]),
         (NationalNumberDetector(), "Reference 943 476 5918 is not an NHS number.", []),
+        # A number failing its check digit is still flagged where its label says what it is, "is" between.
+        (
+            NationalNumberDetector(),
+            "His UPN is H820200301034 and his NHS number is 485 777 3456; call 485 777 3456.",
+            ["485 777 3456", "H820200301034"],
+        ),
         (
             NationalNumberDetector(),
             "UPN H933155001002 and NI number JH 12 34 56 C.",

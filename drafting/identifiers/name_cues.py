@@ -236,6 +236,13 @@ RELATIVE_POSSESSIVE = re.compile(
     r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
     r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
 )
+# "noted Chelsea's low mood", "Devon's wishes": what only a person has, after a possessive.
+PERSONAL_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:(?:low|own|poor|mental)\s+)?(?:mood|mental health|wellbeing|feelings|wishes|views|behaviour"
+    r"|birthday|bedroom|anxiety|depression|drinking|drug use|parenting)\b"
+)
+# "staying contact with Chelsea", "lives with Jordan": a place is not lived or stayed with.
+LIVES_WITH_BEFORE = re.compile(r"\b(?:contact|lives|lived|living|stays|stayed|staying)\s+with\s+$")
 # "Jordan's the best PA I've had", "India's a lovely girl": a contracted "is" before a person's role.
 IS_A_ROLE = re.compile(
     r"^['’]s\s+(?:the|a|an|my|our|her|his|your)\s+(?:[a-z]+\s+){0,2}(?:PA|SW|IRO|"

@@ -43,6 +43,7 @@ from drafting.identifiers.name_cues import (
     KIN_APPOSITIVE,
     LABEL_NUMBER_AFTER,
     LETTER_LABEL_BEFORE,
+    LIVES_WITH_BEFORE,
     LOWER_TITLES,
     MEETING_VERBS,
     MESSAGE_SPEAKER_AFTER,
@@ -55,6 +56,7 @@ from drafting.identifiers.name_cues import (
     ORIGIN_PREPOSITIONS,
     PAST_AGENTIVE,
     PERSON_PASSIVE,
+    PERSONAL_POSSESSIVE,
     PLACE_NAME_AGE,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -776,8 +778,8 @@ class PersonNameDetector:
     def _place_name_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A place that is also a given name ("Devon", "India", "Jordan") is a person only where a place could
         not be meant: an age, a person's verb, a baby or a sibling, a kinship word before it, a relative after
-        a possessive ("Devon's mum", never "Kent's leaders"), a role after "'s the" ("Jordan's the best PA");
-        never after "in", "from" or "to"."""
+        a possessive ("Devon's mum", "Chelsea's low mood", never "Kent's leaders"), a role after "'s the"
+        ("Jordan's the best PA"), "contact with" before it; never after "in", "from" or "to"."""
         tok = toks[i]
         # "the flat of Jordan Mellor", "at Chelsea Brannigan's": a place-given-name followed by a surname, and
         # nothing more capitalised, is a person wherever it stands.
@@ -789,8 +791,11 @@ class PersonNameDetector:
         prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
         if prev in KIN_AND_ROLE:  # "his sister India"
             return True
+        if LIVES_WITH_BEFORE.search(text, max(0, tok.start - 30), tok.start) and not _in_capitalised_run(toks, i):
+            return True
         after = text[tok.end : tok.end + 60]
-        if any(p.match(after) for p in (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE, IS_A_ROLE)):
+        cues = (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE, PERSONAL_POSSESSIVE, IS_A_ROLE)
+        if any(p.match(after) for p in cues):
             return True
         appositive = APPOSITIVE.match(after)
         if appositive and appositive.group("det").lower() in POSSESSIVE_DETERMINERS:

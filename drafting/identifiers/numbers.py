@@ -13,9 +13,12 @@ from drafting.identifiers.name_cues import LETTER_LABEL_BEFORE
 
 _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
-# "NHS no. 485 777 3456", "UPN: K823456789012": a label directly before a number that fails its check digit.
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*[:\t-]?\s*$", re.IGNORECASE)
-_UPN_CUE = re.compile(r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*[:\t-]?\s*$", re.IGNORECASE)
+# "NHS no. 485 777 3456", "UPN: K823456789012", "his UPN is …": a label directly before a number that fails its
+# check digit.
+_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*(?:(?:is|was)\s+)?[:\t-]?\s*$", re.IGNORECASE)
+_UPN_CUE = re.compile(
+    r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*(?:(?:is|was)\s+)?[:\t-]?\s*$", re.IGNORECASE
+)
 _CUE_CHARS = 24
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
