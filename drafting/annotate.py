@@ -74,7 +74,8 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
     offset = 0
     for line, paragraph in body_lines(document):
         if paragraph is not None:
-            paragraphs.append((offset, paragraph))
+            # The paragraph's text ends its line: a list item's marker comes first.
+            paragraphs.append((offset + len(line) - len(paragraph.text), paragraph))
         offset += len(line) + 1
     marked = 0
     # Splitting runs leaves the text unchanged, so offsets stay valid; style marks go first so that an

@@ -81,9 +81,21 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
+LIST_MARKER = "• "
+
+
+def _list_item(paragraph: Paragraph) -> bool:
+    """A bulleted or numbered paragraph: numbering in its properties or a list style ("List Bullet")."""
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.numPr is not None
+    style = paragraph.style.name if paragraph.style is not None else ""
+    return bool(paragraph.text.strip()) and (numbered or style.lower().startswith("list"))
+
+
 def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
-    """The body in order, one line per paragraph (with the paragraph) or table row (cells joined by
-    " | ", merged cells once; no paragraph). Reading and annotating share it so offsets agree."""
+    """The body in order, one line per paragraph (with the paragraph; a list item after LIST_MARKER) or table
+    row (cells joined by " | ", merged cells once; no paragraph). Reading and annotating share it so offsets
+    agree."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -91,7 +103,8 @@ def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
-            yield paragraph.text, paragraph
+            # A list item carries its bullet, as in a plain-text draft: it reports a finding without a full stop.
+            yield (LIST_MARKER + paragraph.text if _list_item(paragraph) else paragraph.text), paragraph
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []

@@ -322,6 +322,67 @@ def test_coverage_reads_shorthand_and_short_findings(real_retrieval):
     assert {e.sentence for e in evidence} >= {"Post-adoption support is weak."}
 
 
+def test_list_items_count_as_findings_and_their_lead_in_does_not():
+    """Drafts list what needs to improve without full stops; the line that introduces the list reports nothing."""
+    from drafting.coverage import _paragraphs
+
+    text = (
+        "What needs to improve in this local authority's services for children:\n"
+        "• the timeliness of return home interviews\n- the quality of personal education plans\n"
+        "2) supervision for social workers\n• Ok then\nChildren in care"
+    )
+    groups = _paragraphs(text)
+    assert [[s.text for s in group] for group in groups] == [
+        ["the timeliness of return home interviews"],
+        ["the quality of personal education plans"],
+        ["supervision for social workers"],
+    ]
+    assert all(text[s.start : s.end] == s.text for group in groups for s in group)
+
+
+@pytest.mark.model
+def test_coverage_reads_a_bulleted_draft(real_retrieval):
+    from drafting.coverage import CoverageChecker
+
+    checker = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
+    coverage, _ = checker.check(
+        "What needs to improve in this local authority's services for children:\n"
+        "• the timeliness of return home interviews for children who go missing from care\n"
+        "• the quality of personal education plans for children in care\n"
+        "• the consistency of supervision for social workers in the assessment teams"
+    )
+    assert sorted(coverage.covered) == ["education-cla", "missing-home-care", "social-work-environment"]
+
+
+def test_docx_list_items_are_read_with_their_bullet_and_annotated_in_place(tmp_path):
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from drafting.annotate import annotate_docx
+    from drafting.check import IdentifierOut, ReportCheck
+    from drafting.coverage import Coverage
+
+    source = tmp_path / "draft.docx"
+    document = docx.Document()
+    document.add_paragraph("What needs to improve:")
+    document.add_paragraph("the timeliness of return home interviews for Kayden", style="List Bullet")
+    document.save(str(source))
+    text = read_report(source)
+    assert text.splitlines() == ["What needs to improve:", "• the timeliness of return home interviews for Kayden"]
+    start = text.index("Kayden")
+    result = ReportCheck(
+        file=str(source),
+        identifiers=[IdentifierOut(type="PERSON", text="Kayden", start=start, end=start + 6, score=0.9)],
+        coverage=Coverage(covered=[], missing=[], not_applicable=[]),
+        structure=[],
+        style=[],
+    )
+    assert annotate_docx(source, result, tmp_path / "annotated.docx") == 1
+    reopened = docx.Document(str(tmp_path / "annotated.docx"))
+    red = [r.text for p in reopened.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.RED]
+    assert red == ["Kayden"]
+    assert reopened.paragraphs[1].text == "the timeliness of return home interviews for Kayden"
+
+
 def test_paragraph_grouping_keeps_offsets_and_drops_headings():
     from drafting.coverage import _paragraphs
 

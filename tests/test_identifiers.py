@@ -343,6 +343,8 @@ def texts(detector, text):
             " County Council.",
             ["Chelsea", "Chelsea"],
         ),
+        # A list item's first word opens a sentence: a name-word there needs a cue of its own.
+        ("Findings:\n• Hope was expressed by leaders\n2) Summer plans\n• Grace, aged 9, said so", ["Grace"]),
         # A town joined to a town is a place, though its name is a given name.
         ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
     ],

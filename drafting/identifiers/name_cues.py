@@ -149,7 +149,8 @@ MEETING_VERBS = MET_VERBS | {"see", "meet", "visit", "sees", "meets", "visits", 
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
 SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
-SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*$")
+# A line's first word opens a sentence, after a list item's bullet or number too ("\n• Hope was …").
+SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*(?:(?:[•·▪◦‣*–-]|\(?(?:\d{1,2}|[a-z])[.)])\s+)?$")
 POSSESSIVE = re.compile(r"^['’]s\b")
 WHO_AFTER = re.compile(r"^,\s+who\b")
 # "Precious, in her first year, said": a clause set off by commas, then what a person does.
