@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A list item's marker: a bullet (a .docx list paragraph is read with "• ", documents.body_lines), a dash,
+# or a number or letter ("1.", "2)", "(a)"); LIST_ITEM matches it with the spaces around it at a line's start.
+LIST_MARKER = r"(?:[•·▪◦‣*–-]|\(?(?:\d{1,2}|[a-z])[.)])"
+LIST_ITEM = re.compile(rf"[ \t]*{LIST_MARKER}[ \t]+")
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[A-Z0-9“\"(‘])")
 
 

@@ -6,6 +6,8 @@ import re
 
 from pydantic import BaseModel, ConfigDict
 
+from drafting.sentences import LIST_ITEM
+
 WORDS_PER_PAGE = 500  # a typical Ofsted report page
 
 
@@ -30,11 +32,12 @@ _SECTIONS = [
 
 
 def _headings(text: str) -> list[str]:
-    """Short lines without closing punctuation: what a heading looks like in extracted text."""
+    """Short lines without closing punctuation: what a heading looks like in extracted text; a list item
+    ("• support for care leavers") is not one."""
     return [
         line.strip()
         for line in text.split("\n")
-        if 0 < len(line.strip()) <= 120 and not line.strip().endswith((".", ";", ","))
+        if 0 < len(line.strip()) <= 120 and not line.strip().endswith((".", ";", ",")) and not LIST_ITEM.match(line)
     ]
 
 

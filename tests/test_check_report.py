@@ -109,6 +109,9 @@ def test_structure_findings():
     long_report = full + "\n" + "word " * 7000
     assert any(f.ref == "para 216" for f in check_structure(long_report, post_monitoring=True))
     assert not any(f.ref == "para 216" for f in check_structure(long_report))
+    # A list item is no heading: "• support for care leavers is weak" does not make a care leavers section.
+    listed = {f.section for f in check_structure("Executive summary\n• support for care leavers is weak")}
+    assert "care-leavers" in listed
 
 
 def test_style_findings():

@@ -8,6 +8,7 @@ import re
 
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS
 from drafting.identifiers.locations import POSTCODE
+from drafting.sentences import LIST_MARKER
 
 # Hyphenated and apostrophe names stay whole (Sarah-Jane, O'Donnell); a possessive 's is not part of a name.
 # Letters are any script's ([^\W\d_]): "Siân", "Oisín", "Łukasz" are one word each.
@@ -150,7 +151,7 @@ FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents
 SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
 # A line's first word opens a sentence, after a list item's bullet or number too ("\n• Hope was …").
-SENTENCE_END = re.compile(r"[.!?:;]\s*$|[\n\t]\s*(?:(?:[•·▪◦‣*–-]|\(?(?:\d{1,2}|[a-z])[.)])\s+)?$")
+SENTENCE_END = re.compile(rf"[.!?:;]\s*$|[\n\t]\s*(?:{LIST_MARKER}\s+)?$")
 POSSESSIVE = re.compile(r"^['’]s\b")
 WHO_AFTER = re.compile(r"^,\s+who\b")
 # "Precious, in her first year, said": a clause set off by commas, then what a person does.
