@@ -243,13 +243,15 @@ def _paragraphs(text: str) -> list[list[Sentence]]:
         line_starts.append(line_starts[-1] + len(line) + 1)
     for sentence in split_sentences(text):
         line = bisect.bisect_right(line_starts, sentence.start) - 1
-        item = LIST_ITEM.match(text, line_starts[line]) if sentence.start == line_starts[line] else None
-        if item:
-            start = item.end()
-            sentence = Sentence(start, sentence.end, text[start : sentence.end])
+        item = LIST_ITEM.match(text, line_starts[line])
+        if item and sentence.start < item.end():  # the marker, alone ("1." split off) or before the words
+            if sentence.end <= item.end():
+                continue
+            sentence = Sentence(item.end(), sentence.end, text[item.end() : sentence.end])
+        first_of_item = item is not None and sentence.start == item.end()
         if len(sentence.text.split()) < MIN_SENTENCE_WORDS:
             continue
-        if not (item or sentence.text.rstrip().endswith((".", "!", "?"))):
+        if not (first_of_item or sentence.text.rstrip().endswith((".", "!", "?"))):
             continue
         groups.setdefault(line, []).append(sentence)
     return list(groups.values())

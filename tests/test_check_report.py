@@ -332,13 +332,15 @@ def test_list_items_count_as_findings_and_their_lead_in_does_not():
     text = (
         "What needs to improve in this local authority's services for children:\n"
         "• the timeliness of return home interviews\n- the quality of personal education plans\n"
-        "2) supervision for social workers\n• Ok then\nChildren in care"
+        "2) supervision for social workers\n• Ok then\nChildren in care\n"
+        "1. Improve the quality of plans. Review them often\n3. Short one"
     )
     groups = _paragraphs(text)
     assert [[s.text for s in group] for group in groups] == [
         ["the timeliness of return home interviews"],
         ["the quality of personal education plans"],
         ["supervision for social workers"],
+        ["Improve the quality of plans."],
     ]
     assert all(text[s.start : s.end] == s.text for group in groups for s in group)
 
