@@ -345,6 +345,17 @@ def texts(detector, text):
         ),
         # A list item's first word opens a sentence: a name-word there needs a cue of its own.
         ("Findings:\n• Hope was expressed by leaders\n2) Summer plans\n• Grace, aged 9, said so", ["Grace"]),
+        # Nicknames listed between quotes; a name after "the surname"; where someone lives is a place; a
+        # role's possessive; a unit's name before "unit".
+        (
+            "Lads she knows as 'Snowy' and 'J-Dog'. She uses the surname Mellor. Tia lives in Layton."
+            " Interviewer's note: he settled on Kestrel unit.",
+            ["Snowy", "J-Dog", "Mellor", "Tia"],
+        ),
+        (
+            "She was placed in Grace Lee's care; he lives in Jack's flat; the home is near Ruby Walsh's school.",
+            ["Grace Lee", "Jack", "Ruby Walsh"],
+        ),
         # A town joined to a town is a place, though its name is a given name.
         ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
     ],
@@ -743,6 +754,9 @@ RECALL_FLOOR_BELOW_TARGET = {
     "identifiers_heldout92": 0.86,
     "identifiers_heldout95": 0.93,
     "identifiers_heldout100": 0.87,
+    # A return home interview: "She said Snowy paid for the train" (a nickname that is also a word, its cue in
+    # another line) and "the surname Mellor at school but Byrne on her health records".
+    "identifiers_heldout112": 0.93,
 }
 
 

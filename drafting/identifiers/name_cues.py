@@ -91,7 +91,7 @@ KIN_AND_ROLE = {
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
     "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender", "coordinator",
-    "co-ordinator", "victim",
+    "co-ordinator", "victim", "interviewer",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
     "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
 }  # fmt: skip
@@ -243,6 +243,10 @@ PERSONAL_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:(?:low|own|poor|mental)\s+)?(?:mood|mental health|wellbeing|feelings|wishes|views|behaviour"
     r"|birthday|bedroom|anxiety|depression|drinking|drug use|parenting)\b"
 )
+# "who lives in Layton", "placed in Shelley": where someone lives is a place, though its name is a given name.
+LIVES_IN_BEFORE = re.compile(
+    r"\b(?:lives?|living|lived|placed|moved|settled|based|born|grew up|resides?|residing)\s+(?:in|near)\s+$"
+)
 # "staying contact with Chelsea", "lives with Jordan": a place is not lived or stayed with.
 LIVES_WITH_BEFORE = re.compile(r"\b(?:contact|lives|lived|living|stays|stayed|staying)\s+with\s+$")
 # "Jordan's the best PA I've had", "India's a lovely girl": a contracted "is" before a person's role.
@@ -306,5 +310,11 @@ MESSAGE_SPEAKER_AFTER = re.compile(r"^(?:\s[A-Z][a-z'’-]+)?:\s")
 POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)
 MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 JOINS = {",", "and", ", and", "&"}
+# Quotes around nicknames in a list: "known as 'Snowy' and 'J-Dog'".
+QUOTES = "'\"‘’“”"
 # "ollie seen at home", "kyle taken to A&E": a note's clause with its verb cut to the participle.
 IRREGULAR_PARTICIPLES = {"seen", "taken", "given", "told", "found", "brought", "kept", "left", "sent", "met"}
+# "uses the surname Mellor at school", "née Kowalska": the word names what follows as a name.
+NAME_NOUNS = {"surname", "surnames", "forename", "forenames", "née", "nee"}
+# "settled on Kestrel unit", "moved to Oak ward": a lower-case setting noun after a name makes it the setting's.
+SETTING_NOUNS = {"unit", "ward", "wing", "house", "lodge", "block", "suite", "class", "room", "group"}

@@ -43,6 +43,7 @@ from drafting.identifiers.name_cues import (
     KIN_APPOSITIVE,
     LABEL_NUMBER_AFTER,
     LETTER_LABEL_BEFORE,
+    LIVES_IN_BEFORE,
     LIVES_WITH_BEFORE,
     LOWER_TITLES,
     MEETING_VERBS,
@@ -51,6 +52,7 @@ from drafting.identifiers.name_cues import (
     MET_VERBS,
     MONTHS,
     MOTION_VERBS,
+    NAME_NOUNS,
     OF_A_PERSON,
     ORGANISATION_AFTER_POSSESSIVE,
     ORIGIN_PREPOSITIONS,
@@ -66,12 +68,14 @@ from drafting.identifiers.name_cues import (
     PREPOSITIONS,
     PRISON_TITLES,
     PRONOUNS,
+    QUOTES,
     RELATIVE_POSSESSIVE,
     ROLE_IN_BRACKETS,
     ROLE_LABEL_BEFORE,
     SALUTATION_BEFORE,
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
+    SETTING_NOUNS,
     SHORT_NAME_ZIPF,
     SHOUTED_TITLES,
     SURNAME_INITIAL,
@@ -216,8 +220,9 @@ _ASIDE = re.compile(r"^\s*\([^()\n]{1,40}\)")
 
 
 def _list_gap(gap: str) -> bool:
-    """The text between two words joins them in a list: a comma or "and", after an aside in brackets or not."""
-    return _ASIDE.sub("", gap, count=1).strip() in JOINS
+    """The text between two words joins them in a list: a comma or "and", after an aside in brackets or not,
+    between quotes or not."""
+    return _ASIDE.sub("", gap, count=1).strip().strip(QUOTES).strip() in JOINS
 
 
 def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
@@ -475,6 +480,9 @@ class PersonNameDetector:
         parts = re.split(r"[-'’]", word)
         if tok.sentence_initial or len(word) < 3 or not all(p[:1].isupper() and p[1:].islower() for p in parts):
             return False
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and nxt.text in SETTING_NOUNS and nxt.start - tok.end == 1:
+            return False  # "settled on Kestrel unit": a unit's, a ward's or a class's name
         if _in_capitalised_run(toks, i):
             return False  # part of a longer proper name: a body, a programme, a place
         prev = toks[i - 1] if i > 0 else None
@@ -664,7 +672,8 @@ class PersonNameDetector:
             )
             if kin_ok and window[-1] not in ARTICLES and not prepositional and not self._titled_thing(toks, i):
                 return True
-            if window == ["known", "as"]:
+            # "known as Mikey", "uses the surname Mellor at school".
+            if window == ["known", "as"] or window[-1] in NAME_NOUNS:
                 return True
             # "I cannot see Liberty until …", but not "children visiting Summer camps".
             if window[-1] in MEETING_VERBS and toks[i - 1].end + 1 == tok.start and _ends_phrase(toks, i, text):
@@ -937,7 +946,22 @@ class PersonNameDetector:
     def _other_sense(self, toks: list[_Tok], k: int, text: str) -> bool:
         """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
         April", "Wigan & Leigh"): no rule, and no earlier mention of the name, makes this mention a person."""
-        return self._place_meant(toks, k, text) or _month_meant(toks, k, text) or self._town_pair(toks, k, text)
+        return (
+            self._place_meant(toks, k, text)
+            or _month_meant(toks, k, text)
+            or self._town_pair(toks, k, text)
+            or self._lived_in(toks, k, text)
+        )
+
+    def _lived_in(self, toks: list[_Tok], k: int, text: str) -> bool:
+        """ "who lives in Layton": a place, unless a surname or a possessive follows ("placed in Grace Lee's
+        care", "lives in Jack's flat")."""
+        tok = toks[k]
+        return bool(
+            LIVES_IN_BEFORE.search(text, max(0, tok.start - 30), tok.start)
+            and not POSSESSIVE.match(text[tok.end : tok.end + 3])
+            and not self._surname_follows(toks, k, text)
+        )
 
     def _place_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
         """A place or town that is also a name, after "in", "from" or "to", or listed with other places after
