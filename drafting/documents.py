@@ -81,7 +81,7 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
-LIST_MARKER = "• "
+DOCX_BULLET = "• "
 
 
 def _list_item(paragraph: Paragraph) -> bool:
@@ -93,7 +93,7 @@ def _list_item(paragraph: Paragraph) -> bool:
 
 
 def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
-    """The body in order, one line per paragraph (with the paragraph; a list item after LIST_MARKER) or table
+    """The body in order, one line per paragraph (with the paragraph; a list item after DOCX_BULLET) or table
     row (cells joined by " | ", merged cells once; no paragraph). Reading and annotating share it so offsets
     agree."""
     from docx.table import Table
@@ -104,7 +104,7 @@ def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
         if tag == "p":
             paragraph = Paragraph(child, document)
             # A list item carries its bullet, as in a plain-text draft: it reports a finding without a full stop.
-            yield (LIST_MARKER + paragraph.text if _list_item(paragraph) else paragraph.text), paragraph
+            yield (DOCX_BULLET + paragraph.text if _list_item(paragraph) else paragraph.text), paragraph
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []

@@ -233,14 +233,12 @@ PLACE_NAME_AGE = re.compile(
     r"|is\s+(?:now\s+)?\d{1,2}(?:\s+years?\s+old)?\s*[.,;)])",
     re.IGNORECASE,
 )
+# "Devon's mum", "Kai's older brother", "noted Chelsea's low mood": a relative, or what only a person has.
 RELATIVE_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:(?:birth|foster|step|older|younger|little|big|baby|twin|half)[\s-])?"
     r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
     r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
-)
-# "noted Chelsea's low mood", "Devon's wishes": what only a person has, after a possessive.
-PERSONAL_POSSESSIVE = re.compile(
-    r"^['’]s\s+(?:(?:low|own|poor|mental)\s+)?(?:mood|mental health|wellbeing|feelings|wishes|views|behaviour"
+    r"|^['’]s\s+(?:(?:low|own|poor|mental)\s+)?(?:mood|mental health|wellbeing|feelings|wishes|views|behaviour"
     r"|birthday|bedroom|anxiety|depression|drinking|drug use|parenting)\b"
 )
 # "who lives in Layton", "placed in Shelley": where someone lives is a place, though its name is a given name.

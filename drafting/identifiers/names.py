@@ -58,7 +58,6 @@ from drafting.identifiers.name_cues import (
     ORIGIN_PREPOSITIONS,
     PAST_AGENTIVE,
     PERSON_PASSIVE,
-    PERSONAL_POSSESSIVE,
     PLACE_NAME_AGE,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -803,8 +802,7 @@ class PersonNameDetector:
         if LIVES_WITH_BEFORE.search(text, max(0, tok.start - 30), tok.start) and not _in_capitalised_run(toks, i):
             return True
         after = text[tok.end : tok.end + 60]
-        cues = (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE, PERSONAL_POSSESSIVE, IS_A_ROLE)
-        if any(p.match(after) for p in cues):
+        if any(p.match(after) for p in (PLACE_NAME_AGE, AND_KIN, PERSON_PASSIVE, RELATIVE_POSSESSIVE, IS_A_ROLE)):
             return True
         appositive = APPOSITIVE.match(after)
         if appositive and appositive.group("det").lower() in POSSESSIVE_DETERMINERS:
