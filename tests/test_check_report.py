@@ -360,12 +360,6 @@ def test_coverage_reads_a_bulleted_draft(real_retrieval):
 
 
 def test_docx_list_items_are_read_with_their_bullet_and_annotated_in_place(tmp_path):
-    from docx.enum.text import WD_COLOR_INDEX
-
-    from drafting.annotate import annotate_docx
-    from drafting.check import IdentifierOut, ReportCheck
-    from drafting.coverage import Coverage
-
     source = tmp_path / "draft.docx"
     document = docx.Document()
     document.add_paragraph("What needs to improve:")
@@ -373,18 +367,7 @@ def test_docx_list_items_are_read_with_their_bullet_and_annotated_in_place(tmp_p
     document.save(str(source))
     text = read_report(source)
     assert text.splitlines() == ["What needs to improve:", "• the timeliness of return home interviews for Kayden"]
-    start = text.index("Kayden")
-    result = ReportCheck(
-        file=str(source),
-        identifiers=[IdentifierOut(type="PERSON", text="Kayden", start=start, end=start + 6, score=0.9)],
-        coverage=Coverage(covered=[], missing=[], not_applicable=[]),
-        structure=[],
-        style=[],
-    )
-    assert annotate_docx(source, result, tmp_path / "annotated.docx") == 1
-    reopened = docx.Document(str(tmp_path / "annotated.docx"))
-    red = [r.text for p in reopened.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.RED]
-    assert red == ["Kayden"]
+    reopened = _annotate_one_name(source, text, "Kayden", tmp_path / "annotated.docx")
     assert reopened.paragraphs[1].text == "the timeliness of return home interviews for Kayden"
 
 
@@ -526,12 +509,6 @@ def test_annotated_copy_highlights_and_comments_findings(tmp_path):
 def test_annotation_offsets_survive_a_table_before_the_finding(tmp_path):
     """Reading and annotating walk the body with one function: a table (merged cells included) ahead of a
     finding must not shift where the highlight lands."""
-    from docx.enum.text import WD_COLOR_INDEX
-
-    from drafting.annotate import annotate_docx
-    from drafting.check import IdentifierOut, ReportCheck
-    from drafting.coverage import Coverage
-
     source = tmp_path / "draft.docx"
     document = docx.Document()
     table = document.add_table(rows=2, cols=3)
@@ -542,18 +519,30 @@ def test_annotation_offsets_survive_a_table_before_the_finding(tmp_path):
     document.save(str(source))
     text = read_report(source)
     assert text.splitlines()[:2] == ["Judgement | Grade", "Help | and protection | Good"]
-    start = text.index("Kowalski")
+    _annotate_one_name(source, text, "Kowalski", tmp_path / "annotated.docx")
+
+
+def _annotate_one_name(source, text, name, target):
+    """Annotates `name`'s first place in the extracted text; the copy must highlight exactly that word."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from drafting.annotate import annotate_docx
+    from drafting.check import IdentifierOut, ReportCheck
+    from drafting.coverage import Coverage
+
+    start = text.index(name)
     result = ReportCheck(
         file=str(source),
-        identifiers=[IdentifierOut(type="PERSON", text="Kowalski", start=start, end=start + 8, score=0.9)],
+        identifiers=[IdentifierOut(type="PERSON", text=name, start=start, end=start + len(name), score=0.9)],
         coverage=Coverage(covered=[], missing=[], not_applicable=[]),
         structure=[],
         style=[],
     )
-    assert annotate_docx(source, result, tmp_path / "annotated.docx") == 1
-    reopened = docx.Document(str(tmp_path / "annotated.docx"))
+    assert annotate_docx(source, result, target) == 1
+    reopened = docx.Document(str(target))
     red = [r.text for p in reopened.paragraphs for r in p.runs if r.font.highlight_color == WD_COLOR_INDEX.RED]
-    assert red == ["Kowalski"]
+    assert red == [name]
+    return reopened
 
 
 @pytest.mark.parametrize(
