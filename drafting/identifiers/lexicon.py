@@ -230,6 +230,7 @@ def _build_lexicon() -> Lexicon:
     multi_word_towns = [t for t in _uk_and_irish_towns() if " " in t]
     phrases = sorted({*allow_phrases, *(a for a in places + multi_word_towns if " " in a)}, key=len, reverse=True)
     acronyms = set(_ALL_CAPS.findall(handbook)) | {a for a in allow if a.isupper()}
+    towns = _towns()
     return Lexicon(
         first_names=frozenset(firsts),
         surnames=frozenset(lasts),
@@ -238,10 +239,10 @@ def _build_lexicon() -> Lexicon:
         never_names=frozenset(never),
         phrases=tuple(phrases),
         acronyms=frozenset(acronyms),
-        towns=_towns(),
+        towns=towns,
         place_names=frozenset(place_names),
         places=frozenset(single_places),
-        census_surnames=frozenset(_census_surnames() - lasts - _towns()),
+        census_surnames=frozenset(_census_surnames() - lasts - towns),
     )
 
 
