@@ -231,6 +231,12 @@ HELD_OUT_COVERAGE_FLOORS = {
     # panel", "Reg 28 visits", "the ASGSF") 0.976; its one error "Supervising social workers visit carers …"
     # crediting the social work environment. Not among the example findings either (below).
     "coverage_heldout33": 0.95,
+    # Session 13, both written before the code was read and measured once first: terse QA-feedback bullets with
+    # no full stop ("- Return home interviews: offered in 9 of 10 episodes, but …") 1.000; partner-led report
+    # paragraphs ("The police notify social care of every episode in which a child goes missing …") 1.000. Not
+    # among the example findings, so these figures stay the first ones.
+    "coverage_heldout34": 0.98,
+    "coverage_heldout35": 0.98,
 }
 
 # Sets kept out of the example findings, with the measurement that decided it: joining held-out 32 left the
@@ -238,7 +244,7 @@ HELD_OUT_COVERAGE_FLOORS = {
 # sentences count as coverage ("The local authority responded positively to inspectors' feedback." reaches
 # leaders-know through its "Leaders have a much better grip … than at the time of the last inspection").
 # Held-out 33 joined: the mean of the other 32 fell 0.957 → 0.956 and held-out 28 to 0.890, under its floor.
-NOT_EXAMPLES = frozenset({"coverage_heldout32", "coverage_heldout33"})
+NOT_EXAMPLES = frozenset({"coverage_heldout32", "coverage_heldout33", "coverage_heldout34", "coverage_heldout35"})
 
 
 @pytest.mark.parametrize(
@@ -279,7 +285,7 @@ def test_example_findings_are_the_labelled_draft_sets():
 
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_memo):
-    """Thirty-three sets of paragraphs written apart from the probes; each was measured once before any change
+    """Thirty-five sets of paragraphs written apart from the probes; each was measured once before any change
     it prompted (README gives both figures)."""
     from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage

@@ -358,6 +358,19 @@ def texts(detector, text):
         ),
         # A town joined to a town is a place, though its name is a given name.
         ("Leigh and Jordan went out. Referred to the IDVA service (Wigan & Leigh).", ["Leigh", "Jordan"]),
+        # Who wrote or checked a record heads a form's field; a role word before a name still cues it.
+        (
+            "Auditor's comment: the plan is specific. Moderator's view: agreed. Reviewer Priya Shah signed it.",
+            ["Priya Shah"],
+        ),
+        # A found name's lower-case mention: a given name typed carelessly is found, an everyday word is not.
+        (
+            "Mrs Brown attended; he has brown hair. Mr Baker said no, so the baker gave him work. Will told me"
+            " the worker will visit. Liam was seen; spoke to liam later.",
+            ["Brown", "Baker", "Will", "Liam", "liam"],
+        ),
+        # A school said without "School" is a setting, not a person's name.
+        ("Ask Priya about the PEP from Layton Primary; Marton Juniors and Hawes Infants too.", ["Priya"]),
     ],
 )
 def test_person_names(text, expected):

@@ -92,6 +92,8 @@ KIN_AND_ROLE = {
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
     "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender", "coordinator",
     "co-ordinator", "victim", "interviewer",
+    # Who wrote or checked a record: "Auditor's comment:", "Reviewer's view:" head a form's fields.
+    "auditor", "reviewer", "assessor", "moderator", "investigator", "referrer", "examiner", "observer",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
     "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
 }  # fmt: skip
@@ -128,6 +130,8 @@ PLACE_WORDS = {
     "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
     "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
     "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice", "Grange", "Mews", "Heights",
+    # A school said without "School" ("Layton Primary", "Marton Juniors"); not "High", which is also a surname.
+    "Primary", "Juniors", "Infants",
 }  # fmt: skip
 # Words that end a firm's or a charity's name: "Hartley Greene LLP" names a solicitors' firm, not two people.
 FIRM_SUFFIXES = {

@@ -1116,10 +1116,13 @@ class PersonNameDetector:
                 candidates.add(tok.text[:-1])
             if tok.text.islower():
                 name = tok.text.capitalize()
-                # "the jack was broken" is a word even after "spoke to jack": a name-word needs its own cue.
-                if name in self.lexicon.name_words and not (
-                    self._has_cue(toks, index, text) or self._careless_name(toks, index, text)
-                ):
+                # "the jack was broken" is a word even after "spoke to jack", and so are "brown hair" after
+                # "Mrs Brown" and "the worker will visit" after "Will": a word that is a name-word, or an
+                # everyday word no list holds as a given name, needs its own lower-case cue.
+                everyday = name in self.lexicon.name_words or (
+                    is_everyday_word(tok.text, 3.0) and not self.lexicon.is_given_name(name)
+                )
+                if everyday and not self._careless_name(toks, index, text):
                     continue
                 if name in parts:
                     candidates.add(name)
