@@ -587,6 +587,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A table row whose only letters are initials is no shouted heading; a heading in capitals is.
+        (InitialsDetector(), "Child | DOB\nJW | 14/02/2014\nSUMMARY OF FINDINGS FOR CP", ["JW"]),
         # A team's or a service's capitals, and a role joined by "+", are no one's initials.
         (InitialsDetector(), "PA is at the LC team. Health: bev + HV. Child JD + mum.", ["JD"]),
         # A role before the name of its holder; police and rating shorthand.

@@ -156,11 +156,13 @@ class InitialsDetector:
                 or _NAME_AFTER_ROLE.match(text, m.end())
             ):
                 continue
-            # Capitals in a shouted heading are not initials.
+            # Capitals in a shouted heading are not initials; a table row whose only letters are the initials
+            # ("JW | 14/02/2014") is no heading.
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start : line_end if line_end != -1 else len(text)]
-            if sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
+            others = sum(c.isalpha() for c in line) - len(letters)
+            if others >= 4 and sum(c.isupper() for c in line) > 0.6 * sum(c.isalpha() for c in line):
                 continue
             end = m.start() + len(value)
             out.append(Finding(type="INITIALS", text=value, start=m.start(), end=end, score=0.7, detector=self.name))
