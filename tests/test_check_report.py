@@ -189,8 +189,8 @@ HELD_OUT_COVERAGE_FLOORS = {
     # 0.976; terse evaluation notes 0.822 (the clear-lead rule was made for it).
     "coverage_heldout20": 0.94,
     # 0.744 until session 9's sets joined the example findings: 0.843; 0.811 after session 10's; 0.863 with
-    # session 11's distinctive-word rule, 0.838 once held-out 31 joined.
-    "coverage_heldout21": 0.83,
+    # session 11's distinctive-word rule, 0.838 once held-out 31 joined; 0.902 with the neutral findings.
+    "coverage_heldout21": 0.89,
     # 0.976 until session 9's sets joined the example findings: 0.924; 0.961 after session 10's.
     "coverage_heldout22": 0.94,
     # 1.000 until session 9's sets joined the example findings: 0.910. Its front-door note ("Sample of 12
@@ -304,19 +304,34 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_m
     assert sum(f1.values()) / len(f1) >= 0.90, f1
 
 
+# Thirty sentences any report holds (sampling, recording, morale, offices), written apart from the descriptions:
+# each one credited to an area would hide that area's absence. The first set: 3 of 30, then 4 once session 10's
+# sets joined the example findings, 3 with the neutral findings (session 13; "Inspectors identified some practice
+# that needs to improve." no longer reaches leaders-know). The second, written in session 13 before the neutral
+# findings and measured once first: 4 of 30, then 3 with them; three of the six left credit out-of-area with
+# "social workers visit children regularly", which its examples say almost word for word.
 @pytest.mark.model
-def test_generic_report_sentences_rarely_count_as_coverage(real_retrieval):
-    """Thirty sentences any report holds (sampling, recording, morale, offices), written apart from the
-    descriptions: each one credited to an area would hide that area's absence. Measured: 3 of 30, then 4 once
-    session 10's sets joined the example findings ("Inspectors identified some practice that needs to improve."
-    reaches leaders-know at 0.612 through "able to tell inspectors exactly where practice … needs to improve")."""
+@pytest.mark.parametrize(("name", "most"), [("coverage_generic.txt", 3), ("coverage_generic2.txt", 3)])
+def test_generic_report_sentences_rarely_count_as_coverage(real_retrieval, name, most):
     from drafting.coverage import CoverageChecker
 
     checker = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
-    sentences = (DATA / "coverage_generic.txt").read_text(encoding="utf-8").splitlines()
+    sentences = (DATA / name).read_text(encoding="utf-8").splitlines()
     credited = {s: checker.check(s)[0].covered for s in sentences if s.strip()}
     assert len(credited) == 30
-    assert sum(bool(areas) for areas in credited.values()) <= 4, {s: a for s, a in credited.items() if a}
+    assert sum(bool(areas) for areas in credited.values()) <= most, {s: a for s, a in credited.items() if a}
+
+
+@pytest.mark.model
+def test_a_sentence_closest_to_the_neutral_findings_credits_no_area(real_retrieval):
+    from drafting.coverage import CoverageChecker, load_neutral
+
+    sentence = "Inspectors identified some practice that needs to improve."
+    assert sentence not in load_neutral()
+    on = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
+    off = CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir, neutral=[])
+    assert off.check(sentence)[0].covered == ["leaders-know"]
+    assert on.check(sentence)[0].covered == []
 
 
 @pytest.mark.model
