@@ -22,21 +22,21 @@ from retrieval.shorthand import expand_query, load_expansions
 from retrieval.vector_store import StoredVectors
 
 # A sentence covers its closest area when the similarity reaches this level (measured on the
-# drafts built from tests/data/coverage_paragraphs.jsonl with distractor sentences; README gives the figures).
+# drafts built from tests/data/coverage_paragraphs.jsonl with distractor sentences; MEASUREMENTS.md gives the figures).
 COVER_THRESHOLD = 0.6
 # ... or, written tersely ("Return conversations offered after every episode we sampled"), reaches a lower
 # level but leads every other area by a clear margin: 0.48 for missing from home, 0.26 next. Mean F1 over 24
-# sets 0.954 -> 0.962 (one set changed, 0.822 -> 1.000), and no more of 30 generic sentences credited (README).
+# sets 0.954 -> 0.962 (one set changed, 0.822 -> 1.000), and no more of 30 generic sentences credited (MEASUREMENTS.md).
 CLEAR_LEAD_THRESHOLD = 0.45
 CLEAR_LEAD = 0.2
 # ... and is closer to it than to any other area (ties credit neither).
 # Each distinctive word of an area's description found in the sentence adds this much, for at most three
-# words (two let a foster-carer sentence tie with a sufficiency-strategy one; README gives the figures).
+# words (two let a foster-carer sentence tie with a sufficiency-strategy one; MEASUREMENTS.md gives the figures).
 LEXICAL_BONUS = 0.05
 LEXICAL_MAX_TERMS = 3
 # A word used in this many of an area's texts is distinctive of it despite single mentions elsewhere.
 # Leave-one-set-out over 30 held-out sets: mean F1 0.951 -> 0.961, 25 -> 26 sets at 0.90 or more, the
-# generic-sentence guard unchanged (4 of 30); 3 gives 0.962 but credits one more generic sentence (README).
+# generic-sentence guard unchanged (4 of 30); 3 gives 0.962 but credits one more generic sentence (MEASUREMENTS.md).
 REPEATED_TERM_PROBES = 4
 # An area's similarity mixes its closest description (exact phrasing) with the centre of all its
 # descriptions (the topic as a whole), so one loosely worded description cannot carry a stray sentence.
@@ -45,7 +45,7 @@ CLOSEST_WEIGHT = 0.5
 MIN_SENTENCE_WORDS = 3
 # A paragraph whose best sentence points to the same area as the paragraph as a whole is corroborated
 # evidence, and its score for that area rises by this much ("return conversations … after they go missing":
-# 0.583 → 0.603). Held-out 17 0.825 → 0.929, every other set unchanged; 0.04 gives the same (README).
+# 0.583 → 0.603). Held-out 17 0.825 → 0.929, every other set unchanged; 0.04 gives the same (MEASUREMENTS.md).
 AGREEMENT_BONUS = 0.02
 
 
@@ -54,7 +54,7 @@ AGREEMENT_BONUS = 0.02
 EXAMPLES_FILE = "area_examples.jsonl"
 # Findings that address no area (recording, visits, plans, the inspection itself): one more class, so a
 # sentence closer to them than to every area credits none. Leave-one-set-out over 35 sets and both sets of
-# generic sentences measured with and without them (README).
+# generic sentences measured with and without them (MEASUREMENTS.md).
 NEUTRAL_FILE = "neutral_findings.txt"
 
 
@@ -185,7 +185,7 @@ class CoverageChecker:
         vectors = self.embedder.encode(expanded) if sentences else np.zeros((0, width))
         # A paragraph reads as one finding ("Police share information quickly when a child is reported
         # missing. Return interviews take place within 72 hours"), so it is matched whole as well, by the
-        # mean of its sentence vectors: encoding it again would double the time for the same result (README).
+        # mean of its sentence vectors: encoding it again would double the time for the same result (MEASUREMENTS.md).
         candidates = [[row] for row in range(len(sentences))]  # sentence rows: one each, then whole paragraphs
         whole_vectors, first = [], 0
         for paragraph in paragraphs:
@@ -208,7 +208,7 @@ class CoverageChecker:
             order = np.argsort(-scores[row])
             best, second = int(order[0]), int(order[1])
             score = float(scores[row, best])
-            # Crediting every close area instead was measured worse on both labelled sets (README). The
+            # Crediting every close area instead was measured worse on both labelled sets (MEASUREMENTS.md). The
             # neutral findings count as one more area here: a sentence closest to them credits none.
             lead = score - max(float(scores[row, second]), float(neutral[row]))
             clear = score >= CLEAR_LEAD_THRESHOLD and lead >= CLEAR_LEAD

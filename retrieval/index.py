@@ -32,7 +32,7 @@ from retrieval.units import Unit
 
 INDEX_FORMAT = 3
 QUERY_ENCODER_DIR = "query_encoder"
-# Each passage's hubness is measured against its 50 nearest sentences of other units (README).
+# Each passage's hubness is measured against its 50 nearest sentences of other units (MEASUREMENTS.md).
 HUB_NEIGHBOURS = 50
 # Source files whose behaviour shapes the index: editing one of them invalidates the cache.
 _CODE_FILES = (

@@ -19,11 +19,11 @@ MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
 MAX_QUERY_CHARS = 1000
 # Dense similarity carries paraphrase ("run away" ~ "missing"); BM25 carries exact terms. Dense counts
 # double since the query encoder is adapted to the corpus (adaptation.py); a small RRF constant lets a
-# ranker's clear first choice count (measured in README on two question sets).
+# ranker's clear first choice count (measured in MEASUREMENTS.md on two question sets).
 FUSION_WEIGHTS = (2.0, 1.0)
 FUSION_K = 10
 # Dense ranking uses cosine minus this share of the passage's hubness (CSLS): the timeline table and the
-# template letters sit near everything and took first place from the paragraph a question meant (README).
+# template letters sit near everything and took first place from the paragraph a question meant (MEASUREMENTS.md).
 HUB_WEIGHT = 0.25
 
 

@@ -153,9 +153,9 @@ def test_coverage_on_drafts_with_areas_left_out(real_retrieval, sentence_memo):
     assert result.f1 >= 0.90, result.errors
 
 
-# Measured F1 per held-out set (README); each floor sits a little under its figure so a regression shows.
+# Measured F1 per held-out set (MEASUREMENTS.md); each floor sits a little under its figure so a regression shows.
 HELD_OUT_COVERAGE_FLOORS = {
-    # Measured leave-one-set-out: each set without its own paragraphs among the example findings (README).
+    # Measured leave-one-set-out: each set without its own paragraphs among the example findings (MEASUREMENTS.md).
     "coverage_heldout": 0.98,
     "coverage_heldout2": 0.97,
     "coverage_heldout3": 0.94,
@@ -286,7 +286,7 @@ def test_example_findings_are_the_labelled_draft_sets():
 @pytest.mark.model
 def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_memo):
     """Thirty-five sets of paragraphs written apart from the probes; each was measured once before any change
-    it prompted (README gives both figures)."""
+    it prompted (MEASUREMENTS.md gives both figures)."""
     from drafting.coverage import CoverageChecker, load_examples
     from drafting.coverage_eval import evaluate_coverage
 
