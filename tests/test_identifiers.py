@@ -369,6 +369,13 @@ def texts(detector, text):
             " the worker will visit. Liam was seen; spoke to liam later.",
             ["Brown", "Baker", "Will", "Liam", "liam"],
         ),
+        # Careless notes: a role's abbreviation before a bracketed name, a found name's possessive, a school year
+        # closing an aside; not "SW (tbc)", "a pat on the back" or "year 7 pupils".
+        (
+            "TM (gill) agreed; SW (tbc) to visit. nan (pat) stayed over, pat's address checked, a pat on the back."
+            " re kayla, yr 7, came in. The hope, year 7 pupils said, was to stay.",
+            ["gill", "pat", "pat", "kayla"],
+        ),
         # A school said without "School" is a setting, not a person's name.
         ("Ask Priya about the PEP from Layton Primary; Marton Juniors and Hawes Infants too.", ["Priya"]),
     ],
@@ -381,6 +388,20 @@ def test_person_names(text, expected):
     ("detector", "text", "expected"),
     [
         (DateOfBirthDetector(), "She was born on 14/03/2016 in Leeds.", ["14/03/2016"]),
+        # What a record says the birth date is, and its correction; not a date a record gives for something else.
+        (
+            DateOfBirthDetector(),
+            "His date of birth on the placement plan is wrong: it says 3 March 2016 but it should be 13 March 2016."
+            " DOB checked with the GP, who says the visit on 3 May 2024 went well.",
+            ["3 March 2016", "13 March 2016"],
+        ),
+        # A police log's number is a case reference; a log's date and a "log reference" label are not.
+        (
+            CaseReferenceDetector(),
+            "Police informed, log 1703. Duty log 14/3. Complaints log reference: COMP/2024/0391. Log into the system.",
+            ["1703", "COMP/2024/0391"],
+        ),
+        (AddressDetector(), "pat's address – 9 kearsley rd, bolton; it is 5 mins walk to the shop", ["9 kearsley rd"]),
         (DateOfBirthDetector(), "Date of birth: 5 June 2009.", ["5 June 2009"]),
         (DateOfBirthDetector(), "His DOB is 01.09.2009.", ["01.09.2009"]),
         (DateOfBirthDetector(), "She was born on the 9th of July 2013.", ["9th of July 2013"]),
@@ -605,7 +626,9 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "Port reference DVR/08/24/1187 recorded.", ["DVR/08/24/1187"]),
         (AddressDetector(), "She lives at Flat 3, 88 Highgate, with a friend.", ["Flat 3, 88 Highgate"]),
         (AddressDetector(), "He lives at Flat 4, 22 Cardigan Road, Leeds now.", ["Flat 4", "22 Cardigan Road, Leeds"]),
-        (CaseReferenceDetector(), "Logged; incident no. 2291-K. Police log number 1847.", ["2291-K"]),
+        # A police log's number refers to a record as an incident number does (session 13; "log 1847" was left
+        # unflagged before, against the sets' own convention for incident and occurrence numbers).
+        (CaseReferenceDetector(), "Logged; incident no. 2291-K. Police log number 1847.", ["2291-K", "1847"]),
         (InitialsDetector(), "Unborn baby, EDD 30/04.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
@@ -772,6 +795,10 @@ RECALL_FLOOR_BELOW_TARGET = {
     # A return home interview: "She said Snowy paid for the train" (a nickname that is also a word, its cue in
     # another line) and "the surname Mellor at school but Byrne on her health records".
     "identifiers_heldout112": 0.93,
+    # A duty log typed in lower case, each line scanned alone: "said darren pushed her", "darren to stay at his
+    # brothers" have their cue in another line ("mum's partner darren there"); scanned as one note, as
+    # check-report reads a file, every identifier is found (session 13: first 0.789 as a note, 0.632 by line).
+    "identifiers_heldout122": 0.84,
 }
 
 

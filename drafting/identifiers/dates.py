@@ -43,7 +43,18 @@ _DOB = re.compile(
 _B_DOT = re.compile(
     rf"(?<![\w.])b\.\s*(?P<date>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{2,4}})"
 )
-_AGAIN = re.compile(rf"^[^.;]{{0,30}}?\b(?:and|or)\s+(?:as\s+)?(?P<date>{DATE})")
+# "Callum's date of birth on the placement plan is wrong: it says 3 March 2016": what a record says the birth
+# date is, a few words after the cue in the same clause (not "the GP says the visit on 3 March went well").
+_DOB_SAYS = re.compile(
+    rf"\b{_CUE}\b[^.;\n]{{0,60}}?\b(?:says|said|reads|shows|showed|states|stated|gives|gave)\s+"
+    rf"(?:it\s+(?:is|was)\s+|as\s+)?(?P<date>{_FULL_DATE})",
+    re.IGNORECASE,
+)
+# "… and as 13/06/2011 on another", "… but it should be 13 March 2016": the same birth date again, or corrected.
+_AGAIN = re.compile(
+    rf"^[^.;]{{0,30}}?\b(?:and|or|not|should\s+be|corrected\s+to|instead\s+of|rather\s+than)\s+(?:as\s+)?"
+    rf"(?P<date>{DATE})"
+)
 # "Leo's date of birth: 11 October 2018. Maisie's: 2 February 2022", "born on 14/02/1993; Darren Pratt on
 # 22/09/1989", "… and Claire's is 8 July 1977": the next person's birth date in the same list, the cue
 # left unsaid. Only a known name counts ("DOB 01/02/2010. Review: 03/04/2024" is no one's).
@@ -63,7 +74,7 @@ class DateOfBirthDetector:
     def detect(self, text: str) -> list[Finding]:
         out = []
         spans = [m.span("date") for m in _B_DOT.finditer(text)]
-        for match in _DOB.finditer(text):
+        for match in (*_DOB.finditer(text), *_DOB_SAYS.finditer(text)):
             spans.append(match.span("date"))
             # "recorded as 31/06/2011 on one form and as 13/06/2011 on another": the same birth date again.
             tail = text[match.end() : match.end() + 80]

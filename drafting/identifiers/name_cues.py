@@ -180,6 +180,8 @@ AGE_AFTER = re.compile(
     r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
     # "Summer, who is 16, …", "Jodie, now 21, …"
     r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b"
+    # "re kayla, yr 7, came in with …": a school year says a child's age as plainly.
+    r"|,\s*(?:yr|year)\s*\d{1,2}\s*(?:[,;).]|$)"
     # "came into care aged six": an age in words.
     rf"|aged\s+{NUMBER_WORD}\b|(?:a|an)\s+{NUMBER_WORD}-year-old"
     # "Yonas (DOB given as …)", "Mikey, DOB 30.04.2008": a date-of-birth label after the name.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, resolve_overlaps
-from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
+from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
 from drafting.identifiers.name_cues import (
     AFTER_A_NAME,
     AGE_AFTER,
@@ -606,12 +606,13 @@ class PersonNameDetector:
         )
 
     def _named_after_kin(self, toks: list[_Tok], i: int, text: str) -> bool:
-        """ "Dad (Ste)", "dads (gav)", "her partner (dean)": a word in brackets straight after a kinship word
-        names the person, even one that is also a word or a short form no name list holds; not "dad
-        (deceased)" or "mum (tbc)"."""
+        """ "Dad (Ste)", "dads (gav)", "her partner (dean)", "TM (gill)": a word in brackets straight after a
+        kinship word or a role's abbreviation names the person, even one that is also a word or a short form no
+        name list holds; not "dad (deceased)" or "mum (tbc)"."""
         tok = toks[i]
         bracketed = text[max(0, tok.start - 1) : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
-        if not (bracketed and i > 0 and toks[i - 1].text.lower() in KIN_AND_ROLE):
+        before = toks[i - 1].text if i > 0 else ""
+        if not (bracketed and (before.lower() in KIN_AND_ROLE or before in ROLE_ABBREVIATIONS)):
             return False
         word = tok.text
         if self.lexicon.is_given_name(word.capitalize()) or word.capitalize() in self.lexicon.name_words:
@@ -1122,7 +1123,9 @@ class PersonNameDetector:
                 everyday = name in self.lexicon.name_words or (
                     is_everyday_word(tok.text, 3.0) and not self.lexicon.is_given_name(name)
                 )
-                if everyday and not self._careless_name(toks, index, text):
+                # "pat's address" once "nan (pat)" is known: a found name's possessive is its own cue.
+                owned = bool({tok.text, name} & parts) and POSSESSIVE.match(text[tok.end : tok.end + 3])
+                if everyday and not (owned or self._careless_name(toks, index, text)):
                     continue
                 if name in parts:
                     candidates.add(name)
