@@ -305,6 +305,14 @@ CONDITION_AFTER = re.compile(
 )
 # "Dear Grace," / "Dear Jordan": the word a letter or an e-mail greets is a person.
 SALUTATION_BEFORE = re.compile(r"(?:^|\n)\s*Dear\s+$")
+# "hi sue its tracey, just to let u know": a message greets its reader and names its writer, in lower case too.
+GREETING_BEFORE = re.compile(
+    r"(?:^|\n|[.!?]\s)\s*(?:hi|hiya|hello|hey|morning|afternoon|evening|dear|thanks|thank\s+you|cheers)\s+$",
+    re.IGNORECASE,
+)
+SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!?])(?:it['’]?s|this\s+is)\s+$", re.IGNORECASE)
+# After the name: punctuation or the line's end ("morning will be spent …" greets no one).
+NAME_ENDS_GREETING = re.compile(r"^\s*(?:[,!]|$|\n|\s+here\b)")
 # A line of a pasted message log: "[21:14] Tee: where u at", "12/05/2024, 21:14 - Demi: …"; the speaker
 # before the colon is a person.
 MESSAGE_SPEAKER_BEFORE = re.compile(

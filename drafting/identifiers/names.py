@@ -35,6 +35,7 @@ from drafting.identifiers.name_cues import (
     FIRM_SUFFIXES,
     FOLLOWING_VERBS,
     FUNCTION_WORDS,
+    GREETING_BEFORE,
     INITIAL_BEFORE,
     IRREGULAR_PARTICIPLES,
     IS_A_ROLE,
@@ -52,6 +53,7 @@ from drafting.identifiers.name_cues import (
     MET_VERBS,
     MONTHS,
     MOTION_VERBS,
+    NAME_ENDS_GREETING,
     NAME_NOUNS,
     OF_A_PERSON,
     ORGANISATION_AFTER_POSSESSIVE,
@@ -72,6 +74,7 @@ from drafting.identifiers.name_cues import (
     ROLE_IN_BRACKETS,
     ROLE_LABEL_BEFORE,
     SALUTATION_BEFORE,
+    SELF_NAMED_BEFORE,
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
     SETTING_NOUNS,
@@ -527,6 +530,14 @@ class PersonNameDetector:
             return False
         if self._named_after_kin(toks, i, text):
             return True
+        # "hi sue its tracey, …": the reader greeted and the writer named, in a message typed in lower case; a
+        # name that is also a word must end the greeting ("hi will," but not "morning will be spent …").
+        before = text[max(0, toks[i].start - 40) : toks[i].start]
+        if (GREETING_BEFORE.search(before) or SELF_NAMED_BEFORE.search(before)) and (
+            (lex.is_given_name(name) and name not in lex.name_words)
+            or (name in lex.name_words and NAME_ENDS_GREETING.match(text[toks[i].end : toks[i].end + 8]))
+        ):
+            return True
         # "dale marsden dob …": a given name and a surname, both typed in lower case.
         if self._lower_surname_after(toks, i):
             return True
@@ -664,7 +675,8 @@ class PersonNameDetector:
             kin = [
                 t
                 for t in toks[max(0, i - 2) : i]
-                if t.text.lower() in KIN_AND_ROLE and not _BRACKET.search(text, t.end, tok.start)
+                if (t.text.lower() in KIN_AND_ROLE or t.text in ROLE_ABBREVIATIONS)
+                and not _BRACKET.search(text, t.end, tok.start)
             ]
             # ... but a name that is also a word needs the lower-case role: "the Parent Carer Forum".
             kin_ok = any(
@@ -684,7 +696,9 @@ class PersonNameDetector:
                 return True
             # Set off by commas after a role or kinship phrase: "her key worker at the nursery, Dawn, noticed".
             commas = text[toks[i - 1].end : tok.start].strip() == "," and text[tok.end : tok.end + 1] == ","
-            if commas and any(t.text.lower() in KIN_AND_ROLE for t in toks[max(0, i - 5) : i]):
+            if commas and any(
+                t.text.lower() in KIN_AND_ROLE or t.text in ROLE_ABBREVIATIONS for t in toks[max(0, i - 5) : i]
+            ):
                 return True
         after = text[tok.end : tok.end + 60]
         if POSSESSIVE.match(after) and not self._body_possessive(toks, i, after):

@@ -34,10 +34,11 @@ _CASE_PHRASE = re.compile(
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
-# "Contact 4471923 received 09:12", "Referral no. 558120", "LADO referral 0412", "Case 0398": a record's own
+# "Contact 4471923 received 09:12", "Referral no. 558120", "LADO referral 0412", "Case 0398", "incident 0418
+# of 12/05": a record's own
 # number (five digits or more, or led by a zero, so that "Referral 2023" stays a year).
 _RECORD_NUMBER = re.compile(
-    r"\b(?i:contact|referral|case)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,}|0\d{2,3})\b"
+    r"\b(?i:contact|referral|case|incident)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,}|0\d{2,3})\b"
 )
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
