@@ -21,22 +21,25 @@ from retrieval.index import tokenize
 from retrieval.shorthand import expand_query, load_expansions
 from retrieval.vector_store import StoredVectors
 
-# A sentence covers its closest area when the similarity reaches this level (measured on the
-# drafts built from tests/data/coverage_paragraphs.jsonl with distractor sentences; MEASUREMENTS.md gives the figures).
+# A sentence covers its closest area when the similarity reaches this level (measured on the drafts built
+# from tests/data/coverage_paragraphs.jsonl with distractor sentences; MEASUREMENTS.md gives the figures).
 COVER_THRESHOLD = 0.6
 # ... or, written tersely ("Return conversations offered after every episode we sampled"), reaches a lower
 # level but leads every other area by a clear margin: 0.48 for missing from home, 0.26 next. Mean F1 over 24
-# sets 0.954 -> 0.962 (one set changed, 0.822 -> 1.000), and no more of 30 generic sentences credited (MEASUREMENTS.md).
+# sets 0.954 -> 0.962 (one set changed, 0.822 -> 1.000), and no more of 30 generic sentences credited
+# (MEASUREMENTS.md).
 CLEAR_LEAD_THRESHOLD = 0.45
 CLEAR_LEAD = 0.2
 # ... and is closer to it than to any other area (ties credit neither).
 # Each distinctive word of an area's description found in the sentence adds this much, for at most three
-# words (two let a foster-carer sentence tie with a sufficiency-strategy one; MEASUREMENTS.md gives the figures).
+# words (two let a foster-carer sentence tie with a sufficiency-strategy one; MEASUREMENTS.md gives the
+# figures).
 LEXICAL_BONUS = 0.05
 LEXICAL_MAX_TERMS = 3
 # A word used in this many of an area's texts is distinctive of it despite single mentions elsewhere.
 # Leave-one-set-out over 30 held-out sets: mean F1 0.951 -> 0.961, 25 -> 26 sets at 0.90 or more, the
-# generic-sentence guard unchanged (4 of 30); 3 gives 0.962 but credits one more generic sentence (MEASUREMENTS.md).
+# generic-sentence guard unchanged (4 of 30); 3 gives 0.962 but credits one more generic sentence
+# (MEASUREMENTS.md).
 REPEATED_TERM_PROBES = 4
 # An area's similarity mixes its closest description (exact phrasing) with the centre of all its
 # descriptions (the topic as a whole), so one loosely worded description cannot carry a stray sentence.
@@ -185,7 +188,8 @@ class CoverageChecker:
         vectors = self.embedder.encode(expanded) if sentences else np.zeros((0, width))
         # A paragraph reads as one finding ("Police share information quickly when a child is reported
         # missing. Return interviews take place within 72 hours"), so it is matched whole as well, by the
-        # mean of its sentence vectors: encoding it again would double the time for the same result (MEASUREMENTS.md).
+        # mean of its sentence vectors: encoding it again would double the time for the same result
+        # (MEASUREMENTS.md).
         candidates = [[row] for row in range(len(sentences))]  # sentence rows: one each, then whole paragraphs
         whole_vectors, first = [], 0
         for paragraph in paragraphs:
@@ -208,8 +212,8 @@ class CoverageChecker:
             order = np.argsort(-scores[row])
             best, second = int(order[0]), int(order[1])
             score = float(scores[row, best])
-            # Crediting every close area instead was measured worse on both labelled sets (MEASUREMENTS.md). The
-            # neutral findings count as one more area here: a sentence closest to them credits none.
+            # Crediting every close area instead was measured worse on both labelled sets (MEASUREMENTS.md).
+            # The neutral findings count as one more area here: a sentence closest to them credits none.
             lead = score - max(float(scores[row, second]), float(neutral[row]))
             clear = score >= CLEAR_LEAD_THRESHOLD and lead >= CLEAR_LEAD
             if (score < COVER_THRESHOLD and not clear) or lead <= 0:

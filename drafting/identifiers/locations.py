@@ -45,8 +45,8 @@ _NOT_A_STREET_NAME = (
     r"|times?|am|pm)"
 )
 # Typed in lower case in a note ("lives 12 holly bank", "visit to: 3 mayfield ave", "address given as 4 tanners
-# row", "address – 9 kearsley rd"): only where the words before say an address follows, since "5 minutes walk" and "2 food bank vouchers"
-# have the same shape.
+# row", "address – 9 kearsley rd"): only where the words before say an address follows, since "5 minutes walk"
+# and "2 food bank vouchers" have the same shape.
 _LOWER_ADDRESS = re.compile(
     rf"(?:\b(?:at|lives?|living|address(?:\s+(?:is|was|now|given|recorded))?(?:\s+as)?|to)\s*[:\-–—]?|:)\s+"
     rf"(?P<address>\d{{1,4}}[a-z]?\s+(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b)(?!['’-])"

@@ -227,6 +227,11 @@ def _list_gap(gap: str) -> bool:
     return _ASIDE.sub("", gap, count=1).strip().strip(QUOTES).strip() in JOINS
 
 
+def _is_role(word: str) -> bool:
+    """A kinship or role word in any case ("mum", "Reviewer"), or a role's abbreviation as written ("TM", "PA")."""
+    return word.lower() in KIN_AND_ROLE or word in ROLE_ABBREVIATIONS
+
+
 def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
     return [t.text.lower() for t in toks[max(0, i - n) : i]]
 
@@ -532,8 +537,8 @@ class PersonNameDetector:
             return True
         # "hi sue its tracey, …": the reader greeted and the writer named, in a message typed in lower case; a
         # name that is also a word must end the greeting ("hi will," but not "morning will be spent …").
-        before = text[max(0, toks[i].start - 40) : toks[i].start]
-        if (GREETING_BEFORE.search(before) or SELF_NAMED_BEFORE.search(before)) and (
+        preceding = text[max(0, toks[i].start - 40) : toks[i].start]
+        if (GREETING_BEFORE.search(preceding) or SELF_NAMED_BEFORE.search(preceding)) and (
             (lex.is_given_name(name) and name not in lex.name_words)
             or (name in lex.name_words and NAME_ENDS_GREETING.match(text[toks[i].end : toks[i].end + 8]))
         ):
@@ -622,8 +627,7 @@ class PersonNameDetector:
         name list holds; not "dad (deceased)" or "mum (tbc)"."""
         tok = toks[i]
         bracketed = text[max(0, tok.start - 1) : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
-        before = toks[i - 1].text if i > 0 else ""
-        if not (bracketed and (before.lower() in KIN_AND_ROLE or before in ROLE_ABBREVIATIONS)):
+        if not (bracketed and i > 0 and _is_role(toks[i - 1].text)):
             return False
         word = tok.text
         if self.lexicon.is_given_name(word.capitalize()) or word.capitalize() in self.lexicon.name_words:
@@ -673,10 +677,7 @@ class PersonNameDetector:
             # Not across a bracket: "(mother)\nSecond Respondent:"; a word in brackets straight after a kinship
             # word ("dad (Deceased)", "officer (Raj)") was weighed by _named_after_kin.
             kin = [
-                t
-                for t in toks[max(0, i - 2) : i]
-                if (t.text.lower() in KIN_AND_ROLE or t.text in ROLE_ABBREVIATIONS)
-                and not _BRACKET.search(text, t.end, tok.start)
+                t for t in toks[max(0, i - 2) : i] if _is_role(t.text) and not _BRACKET.search(text, t.end, tok.start)
             ]
             # ... but a name that is also a word needs the lower-case role: "the Parent Carer Forum".
             kin_ok = any(
@@ -696,9 +697,7 @@ class PersonNameDetector:
                 return True
             # Set off by commas after a role or kinship phrase: "her key worker at the nursery, Dawn, noticed".
             commas = text[toks[i - 1].end : tok.start].strip() == "," and text[tok.end : tok.end + 1] == ","
-            if commas and any(
-                t.text.lower() in KIN_AND_ROLE or t.text in ROLE_ABBREVIATIONS for t in toks[max(0, i - 5) : i]
-            ):
+            if commas and any(_is_role(t.text) for t in toks[max(0, i - 5) : i]):
                 return True
         after = text[tok.end : tok.end + 60]
         if POSSESSIVE.match(after) and not self._body_possessive(toks, i, after):

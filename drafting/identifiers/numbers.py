@@ -35,8 +35,7 @@ _CASE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # "Contact 4471923 received 09:12", "Referral no. 558120", "LADO referral 0412", "Case 0398", "incident 0418
-# of 12/05": a record's own
-# number (five digits or more, or led by a zero, so that "Referral 2023" stays a year).
+# of 12/05": a record's own number (five digits or more, or led by a zero, so that "Referral 2023" stays a year).
 _RECORD_NUMBER = re.compile(
     r"\b(?i:contact|referral|case|incident)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,}|0\d{2,3})\b"
 )
