@@ -53,6 +53,12 @@ _LOWER_ADDRESS = re.compile(
 )
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
+# "new address from next month – flat 2, 17 brook st, PR1 7XS": typed in lower case with no cue before it, a
+# street address is known by the postcode after it (a town may stand between).
+_LOWER_BEFORE_POSTCODE = re.compile(
+    rf"(?P<address>(?:\bflat\s+\d{{1,4}}[a-z]?,?\s+)?\b\d{{1,4}}[a-z]?\s+(?:[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b)"
+    rf"(?=(?:,\s*[a-z]+(?:[- ][a-z]+)?)?,?\s+(?:{POSTCODE.pattern}|{_LOWER_POSTCODE.pattern}))"
+)
 
 
 class AddressDetector:
@@ -87,7 +93,8 @@ class AddressDetector:
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
                 out.append(self._finding(text, start, end, score))
-        out.extend(self._finding(text, *match.span("address"), 0.8) for match in _LOWER_ADDRESS.finditer(text))
+        for lower in (_LOWER_ADDRESS, _LOWER_BEFORE_POSTCODE):
+            out.extend(self._finding(text, *match.span("address"), 0.8) for match in lower.finditer(text))
         return resolve_overlaps(out)
 
     def _finding(self, text: str, start: int, end: int, score: float) -> Finding:

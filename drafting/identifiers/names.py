@@ -228,8 +228,13 @@ def _list_gap(gap: str) -> bool:
 
 
 def _is_role(word: str) -> bool:
-    """A kinship or role word in any case ("mum", "Reviewer"), or a role's abbreviation as written ("TM", "PA")."""
-    return word.lower() in KIN_AND_ROLE or word in ROLE_ABBREVIATIONS
+    """A kinship or role word in any case ("mum", "Reviewer"), or a role's abbreviation in capitals or, in a
+    hurried note, in lower case ("TM", "hv")."""
+    return (
+        word.lower() in KIN_AND_ROLE
+        or word in ROLE_ABBREVIATIONS
+        or (word.islower() and word.upper() in ROLE_ABBREVIATIONS)
+    )
 
 
 def _words_before(toks: list[_Tok], i: int, n: int) -> list[str]:
@@ -685,8 +690,8 @@ class PersonNameDetector:
             )
             if kin_ok and window[-1] not in ARTICLES and not prepositional and not self._titled_thing(toks, i):
                 return True
-            # "known as Mikey", "uses the surname Mellor at school".
-            if window == ["known", "as"] or window[-1] in NAME_NOUNS:
+            # "known as Mikey", "gave his name as Dean", "uses the surname Mellor at school".
+            if window in (["known", "as"], ["name", "as"], ["names", "as"]) or window[-1] in NAME_NOUNS:
                 return True
             # "I cannot see Liberty until …", but not "children visiting Summer camps".
             if window[-1] in MEETING_VERBS and toks[i - 1].end + 1 == tok.start and _ends_phrase(toks, i, text):
