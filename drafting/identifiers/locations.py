@@ -44,19 +44,21 @@ _NOT_A_STREET_NAME = (
     r"(?:the|a|an|in|on|at|of|to|and|or|for|with|by|from|per|each|every|mins?|minutes?|hours?|hrs?|days?|weeks?|wks"
     r"|times?|am|pm)"
 )
+# A house number and a street typed in lower case: "12 holly bank", "17 brook st"; not "3 in the park".
+_LOWER_STREET = rf"\d{{1,4}}[a-z]?\s+(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b"
 # Typed in lower case in a note ("lives 12 holly bank", "visit to: 3 mayfield ave", "address given as 4 tanners
 # row", "address – 9 kearsley rd"): only where the words before say an address follows, since "5 minutes walk"
 # and "2 food bank vouchers" have the same shape.
 _LOWER_ADDRESS = re.compile(
     rf"(?:\b(?:at|lives?|living|address(?:\s+(?:is|was|now|given|recorded))?(?:\s+as)?|to)\s*[:\-–—]?|:)\s+"
-    rf"(?P<address>\d{{1,4}}[a-z]?\s+(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b)(?!['’-])"
+    rf"(?P<address>{_LOWER_STREET})(?!['’-])"
 )
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 # "new address from next month – flat 2, 17 brook st, PR1 7XS": typed in lower case with no cue before it, a
 # street address is known by the postcode after it (a town may stand between).
 _LOWER_BEFORE_POSTCODE = re.compile(
-    rf"(?P<address>(?:\bflat\s+\d{{1,4}}[a-z]?,?\s+)?\b\d{{1,4}}[a-z]?\s+(?:[a-z][a-z'’]+\s+){{1,2}}{_STREET.lower()}\b)"
+    rf"(?P<address>(?:\bflat\s+\d{{1,4}}[a-z]?,?\s+)?\b{_LOWER_STREET})"
     rf"(?=(?:,\s*[a-z]+(?:[- ][a-z]+)?)?,?\s+(?:{POSTCODE.pattern}|{_LOWER_POSTCODE.pattern}))"
 )
 
