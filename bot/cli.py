@@ -277,6 +277,8 @@ def check_report(
         try:
             result, evidence, text = checker.check_file(path, options)
         except UnreadableDocumentError as exc:
+            if len(files) == 1:
+                raise UserInputError(str(exc)) from exc  # the contract's one line on stderr
             typer.echo(msg.ERROR_PREFIX + str(exc), err=True)
             continue
         read_any = True
@@ -630,13 +632,38 @@ def bench(
 
 
 def main() -> None:
-    """Console-script entry: domain errors become one line on stderr and exit 2, never a traceback.
-    Usage errors (unknown option, bad -k) are Typer's own, also exit 2."""
+    """Console-script entry: domain errors and usage errors (unknown option, bad -k, missing argument)
+    become one line on stderr and exit 2, never a traceback or a boxed panel: the contract promises a
+    one-line reason. `handbook` alone still prints the help."""
+    try:  # Typer 0.2x carries its own copy of Click; earlier releases use Click itself
+        from typer.core import _click as click
+    except ImportError:
+        import click
+
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="handbook")
     except (UserInputError, RetrievalError, DraftingError) as exc:
         typer.echo(msg.ERROR_PREFIX + str(exc), err=True)
         sys.exit(2)
+    except click.exceptions.NoArgsIsHelpError as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        typer.echo(msg.ERROR_PREFIX + usage_error_line(exc), err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        typer.echo(msg.ABORTED, err=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error_line(exc: Exception) -> str:
+    """Click's message folded to one line, with the command's help to turn to."""
+    reason = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+    ctx = getattr(exc, "ctx", None)
+    if ctx is None:
+        return reason
+    return msg.USAGE_HINT.format(reason=reason, command=ctx.command_path)
 
 
 __all__ = ["app", "main"]

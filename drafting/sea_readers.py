@@ -22,7 +22,9 @@ class SeaFileError(DraftingError):
     def __init__(self, path: Path, problems: list[str]) -> None:
         self.problems = problems
         shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
-        super().__init__(f"{path}: rejected, nothing imported:\n  " + "\n  ".join(shown))
+        # One problem stays on one line (the contract's one-line reason); several are listed one per line.
+        listed = " " + shown[0] if len(shown) == 1 else "\n  " + "\n  ".join(shown)
+        super().__init__(f"{path}: rejected, nothing imported:{listed}")
 
 
 @dataclass

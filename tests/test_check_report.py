@@ -479,12 +479,26 @@ def test_check_report_readable_output_marks_possible_identifiers(tmp_path, model
     assert "a type ending in ? is possible" in out
 
 
-def test_check_report_exit_2_when_nothing_readable(tmp_path):
+def test_check_report_exit_2_with_one_line_when_the_file_is_unreadable(tmp_path):
     bad = tmp_path / "bad.pdf"
     bad.write_bytes(b"%PDF")
     result = run(["check-report", str(bad)])
     assert result.returncode == 2
-    assert "no file could be read" in result.stderr.decode()
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "bad.pdf" in lines[0] and lines[0].startswith("error: ")
+
+
+def test_check_report_exit_2_when_no_file_of_several_is_readable(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF")
+    missing = tmp_path / "missing.txt"
+    result = run(["check-report", str(bad), str(missing)])
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 3, lines  # one per file, then the summary
+    assert "bad.pdf" in lines[0] and "missing.txt" in lines[1]
+    assert "no file could be read" in lines[2]
 
 
 def test_annotated_copy_highlights_and_comments_findings(tmp_path):

@@ -43,6 +43,30 @@ def test_bad_input_is_one_line_and_exit_2(args, stdin, expected, tmp_path):
     assert expected in one_line_error(result)
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["search", "x", "-k", "0"], "'-k'"),
+        (["search", "x", "--mode", "fast"], "'--mode'"),
+        (["search", "--bogus"], "--bogus"),
+        (["draft"], "Missing argument 'section'"),
+        (["check-report"], "Missing argument 'files'"),
+        (["sea", "import"], "Missing argument 'file'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+    ],
+)
+def test_usage_errors_are_one_line_naming_the_help_to_read(args, expected):
+    err = one_line_error(run(args))
+    assert err.startswith("error: ") and expected in err
+    assert "--help" in err
+
+
+def test_no_command_prints_the_help():
+    result = run([])
+    assert result.returncode == 2
+    assert "Usage: handbook" in result.stdout.decode() + result.stderr.decode()
+
+
 def test_missing_model_directory_is_a_clear_error(tmp_path):
     result = run(["search", "missing children"], env={"HANDBOOK_MODEL_DIR": str(tmp_path / "no-model")})
     assert "HANDBOOK_MODEL_DIR" in one_line_error(result)

@@ -90,6 +90,19 @@ def test_json_xlsx_and_docx_readers_agree(tmp_path):
         assert read_sea(tmp_path / name).entries == entries, name
 
 
+def test_one_problem_is_one_line_and_several_are_listed(tmp_path):
+    with pytest.raises(SeaFileError) as one:
+        read_sea(tmp_path / "absent.csv")
+    assert str(one.value) == f"{tmp_path / 'absent.csv'}: rejected, nothing imported: file not found"
+    headers_only = tmp_path / "headers.csv"
+    headers_only.write_text("id,area\n", encoding="utf-8")
+    with pytest.raises(SeaFileError) as several:
+        read_sea(headers_only)
+    lines = str(several.value).splitlines()
+    assert lines[0].endswith("nothing imported:") and len(lines) > 2
+    assert all(line.startswith("  ") for line in lines[1:])
+
+
 def test_invalid_row_rejects_the_file_and_says_how_to_fix(tmp_path):
     rows = list(csv.DictReader(SAMPLE.open(encoding="utf-8")))
     rows[2]["judgement"] = "leadershp"
