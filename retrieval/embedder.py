@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +14,12 @@ import numpy as np
 from retrieval.errors import ModelNotFoundError
 
 MODEL_SETTING = "HANDBOOK_MODEL_DIR"
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    pieces: list[str]
+    vectors: np.ndarray  # (len(pieces), dim) float32
 
 
 class Embedder(Protocol):
@@ -26,6 +33,11 @@ class Embedder(Protocol):
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text."""
+        ...
+
+    def encode_with_tokens(self, texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[TokenVectors]]:
+        """One pass: the vectors `encode` gives, and per text its word pieces with their contextual vectors
+        (not normalised), in order."""
         ...
 
 
@@ -109,6 +121,20 @@ class SentenceTransformerEmbedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def encode_with_tokens(self, texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[TokenVectors]]:
+        model = self._load()
+        outputs = model.encode(texts, batch_size=batch_size, output_value=None, show_progress_bar=False)
+        pooled = np.zeros((len(texts), self.dim), dtype=np.float32)
+        tokens: list[TokenVectors] = []
+        for row, item in enumerate(outputs):
+            mask = item["attention_mask"].bool()
+            pooled[row] = item["sentence_embedding"].float().numpy()
+            pieces = model.tokenizer.convert_ids_to_tokens(item["input_ids"][mask].tolist())
+            tokens.append(TokenVectors(pieces, item["token_embeddings"][mask].float().numpy()))
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return pooled / norms, tokens
+
 
 class MemoEmbedder:
     """Another embedder that remembers every text's vector while it lives: an evaluation that builds thirty
@@ -125,6 +151,9 @@ class MemoEmbedder:
     @property
     def dim(self) -> int:
         return self.inner.dim
+
+    def encode_with_tokens(self, texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[TokenVectors]]:
+        return self.inner.encode_with_tokens(texts, batch_size=batch_size)
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
         new = list(dict.fromkeys(t for t in texts if t not in self.known))

@@ -26,11 +26,12 @@ from retrieval.corpus import corpus_fingerprint, default_corpus_dir, load_units
 from retrieval.embedder import Embedder
 from retrieval.errors import IndexCacheError
 from retrieval.fusion import hubness
+from retrieval.late_interaction import content_rows, normalise_rows
 from retrieval.passages import Passage, split_units
 from retrieval.spans import Span, in_context, sentence_spans
 from retrieval.units import Unit
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 QUERY_ENCODER_DIR = "query_encoder"
 # Each passage's hubness is measured against its 50 nearest sentences of other units (MEASUREMENTS.md).
 HUB_NEIGHBOURS = 50
@@ -46,6 +47,7 @@ _CODE_FILES = (
     "units.py",
     "adaptation.py",
     "fusion.py",  # hubness is computed at build
+    "late_interaction.py",
 )
 
 ProgressFn = Callable[[int, int], None]
@@ -69,6 +71,8 @@ _STEMMER = Stemmer.Stemmer("english")
 
 # bm25s's longer English list: it drops question words ("what", "how", "does") that carry no topic.
 _STOPWORDS = sorted(bm25s.stopwords.STOPWORDS_EN_PLUS)
+# The same list keeps question words out of late interaction's query side (late_interaction.py).
+QUERY_STOPWORDS = frozenset(_STOPWORDS)
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
@@ -94,6 +98,10 @@ class HandbookIndex:
     hubness: np.ndarray
     # The query-side copy of the model trained on this corpus (adaptation.py); None: queries use the base model.
     query_encoder_dir: Path | None = None
+    # Word-piece vectors of the chunk passages (lexical_passages order) for late interaction: the rows of
+    # chunk i are token_vectors[token_offsets[i]:token_offsets[i + 1]].
+    token_vectors: np.ndarray | None = None
+    token_offsets: np.ndarray | None = None
 
     def unit_sentences(self, unit: int) -> tuple[list[Span], np.ndarray]:
         first, last = self.sentence_offsets[unit], self.sentence_offsets[unit + 1]
@@ -144,7 +152,7 @@ def build_index(
     model_dir: Path | None = getattr(embedder, "model_dir", None) if adapt else None
     config = AdaptationConfig()
     pairs = training_pairs(units, [passages[i] for i in chunk_rows], config) if model_dir else []
-    total = len(texts) + batches_for(len(pairs), config)
+    total = len(texts) + len(chunk_rows) + batches_for(len(pairs), config)
 
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     # Encode in steps large enough for the model's own length-sorted batching to pay off,
@@ -154,6 +162,11 @@ def build_index(
         vectors[start : start + step] = embedder.encode(texts[start : start + step], batch_size=64)
         if progress:
             progress(min(start + step, len(texts)), total)
+    token_vectors, token_offsets = encode_chunk_tokens(
+        embedder,
+        [passages[i].text for i in chunk_rows],
+        progress=(lambda done: progress(len(texts) + done, total)) if progress else None,
+    )
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=cache_dir))
@@ -166,7 +179,7 @@ def build_index(
                 pairs,
                 tmp / QUERY_ENCODER_DIR,
                 config,
-                progress=(lambda done, _n: progress(len(texts) + done, total)) if progress else None,
+                progress=(lambda done, _n: progress(len(texts) + len(chunk_rows) + done, total)) if progress else None,
             )
         retriever = bm25s.BM25()
         retriever.index(tokenize([p.text for p in passages if p.kind == "chunk"]), show_progress=False)
@@ -181,6 +194,8 @@ def build_index(
             vectors[: len(passages)], vectors[len(passages) :], passage_groups, sentence_groups, HUB_NEIGHBOURS
         )
         np.save(tmp / "hubness.npy", hubs)
+        np.save(tmp / "token_vectors.npy", token_vectors.astype(np.float16))  # half the disk; ranks unchanged
+        np.save(tmp / "token_offsets.npy", token_offsets)
         faiss.write_index(dense, str(tmp / "dense.faiss"))
         (tmp / "units.jsonl").write_text("".join(u.model_dump_json() + "\n" for u in units), encoding="utf-8")
         (tmp / "passages.json").write_text(
@@ -193,6 +208,7 @@ def build_index(
             "documents": sorted({u.doc for u in units}),
             "units": len(units),
             "passages": len(passages),
+            "chunk_tokens": int(token_offsets[-1]),
             "query_encoder": bool(trained_steps),
             "adaptation": {"pairs": len(pairs), "steps": trained_steps},
             "build_seconds": round(time.perf_counter() - started, 2),
@@ -210,6 +226,23 @@ def build_index(
         if stale != final:
             shutil.rmtree(stale, ignore_errors=True)
     return final
+
+
+def encode_chunk_tokens(
+    embedder: Embedder, texts: list[str], progress: Callable[[int], None] | None = None, step: int = 64
+) -> tuple[np.ndarray, np.ndarray]:
+    """The content word pieces of each text, normalised, stacked: (vectors, offsets with len(texts) + 1)."""
+    blocks: list[np.ndarray] = []
+    offsets = [0]
+    for start in range(0, len(texts), step):
+        for item in embedder.encode_with_tokens(texts[start : start + step], batch_size=32)[1]:
+            rows = normalise_rows(item.vectors[content_rows(item.pieces)])
+            blocks.append(rows)
+            offsets.append(offsets[-1] + len(rows))
+        if progress:
+            progress(min(start + step, len(texts)))
+    vectors = np.concatenate(blocks) if blocks else np.zeros((0, embedder.dim), dtype=np.float32)
+    return vectors.astype(np.float32), np.array(offsets, dtype=np.int64)
 
 
 def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, adapt: bool = True) -> HandbookIndex:
@@ -231,6 +264,8 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, a
         sentence_vectors = np.load(path / "sentence_vectors.npy")
         spans = np.load(path / "sentence_spans.npy")
         hubs = np.load(path / "hubness.npy")
+        token_vectors = np.load(path / "token_vectors.npy").astype(np.float32)
+        token_offsets = np.load(path / "token_offsets.npy")
     except IndexCacheError:
         raise
     except Exception as exc:  # any unreadable piece means a corrupt cache: the caller rebuilds
@@ -246,6 +281,8 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, a
     query_encoder = path / QUERY_ENCODER_DIR
     if manifest.get("query_encoder") and not (query_encoder / "config.json").is_file():
         raise IndexCacheError(f"index cache in {path} is incomplete (the adapted query encoder is missing)")
+    if len(token_offsets) != len(lexical) + 1 or token_offsets[-1] != len(token_vectors):
+        raise IndexCacheError(f"index cache in {path} is inconsistent (token vectors and chunk passages differ)")
     if len(spans) != len(sentence_vectors) or (len(spans) and spans[:, 0].max() >= len(units)):
         raise IndexCacheError(f"index cache in {path} is inconsistent (sentence vectors and spans differ)")
     offsets = (
@@ -266,6 +303,8 @@ def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, a
         offsets,
         hubs,
         query_encoder if manifest.get("query_encoder") else None,
+        token_vectors,
+        token_offsets,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -10,21 +10,29 @@ from pydantic import BaseModel, ConfigDict
 from retrieval.embedder import Embedder
 from retrieval.errors import BadQueryError
 from retrieval.fusion import group_max, reciprocal_rank_fusion, top_k
-from retrieval.index import HandbookIndex
+from retrieval.index import QUERY_STOPWORDS, HandbookIndex
+from retrieval.late_interaction import content_rows, maxsim_many, normalise_rows
 from retrieval.shorthand import expand_query
 from retrieval.variants import VariantPrior
 
 Mode = Literal["hybrid", "bm25", "dense"]
 MODES: tuple[Mode, ...] = ("hybrid", "bm25", "dense")
 MAX_QUERY_CHARS = 1000
-# Dense similarity carries paraphrase ("run away" ~ "missing"); BM25 carries exact terms. Dense counts
-# double since the query encoder is adapted to the corpus (adaptation.py); a small RRF constant lets a
-# ranker's clear first choice count (measured in MEASUREMENTS.md on two question sets).
-FUSION_WEIGHTS = (2.0, 1.0)
+# Dense similarity carries paraphrase ("run away" ~ "missing"); BM25 carries exact terms; late interaction
+# (late_interaction.py) matches the question's words softly, in context. Dense counts three times either
+# other since the query encoder is adapted to the corpus (adaptation.py); a small RRF constant lets a
+# ranker's clear first choice count (measured in MEASUREMENTS.md on four question sets).
+FUSION_WEIGHTS = (3.0, 1.0, 1.0)  # dense, BM25, late interaction
 FUSION_K = 10
 # Dense ranking uses cosine minus this share of the passage's hubness (CSLS): the timeline table and the
 # template letters sit near everything and took first place from the paragraph a question meant (MEASUREMENTS.md).
 HUB_WEIGHT = 0.25
+
+
+class QueryEncoding(NamedTuple):
+    ranking: np.ndarray  # (n, dim): the adapted query encoder's vectors, or the base model's without one
+    base: np.ndarray  # (n, dim): the base model's vectors
+    tokens: list[np.ndarray]  # per query: its content word pieces' normalised vectors
 
 
 class SearchResult(BaseModel):
@@ -71,43 +79,72 @@ class Searcher:
         """Vectors for ranking units (the adapted query encoder when there is one)."""
         return self.query_embedder.encode([expand_query(q, self.expansions) for q in queries])
 
-    def encode_for_answers(self, queries: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(ranking vectors, base-model vectors): the second, in the base model's own calibration, is for
-        thresholds and sentence choice in answers. One encoding serves both when there is no adapted encoder."""
+    def encode_hybrid(self, queries: list[str]) -> QueryEncoding:
+        """All that hybrid ranking and answers need, with one pass of the base model: the ranking vectors
+        (adapted encoder), the base model's vectors (in its own calibration: thresholds and sentence choice
+        in answers) and the query's content word pieces (late interaction)."""
         expanded = [expand_query(q, self.expansions) for q in queries]
-        ranking = self.query_embedder.encode(expanded)
-        base = ranking if self.query_embedder is self.embedder else self.embedder.encode(expanded)
-        return ranking, base
+        base, pieces = self.embedder.encode_with_tokens(expanded)
+        ranking = base if self.query_embedder is self.embedder else self.query_embedder.encode(expanded)
+        tokens = [normalise_rows(item.vectors[content_rows(item.pieces, QUERY_STOPWORDS)]) for item in pieces]
+        return QueryEncoding(ranking, base, tokens)
 
-    def unit_scores(self, query: str, mode: Mode, query_vector: np.ndarray | None = None) -> np.ndarray:
-        """One score per unit (its best passage); higher is better."""
+    def token_scores(self, query_tokens: list[np.ndarray]) -> np.ndarray:
+        """Late-interaction score per query and unit (its best chunk passage), shape (n_queries, n_units);
+        -inf for a unit with no chunk."""
+        chunk_scores = maxsim_many(query_tokens, self.index.token_vectors, self.index.token_offsets)
+        groups = self.index.passage_unit[self.index.lexical_passages]
+        return np.stack([group_max(row, groups, self.n_units) for row in chunk_scores])
+
+    def unit_scores(
+        self,
+        query: str,
+        mode: Mode,
+        query_vector: np.ndarray | None = None,
+        query_tokens: np.ndarray | None = None,
+        late: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """One score per unit (its best passage); higher is better. Hybrid takes the query's vector and word
+        pieces, or its late-interaction unit scores (`late`) when a batch computed them together."""
         expanded = expand_query(query, self.expansions)
         groups = self.index.passage_unit
         lexical = dense = None
         if mode in ("bm25", "hybrid"):
             lexical = group_max(self.index.bm25_scores(expanded), groups, self.n_units)
+        if mode == "hybrid" and (query_vector is None or (query_tokens is None and late is None)):
+            encoded = self.encode_hybrid([query])
+            query_vector, query_tokens = encoded.ranking[0], encoded.tokens[0]
+        if mode == "dense" and query_vector is None:
+            query_vector = self.encode_queries([query])[0]
         if mode in ("dense", "hybrid"):
-            if query_vector is None:
-                query_vector = self.encode_queries([query])[0]
             cosine = self.index.dense_scores(query_vector[None, :])[0] - HUB_WEIGHT * self.index.hubness
             dense = group_max(cosine, groups, self.n_units)
         if mode == "bm25":
             return lexical
         if mode == "dense":
             return dense
-        fused = reciprocal_rank_fusion([dense, lexical], list(FUSION_WEIGHTS), k=FUSION_K)
+        if late is None:
+            late = self.token_scores([query_tokens])[0]
+        fused = reciprocal_rank_fusion([dense, lexical, late], list(FUSION_WEIGHTS), k=FUSION_K)
         return self.variants.apply(query, fused) if self.variants is not None else fused
 
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[SearchResult]:
         return self.search_many([query], k, mode)[0]
 
     def search_many(self, queries: list[str], k: int = 5, mode: Mode = "hybrid") -> list[list[SearchResult]]:
-        """Batch search: queries are encoded together (one model call) when the mode needs vectors."""
+        """Batch search: queries are encoded together (one pass per model) when the mode needs vectors."""
         queries = [validate_query(q) for q in queries]
-        vectors = self.encode_queries(queries) if mode != "bm25" else None
+        vectors = late = None
+        if mode == "hybrid":
+            encoded = self.encode_hybrid(queries)
+            vectors, late = encoded.ranking, self.token_scores(encoded.tokens)
+        elif mode == "dense":
+            vectors = self.encode_queries(queries)
         out: list[list[SearchResult]] = []
         for i, query in enumerate(queries):
-            scores = self.unit_scores(query, mode, None if vectors is None else vectors[i])
+            scores = self.unit_scores(
+                query, mode, None if vectors is None else vectors[i], late=None if late is None else late[i]
+            )
             hits = [j for j in top_k(scores, k) if np.isfinite(scores[j]) and scores[j] > 0]
             out.append(
                 [

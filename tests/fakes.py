@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import numpy as np
 
+from retrieval.embedder import TokenVectors
 from retrieval.index import tokenize
 
 
@@ -29,3 +31,17 @@ class FakeEmbedder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
+
+    def encode_with_tokens(self, texts: list[str], batch_size: int = 64) -> tuple[np.ndarray, list[TokenVectors]]:
+        """One call, as the real model's one pass: `encode`'s vectors, and each lower-cased word (or
+        punctuation mark) as a piece whose vector is its stem's hashed bucket, between the model's markers."""
+        pooled = self.encode(texts, batch_size)
+        out = []
+        for text in texts:
+            pieces = ["[CLS]", *re.findall(r"[a-z0-9]+|[^\sa-z0-9]", text.lower()), "[SEP]"]
+            vectors = np.zeros((len(pieces), self.dim), dtype=np.float32)
+            for row, piece in enumerate(pieces):
+                stem = (tokenize([piece])[0] or [piece])[0] or piece
+                vectors[row, int(hashlib.md5(stem.encode()).hexdigest()[:8], 16) % self.dim] = 1.0
+            out.append(TokenVectors(pieces, vectors))
+        return pooled, out

@@ -121,6 +121,6 @@ def test_real_index_ranks_with_the_adapted_encoder(real_retrieval):
     searcher = real_retrieval.searcher
     assert searcher.query_embedder is not searcher.embedder
     question = ["what does the quality assurance manager do?"]
-    ranking, base = searcher.encode_for_answers(question)
+    ranking, base, _tokens = searcher.encode_hybrid(question)
     assert np.allclose(ranking, searcher.encode_queries(question))
     assert not np.allclose(ranking, base)

@@ -10,6 +10,7 @@ from retrieval.evaluate import EvalQuestion, evaluate, load_questions, matches
 
 DEV_QUESTIONS = Path(__file__).parent / "data" / "retrieval_dev.jsonl"
 HELDOUT_QUESTIONS = Path(__file__).parent / "data" / "retrieval_heldout.jsonl"
+HELDOUT2_QUESTIONS = Path(__file__).parent / "data" / "retrieval_heldout2.jsonl"
 
 
 @pytest.mark.parametrize(
@@ -35,11 +36,11 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "dense", "hybrid"])}
     hybrid, bm25 = scores["hybrid"], scores["bm25"]
     assert hybrid.mrr >= bm25.mrr and hybrid.hit_at_5 >= bm25.hit_at_5 and hybrid.hit_at_1 >= bm25.hit_at_1
-    # Floors below the measured figures (README: 0.769 / 0.962 / 0.859): a drop means a regression. The
-    # query encoder's training is seeded, so the figures repeat on this machine.
+    # Floors about one question below the measured figures (README: 0.808 / 0.962 / 0.878): a drop means a
+    # regression. The query encoder's training is seeded, so the figures repeat on this machine.
     assert hybrid.hit_at_5 >= 0.92
-    assert hybrid.mrr >= 0.83
-    assert hybrid.hit_at_1 >= 0.75
+    assert hybrid.mrr >= 0.85
+    assert hybrid.hit_at_1 >= 0.76
 
 
 @pytest.mark.model
@@ -49,7 +50,7 @@ def test_second_question_set_holds_its_floor(real_retrieval):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
     assert scores["hybrid"].mrr >= scores["bm25"].mrr + 0.1
     assert scores["hybrid"].hit_at_5 >= 0.93  # measured 0.957
-    assert scores["hybrid"].mrr >= 0.79  # measured 0.820
+    assert scores["hybrid"].mrr >= 0.81  # measured 0.839
 
 
 @pytest.mark.model
@@ -60,4 +61,16 @@ def test_third_question_set_holds_its_floor(real_retrieval):
     scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
     assert scores["hybrid"].mrr >= scores["bm25"].mrr
     assert scores["hybrid"].hit_at_1 >= 0.70  # measured 0.733
-    assert scores["hybrid"].mrr >= 0.74  # measured 0.764
+    assert scores["hybrid"].mrr >= 0.74  # measured 0.769
+
+
+@pytest.mark.model
+def test_fourth_question_set_holds_its_floor(real_retrieval):
+    """30 questions on paragraphs, Annex A items and Annex M rows drawn at random, written before late
+    interaction was measured on them (tests/data/retrieval_heldout2.jsonl). BM25 alone has the better MRR
+    here (0.817 against 0.808): the questions use the handbook's words; hybrid still finds more first."""
+    questions = load_questions(HELDOUT2_QUESTIONS)
+    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    assert scores["hybrid"].hit_at_1 >= scores["bm25"].hit_at_1
+    assert scores["hybrid"].hit_at_1 >= 0.70  # measured 0.733
+    assert scores["hybrid"].mrr >= 0.78  # measured 0.808

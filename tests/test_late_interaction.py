@@ -1,0 +1,138 @@
+"""Late interaction: the pure scoring checked against a brute-force version, the word-piece filter by
+table, the token vectors in the index, and the hybrid fusion of three rankers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval.errors import IndexCacheError
+from retrieval.fusion import group_max, reciprocal_rank_fusion
+from retrieval.index import QUERY_STOPWORDS, build_index, load_index
+from retrieval.late_interaction import content_rows, maxsim, maxsim_many, normalise_rows
+from retrieval.search import FUSION_K, FUSION_WEIGHTS
+from tests.fakes import FakeEmbedder
+
+rng = np.random.default_rng(11)
+
+
+def brute_maxsim(query, tokens, offsets):
+    out = []
+    for p in range(len(offsets) - 1):
+        rows = tokens[offsets[p] : offsets[p + 1]]
+        if len(rows) == 0:
+            out.append(-np.inf)
+            continue
+        out.append(np.mean([max(float(q @ r) for r in rows) for q in query]))
+    return np.array(out)
+
+
+@pytest.mark.parametrize("trial", range(25))
+def test_maxsim_matches_brute_force(trial):
+    lengths = rng.integers(0, 6, size=int(rng.integers(1, 12)))  # some passages have no rows
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    tokens = normalise_rows(rng.normal(size=(int(offsets[-1]), 8)))
+    query = normalise_rows(rng.normal(size=(int(rng.integers(1, 5)), 8)))
+    np.testing.assert_allclose(maxsim(query, tokens, offsets), brute_maxsim(query, tokens, offsets), rtol=1e-5)
+
+
+def test_maxsim_many_equals_one_query_at_a_time():
+    offsets = np.array([0, 3, 3, 7, 12])  # passage 1 has no rows
+    tokens = normalise_rows(rng.normal(size=(12, 8)))
+    queries = [normalise_rows(rng.normal(size=(n, 8))) for n in (3, 0, 1, 5, 2)] * 30  # several blocks
+    together = maxsim_many(queries, tokens, offsets, block=16)
+    assert together.shape == (150, 4)
+    for query, row in zip(queries, together, strict=True):
+        np.testing.assert_allclose(row, brute_maxsim(query, tokens, offsets) if len(query) else 0.0, rtol=1e-5)
+
+
+def test_maxsim_rewards_the_passage_holding_every_query_word():
+    a, b, c = np.eye(3, dtype=np.float32)
+    tokens = np.stack([a, a, b, a, b, c])  # passage 0: a a b; passage 1: a b c
+    offsets = np.array([0, 3, 6])
+    assert maxsim(np.stack([a, c]), tokens, offsets).tolist() == [0.5, 1.0]
+
+
+def test_maxsim_without_query_words_gives_no_signal():
+    tokens = normalise_rows(rng.normal(size=(4, 8)))
+    assert maxsim(np.zeros((0, 8), dtype=np.float32), tokens, np.array([0, 2, 4])).tolist() == [0.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "drop", "expected"),
+    [
+        (["[CLS]", "what", "must", "i", "report", "?", "[SEP]"], QUERY_STOPWORDS, [2, 4]),
+        (["[CLS]", "complain", "##ts", "about", "ofsted", "[SEP]"], QUERY_STOPWORDS, [1, 2, 4]),
+        (["[CLS]", "what", "must", "[SEP]"], (), [1, 2]),  # passages keep every word
+        (["[CLS]", "–", ",", "(", "[SEP]"], (), []),  # punctuation carries no word
+        (["[CLS]", "2", ".", "07", "[SEP]"], QUERY_STOPWORDS, [1, 3]),  # numbers are words
+        (["[CLS]", "What", "LA", "[SEP]"], QUERY_STOPWORDS, [2]),  # stopwords whatever the case
+    ],
+)
+def test_content_rows(pieces, drop, expected):
+    assert content_rows(pieces, drop).tolist() == expected
+
+
+def test_index_keeps_normalised_token_vectors_for_every_chunk(tmp_path):
+    embedder = FakeEmbedder()
+    path = build_index(tmp_path, embedder)
+    index = load_index(tmp_path, embedder.model_id)
+    assert len(index.token_offsets) == len(index.lexical_passages) + 1
+    assert index.token_offsets[-1] == len(index.token_vectors) == index.manifest["chunk_tokens"]
+    assert np.all(np.diff(index.token_offsets) > 0), "every chunk has words"
+    np.testing.assert_allclose(np.linalg.norm(index.token_vectors, axis=1), 1.0, atol=1e-3)
+    (path / "token_offsets.npy").write_bytes(b"\x00garbage")
+    with pytest.raises(IndexCacheError, match="unreadable"):
+        load_index(tmp_path, embedder.model_id)
+
+
+def test_index_with_token_rows_that_do_not_add_up_is_rejected(tmp_path):
+    embedder = FakeEmbedder()
+    path = build_index(tmp_path, embedder)
+    offsets = np.load(path / "token_offsets.npy")
+    np.save(path / "token_offsets.npy", offsets[:-1])
+    with pytest.raises(IndexCacheError, match="token vectors"):
+        load_index(tmp_path, embedder.model_id)
+
+
+def test_hybrid_fuses_dense_bm25_and_late_interaction(fake_retrieval):
+    searcher = fake_retrieval.searcher
+    query = "what must the lead inspector explain before leaving?"
+    encoded = searcher.encode_hybrid([query])
+    dense = searcher.unit_scores(query, "dense", encoded.ranking[0])
+    lexical = searcher.unit_scores(query, "bm25")
+    chunk_scores = brute_maxsim(encoded.tokens[0], searcher.index.token_vectors, searcher.index.token_offsets)
+    tokens = group_max(chunk_scores, searcher.index.passage_unit[searcher.index.lexical_passages], searcher.n_units)
+    expected = reciprocal_rank_fusion([dense, lexical, tokens], list(FUSION_WEIGHTS), k=FUSION_K)
+    expected = searcher.variants.apply(query, expected)
+    np.testing.assert_allclose(searcher.unit_scores(query, "hybrid"), expected, rtol=1e-6)
+    assert len(encoded.tokens[0]) == 5  # must, lead, inspector, explain, leaving: "what", "the", "before" dropped
+
+
+def test_hybrid_encodes_the_question_in_one_pass(fake_retrieval):
+    embedder = fake_retrieval.searcher.embedder
+    before = embedder.calls
+    fake_retrieval.searcher.search_many(["missing children", "foster carers"], mode="hybrid")
+    assert embedder.calls == before + 1
+
+
+@pytest.mark.model
+def test_real_model_gives_pooled_vectors_and_word_pieces_in_one_pass(real_retrieval):
+    embedder = real_retrieval.embedder
+    texts = ["How does a council complain about an inspection?", "Missing from home or care"]
+    pooled, pieces = embedder.encode_with_tokens(texts)
+    np.testing.assert_allclose(pooled, embedder.encode(texts), atol=1e-5)
+    assert pieces[0].pieces[0] == "[CLS]" and pieces[0].pieces[-1] == "[SEP]"
+    assert "council" in pieces[0].pieces and len(pieces[0].vectors) == len(pieces[0].pieces)
+    assert pieces[1].vectors.shape == (len(pieces[1].pieces), embedder.dim)
+
+
+@pytest.mark.model
+def test_real_index_late_interaction_finds_the_paragraph_holding_the_question_words(real_retrieval):
+    searcher = real_retrieval.searcher
+    refs = [u.ref for u in searcher.index.units]
+    # Para 141's words ("before leaving", "lead inspector") with none of dense's pull towards the timeline.
+    encoded = searcher.encode_hybrid(["what must the lead explain before leaving on the last day?"])
+    scores = searcher.token_scores(encoded.tokens)[0]
+    assert refs[int(np.argmax(scores))] == "para 141"
+    assert real_retrieval.index.manifest["chunk_tokens"] > 20_000
