@@ -26,9 +26,15 @@ def content_rows(pieces: list[str], drop: Collection[str] = ()) -> np.ndarray:
     keep = [
         i
         for i, piece in enumerate(pieces)
-        if piece not in SPECIAL_PIECES and _HAS_WORD.search(piece) and piece.lstrip("#").lower() not in drop
+        if piece not in SPECIAL_PIECES and _HAS_WORD.search(piece) and _word(piece) not in drop
     ]
     return np.array(keep, dtype=np.int64)
+
+
+def _word(piece: str) -> str:
+    """The piece without its tokenizer's marks: WordPiece's "##" continuation, BPE's "Ġ" and SentencePiece's
+    "▁" word starts (another local model may use either; HANDBOOK_MODEL_DIR)."""
+    return piece.lstrip("#").lstrip("Ġ▁").lower()
 
 
 def normalise_rows(vectors: np.ndarray) -> np.ndarray:

@@ -67,6 +67,8 @@ def test_maxsim_without_query_words_gives_no_signal():
         (["[CLS]", "–", ",", "(", "[SEP]"], (), []),  # punctuation carries no word
         (["[CLS]", "2", ".", "07", "[SEP]"], QUERY_STOPWORDS, [1, 3]),  # numbers are words
         (["[CLS]", "What", "LA", "[SEP]"], QUERY_STOPWORDS, [2]),  # stopwords whatever the case
+        (["<s>", "What", "Ġmust", "Ġthe", "Ġreport", "?", "</s>"], QUERY_STOPWORDS, [2, 4]),  # BPE pieces
+        (["▁what", "▁must", "▁the", "▁report", "?"], QUERY_STOPWORDS, [1, 3]),  # SentencePiece pieces
     ],
 )
 def test_content_rows(pieces, drop, expected):
