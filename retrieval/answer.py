@@ -109,13 +109,14 @@ class Answerer:
     def answer_many(self, questions: list[str]) -> list[Answer]:
         questions = [validate_query(q) for q in questions]
         ranking, base, tokens = self.searcher.encode_hybrid(questions)
-        return [self._answer(q, r, b, t) for q, r, b, t in zip(questions, ranking, base, tokens, strict=True)]
+        late = self.searcher.token_scores(tokens)
+        return [self._answer(q, r, b, t) for q, r, b, t in zip(questions, ranking, base, late, strict=True)]
 
-    def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray, tokens: np.ndarray) -> Answer:
+    def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray, late: np.ndarray) -> Answer:
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
-        unit_scores = self.searcher.unit_scores(question, "hybrid", ranking_vector, tokens)
+        unit_scores = self.searcher.unit_scores(question, "hybrid", ranking_vector, late)
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
         if not ranked or float(passage_cos.max()) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked)

@@ -101,19 +101,18 @@ class Searcher:
         query: str,
         mode: Mode,
         query_vector: np.ndarray | None = None,
-        query_tokens: np.ndarray | None = None,
         late: np.ndarray | None = None,
     ) -> np.ndarray:
-        """One score per unit (its best passage); higher is better. Hybrid takes the query's vector and word
-        pieces, or its late-interaction unit scores (`late`) when a batch computed them together."""
+        """One score per unit (its best passage); higher is better. A batch passes what it encoded together:
+        the query's ranking vector and, for hybrid, its late-interaction unit scores (`token_scores`)."""
         expanded = expand_query(query, self.expansions)
         groups = self.index.passage_unit
         lexical = dense = None
         if mode in ("bm25", "hybrid"):
             lexical = group_max(self.index.bm25_scores(expanded), groups, self.n_units)
-        if mode == "hybrid" and (query_vector is None or (query_tokens is None and late is None)):
+        if mode == "hybrid" and (query_vector is None or late is None):
             encoded = self.encode_hybrid([query])
-            query_vector, query_tokens = encoded.ranking[0], encoded.tokens[0]
+            query_vector, late = encoded.ranking[0], self.token_scores(encoded.tokens)[0]
         if mode == "dense" and query_vector is None:
             query_vector = self.encode_queries([query])[0]
         if mode in ("dense", "hybrid"):
@@ -123,8 +122,6 @@ class Searcher:
             return lexical
         if mode == "dense":
             return dense
-        if late is None:
-            late = self.token_scores([query_tokens])[0]
         fused = reciprocal_rank_fusion([dense, lexical, late], list(FUSION_WEIGHTS), k=FUSION_K)
         return self.variants.apply(query, fused) if self.variants is not None else fused
 
