@@ -14,6 +14,10 @@ HELDOUT2_QUESTIONS = Path(__file__).parent / "data" / "retrieval_heldout2.jsonl"
 HELDOUT3_QUESTIONS = Path(__file__).parent / "data" / "retrieval_heldout3.jsonl"
 
 
+def bm25_and_hybrid(retrieval, path: Path) -> dict:
+    return {s.mode: s for s in evaluate(retrieval.searcher, load_questions(path), ["bm25", "hybrid"])}
+
+
 @pytest.mark.parametrize(
     ("ref", "gold", "expected"),
     [
@@ -47,8 +51,7 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
 @pytest.mark.model
 def test_second_question_set_holds_its_floor(real_retrieval):
     """46 questions written for the adaptation work (tests/data/retrieval_dev.jsonl), not used to train."""
-    questions = load_questions(DEV_QUESTIONS)
-    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    scores = bm25_and_hybrid(real_retrieval, DEV_QUESTIONS)
     assert scores["hybrid"].mrr >= scores["bm25"].mrr + 0.1
     assert scores["hybrid"].hit_at_5 >= 0.93  # measured 0.957
     assert scores["hybrid"].mrr >= 0.81  # measured 0.839
@@ -58,8 +61,7 @@ def test_second_question_set_holds_its_floor(real_retrieval):
 def test_third_question_set_holds_its_floor(real_retrieval):
     """30 questions on paragraphs drawn at random, written once the hubness setting had been chosen on the
     other two sets (tests/data/retrieval_heldout.jsonl); one gold paragraph each."""
-    questions = load_questions(HELDOUT_QUESTIONS)
-    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    scores = bm25_and_hybrid(real_retrieval, HELDOUT_QUESTIONS)
     assert scores["hybrid"].mrr >= scores["bm25"].mrr
     assert scores["hybrid"].hit_at_1 >= 0.70  # measured 0.733
     assert scores["hybrid"].mrr >= 0.74  # measured 0.769
@@ -70,8 +72,7 @@ def test_fourth_question_set_holds_its_floor(real_retrieval):
     """30 questions on paragraphs, Annex A items and Annex M rows drawn at random, written before late
     interaction was measured on them (tests/data/retrieval_heldout2.jsonl). BM25 alone has the better MRR
     here (0.817 against 0.808): the questions use the handbook's words; hybrid still finds more first."""
-    questions = load_questions(HELDOUT2_QUESTIONS)
-    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    scores = bm25_and_hybrid(real_retrieval, HELDOUT2_QUESTIONS)
     assert scores["hybrid"].hit_at_1 >= scores["bm25"].hit_at_1
     assert scores["hybrid"].hit_at_1 >= 0.70  # measured 0.733
     assert scores["hybrid"].mrr >= 0.78  # measured 0.808
@@ -81,8 +82,7 @@ def test_fourth_question_set_holds_its_floor(real_retrieval):
 def test_fifth_question_set_holds_its_floor(real_retrieval):
     """20 questions on 16 paragraphs, 2 Annex A items and 2 other annexes drawn at random, written after late
     interaction was kept (tests/data/retrieval_heldout3.jsonl)."""
-    questions = load_questions(HELDOUT3_QUESTIONS)
-    scores = {s.mode: s for s in evaluate(real_retrieval.searcher, questions, ["bm25", "hybrid"])}
+    scores = bm25_and_hybrid(real_retrieval, HELDOUT3_QUESTIONS)
     assert scores["hybrid"].mrr >= scores["bm25"].mrr and scores["hybrid"].hit_at_1 >= scores["bm25"].hit_at_1
     assert scores["hybrid"].hit_at_5 >= 0.90  # measured 0.950
     assert scores["hybrid"].mrr >= 0.74  # measured 0.777
