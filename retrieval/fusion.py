@@ -37,6 +37,17 @@ def reciprocal_rank_fusion(
     return fused
 
 
+def first_choice_agreement(score_lists: list[np.ndarray], item: int) -> int:
+    """How many rankers put `item` first. A ranker that matched nothing (no finite score above 0) puts
+    nothing first; ties go to the lower index, as in `top_k`."""
+    count = 0
+    for scores in score_lists:
+        valid = np.isfinite(scores) & (scores > 0)
+        if valid[item] and int(np.argmax(np.where(valid, scores, -np.inf))) == item:
+            count += 1
+    return count
+
+
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
     """Indices of the k best scores, best first (stable for ties)."""
     k = min(k, len(scores))

@@ -98,6 +98,21 @@ class Searcher:
         groups = self.index.passage_unit[self.index.lexical_passages]
         return np.stack([group_max(row, groups, self.n_units) for row in chunk_scores])
 
+    def ranker_scores(
+        self, query: str, query_vector: np.ndarray | None = None, late: np.ndarray | None = None
+    ) -> list[np.ndarray]:
+        """Hybrid's three unit rankings, dense, BM25 and late interaction, each a unit's best passage.
+        A batch passes what it encoded together: the query's ranking vector and its late-interaction unit
+        scores (`token_scores`)."""
+        if query_vector is None or late is None:
+            encoded = self.encode_hybrid([query])
+            query_vector, late = encoded.ranking[0], self.token_scores(encoded.tokens)[0]
+        return [self._dense(query_vector), self._lexical(query), late]
+
+    def fuse(self, query: str, rankings: list[np.ndarray]) -> np.ndarray:
+        fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
+        return self.variants.apply(query, fused) if self.variants is not None else fused
+
     def unit_scores(
         self,
         query: str,
@@ -105,27 +120,20 @@ class Searcher:
         query_vector: np.ndarray | None = None,
         late: np.ndarray | None = None,
     ) -> np.ndarray:
-        """One score per unit (its best passage); higher is better. A batch passes what it encoded together:
-        the query's ranking vector and, for hybrid, its late-interaction unit scores (`token_scores`)."""
-        expanded = expand_query(query, self.expansions)
-        groups = self.index.passage_unit
-        lexical = dense = None
-        if mode in ("bm25", "hybrid"):
-            lexical = group_max(self.index.bm25_scores(expanded), groups, self.n_units)
-        if mode == "hybrid" and (query_vector is None or late is None):
-            encoded = self.encode_hybrid([query])
-            query_vector, late = encoded.ranking[0], self.token_scores(encoded.tokens)[0]
-        if mode == "dense" and query_vector is None:
-            query_vector = self.encode_queries([query])[0]
-        if mode in ("dense", "hybrid"):
-            cosine = self.index.dense_scores(query_vector[None, :])[0] - HUB_WEIGHT * self.index.hubness
-            dense = group_max(cosine, groups, self.n_units)
+        """One score per unit (its best passage); higher is better."""
         if mode == "bm25":
-            return lexical
+            return self._lexical(query)
         if mode == "dense":
-            return dense
-        fused = reciprocal_rank_fusion([dense, lexical, late], list(FUSION_WEIGHTS), k=FUSION_K)
-        return self.variants.apply(query, fused) if self.variants is not None else fused
+            return self._dense(self.encode_queries([query])[0] if query_vector is None else query_vector)
+        return self.fuse(query, self.ranker_scores(query, query_vector, late))
+
+    def _lexical(self, query: str) -> np.ndarray:
+        scores = self.index.bm25_scores(expand_query(query, self.expansions))
+        return group_max(scores, self.index.passage_unit, self.n_units)
+
+    def _dense(self, query_vector: np.ndarray) -> np.ndarray:
+        cosine = self.index.dense_scores(query_vector[None, :])[0] - HUB_WEIGHT * self.index.hubness
+        return group_max(cosine, self.index.passage_unit, self.n_units)
 
     def search(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[SearchResult]:
         return self.search_many([query], k, mode)[0]

@@ -57,6 +57,7 @@ PROJECT_SETS = [
     ("retrieval_heldout3.jsonl", "20 on random units", (0.65, 0.90, 0.76), ("mrr", "hit_at_1")),
     ("retrieval_heldout4.jsonl", "25 on random unused units", (0.72, 0.96, 0.82), ("mrr", "hit_at_1", "hit_at_5")),
     ("retrieval_heldout5.jsonl", "20 on random unused units", (0.75, 0.90, 0.83), ("hit_at_1", "hit_at_5")),
+    ("retrieval_heldout6.jsonl", "19 on random unused units", (0.63, 0.78, 0.72), ("mrr", "hit_at_1", "hit_at_5")),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.fusion import group_max, hubness, ranks, reciprocal_rank_fusion, top_k
+from retrieval.fusion import first_choice_agreement, group_max, hubness, ranks, reciprocal_rank_fusion, top_k
 
 rng = np.random.default_rng(7)
 
@@ -62,6 +62,35 @@ def test_ranks_and_top_k_are_stable_for_ties():
 def test_fusion_needs_something_to_fuse():
     with pytest.raises(ValueError):
         reciprocal_rank_fusion([])
+
+
+@pytest.mark.parametrize(
+    ("lists", "item", "expected"),
+    [
+        ([[0.9, 0.1, 0.2], [3.0, 0.0, 1.0], [0.5, 0.4, 0.3]], 0, 3),  # all three put item 0 first
+        ([[0.9, 0.1, 0.2], [3.0, 0.0, 1.0], [0.5, 0.4, 0.3]], 2, 0),
+        ([[0.9, 0.1, 0.2], [0.0, 0.0, 1.0], [0.1, 0.4, 0.3]], 0, 1),  # one each
+        ([[0.5, 0.5, 0.2], [0.0, 0.0, 0.0], [0.5, 0.5, 0.3]], 1, 0),  # a tie goes to the lower index
+        ([[0.5, 0.5, 0.2], [0.0, 0.0, 0.0], [0.5, 0.5, 0.3]], 0, 2),  # BM25 matched nothing: it puts nothing first
+        ([[-np.inf, -0.2, -0.1], [0.0, 0.0, 2.0], [-np.inf, 0.1, -0.3]], 2, 1),  # only positive scores count
+        ([[-np.inf, -0.2, -0.1], [0.0, 0.0, 2.0], [-np.inf, 0.1, -0.3]], 1, 1),
+    ],
+)
+def test_first_choice_agreement(lists, item, expected):
+    assert first_choice_agreement([np.array(x) for x in lists], item) == expected
+
+
+@pytest.mark.parametrize("trial", range(20))
+def test_first_choice_agreement_matches_brute_force(trial):
+    n = int(rng.integers(1, 15))
+    lists = [np.where(rng.random(n) < 0.3, 0.0, rng.normal(size=n)) for _ in range(3)]
+    item = int(rng.integers(0, n))
+
+    def first(scores):
+        valid = [i for i in range(n) if np.isfinite(scores[i]) and scores[i] > 0]
+        return min(valid, key=lambda i: (-scores[i], i)) if valid else None
+
+    assert first_choice_agreement(lists, item) == sum(first(s) == item for s in lists)
 
 
 def brute_hubness(items, probes, item_groups, probe_groups, k):
