@@ -48,7 +48,8 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
 # The project's own question sets (README, "Retrieval quality"): floors about one question below the figures
 # measured with the current fusion, and the measures on which hybrid must not trail BM25 alone. The fourth and
 # seventh sets use the handbook's own words, and BM25 alone is level with hybrid at first place there and
-# slightly ahead on MRR (0.817 against 0.806; 0.875 against 0.867).
+# slightly ahead on MRR (0.817 against 0.806; 0.875 against 0.867). On the ninth BM25 alone finds more first
+# (0.722 against 0.611) but misses five of its 18 questions in the top five, where hybrid misses two.
 PROJECT_SETS = [
     # file, what it is, floors (hit@1, hit@5, MRR), measures where hybrid >= BM25
     ("retrieval_dev.jsonl", "46 questions written for the adaptation work", (0.69, 0.93, 0.79), ("mrr",)),
@@ -58,6 +59,7 @@ PROJECT_SETS = [
     ("retrieval_heldout4.jsonl", "25 on random unused units", (0.72, 0.96, 0.82), ("mrr", "hit_at_1", "hit_at_5")),
     ("retrieval_heldout5.jsonl", "20 on random unused units", (0.75, 0.90, 0.83), ("hit_at_1", "hit_at_5")),
     ("retrieval_heldout6.jsonl", "19 on random unused units", (0.63, 0.78, 0.72), ("mrr", "hit_at_1", "hit_at_5")),
+    ("retrieval_heldout7.jsonl", "18 in the public set's style", (0.55, 0.83, 0.69), ("hit_at_5",)),
 ]
 
 
