@@ -14,6 +14,12 @@ def group_max(scores: np.ndarray, groups: np.ndarray, n_groups: int) -> np.ndarr
     return out
 
 
+def matched(scores: np.ndarray) -> np.ndarray:
+    """Which items a ranker matched at all: a finite score above 0 (BM25 gives 0 where no query term occurs;
+    late interaction -inf to a unit with no chunk)."""
+    return np.isfinite(scores) & (scores > 0)
+
+
 def ranks(scores: np.ndarray) -> np.ndarray:
     """1-based rank of each item by descending score; ties broken by index (stable)."""
     order = np.argsort(-scores, kind="stable")
@@ -33,7 +39,7 @@ def reciprocal_rank_fusion(
     fused = np.zeros(len(score_lists[0]), dtype=np.float64)
     for scores, weight in zip(score_lists, weights, strict=True):
         contribution = weight / (k + ranks(scores))
-        fused += np.where(np.isfinite(scores) & (scores > 0), contribution, 0.0)
+        fused += np.where(matched(scores), contribution, 0.0)
     return fused
 
 
@@ -42,7 +48,7 @@ def first_choice_agreement(score_lists: list[np.ndarray], item: int) -> int:
     nothing first; ties go to the lower index, as in `top_k`."""
     count = 0
     for scores in score_lists:
-        valid = np.isfinite(scores) & (scores > 0)
+        valid = matched(scores)
         if valid[item] and int(np.argmax(np.where(valid, scores, -np.inf))) == item:
             count += 1
     return count

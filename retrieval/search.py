@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from retrieval.embedder import Embedder
 from retrieval.errors import BadQueryError
-from retrieval.fusion import group_max, reciprocal_rank_fusion, top_k
+from retrieval.fusion import group_max, matched, reciprocal_rank_fusion, top_k
 from retrieval.index import QUERY_STOPWORDS, HandbookIndex
 from retrieval.late_interaction import content_rows, maxsim_many, normalise_rows
 from retrieval.shorthand import expand_query
@@ -152,7 +152,8 @@ class Searcher:
             scores = self.unit_scores(
                 query, mode, None if vectors is None else vectors[i], late=None if late is None else late[i]
             )
-            hits = [j for j in top_k(scores, k) if np.isfinite(scores[j]) and scores[j] > 0]
+            found = matched(scores)
+            hits = [j for j in top_k(scores, k) if found[j]]
             out.append(
                 [
                     SearchResult(
