@@ -43,6 +43,23 @@ def reciprocal_rank_fusion(
     return fused
 
 
+def discount_passage_counts(scores: np.ndarray, log_counts: np.ndarray, weight: float, top: int = 50) -> np.ndarray:
+    """A unit is scored by its best passage, so a unit of many passages (the timeline table has 124) gets one
+    draw per passage and can outscore the paragraph a question means on length alone. Each matched unit's
+    score is lowered by `weight` x the spread (standard deviation) of the `top` best matched scores x the log of
+    its passage count; the result keeps that order among matched units, all of them above 0, and -inf for the
+    rest, so a unit that matched still counts as matched."""
+    found = matched(scores)
+    out = np.full(len(scores), -np.inf, dtype=np.float64)
+    if not found.any():
+        return out
+    kept = scores[found].astype(np.float64)
+    spread = float(np.sort(kept)[-top:].std())
+    discounted = kept - weight * spread * log_counts[found]
+    out[found] = discounted - discounted.min() + 1.0  # a shift: the order stays, every matched score is > 0
+    return out
+
+
 def first_choice_agreement(score_lists: list[np.ndarray], item: int) -> int:
     """How many rankers put `item` first. A ranker that matched nothing (no finite score above 0) puts
     nothing first; ties go to the lower index, as in `top_k`."""

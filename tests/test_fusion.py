@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.fusion import first_choice_agreement, group_max, hubness, ranks, reciprocal_rank_fusion, top_k
+from retrieval.fusion import (
+    discount_passage_counts,
+    first_choice_agreement,
+    group_max,
+    hubness,
+    ranks,
+    reciprocal_rank_fusion,
+    top_k,
+)
 
 rng = np.random.default_rng(7)
 
@@ -91,6 +99,44 @@ def test_first_choice_agreement_matches_brute_force(trial):
         return min(valid, key=lambda i: (-scores[i], i)) if valid else None
 
     assert first_choice_agreement(lists, item) == sum(first(s) == item for s in lists)
+
+
+@pytest.mark.parametrize(
+    ("scores", "log_counts", "weight", "expected_order"),
+    [
+        # Two units level on their best passage: the one with fewer passages goes first.
+        ([2.0, 2.0, 1.0], [np.log(124), 0.0, 0.0], 0.5, [1, 2, 0]),
+        # No discount: the order is the scores' order.
+        ([2.0, 3.0, 1.0], [np.log(124), 0.0, 0.0], 0.0, [1, 0, 2]),
+        # A clear lead survives a long unit's discount.
+        ([9.0, 2.0, 1.0], [np.log(8), 0.0, 0.0], 0.2, [0, 1, 2]),
+    ],
+)
+def test_discount_passage_counts_orders_matched_units(scores, log_counts, weight, expected_order):
+    out = discount_passage_counts(np.array(scores), np.array(log_counts), weight)
+    assert list(np.argsort(-out, kind="stable")) == expected_order
+    assert (out > 0).all()
+
+
+def test_discount_passage_counts_keeps_what_was_unmatched_unmatched():
+    scores = np.array([0.0, -np.inf, 0.4, -0.2, 0.1])
+    out = discount_passage_counts(scores, np.log(np.array([1.0, 1.0, 50.0, 1.0, 1.0])), weight=5.0)
+    assert list(np.isfinite(out) & (out > 0)) == [False, False, True, False, True]
+    assert np.isneginf(discount_passage_counts(np.zeros(3), np.zeros(3), 0.2)).all()
+
+
+@pytest.mark.parametrize("trial", range(20))
+def test_discount_passage_counts_matches_brute_force(trial):
+    n = int(rng.integers(1, 80))
+    scores = np.where(rng.random(n) < 0.3, 0.0, rng.normal(size=n))
+    log_counts = np.log(rng.integers(1, 130, n).astype(float))
+    weight, top = float(rng.uniform(0, 1)), int(rng.integers(1, 60))
+    got = discount_passage_counts(scores, log_counts, weight, top)
+    found = [i for i in range(n) if scores[i] > 0]
+    spread = float(np.std(sorted(scores[i] for i in found)[-top:])) if found else 0.0
+    expected = sorted(found, key=lambda i: (-(scores[i] - weight * spread * log_counts[i]), i))
+    assert [int(i) for i in np.argsort(-got, kind="stable")[: len(found)]] == expected
+    assert all(np.isneginf(got[i]) for i in range(n) if i not in found)
 
 
 def brute_hubness(items, probes, item_groups, probe_groups, k):

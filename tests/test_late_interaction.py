@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from retrieval.errors import IndexCacheError
-from retrieval.fusion import group_max, reciprocal_rank_fusion
+from retrieval.fusion import discount_passage_counts, group_max, reciprocal_rank_fusion
 from retrieval.index import QUERY_STOPWORDS, build_index, load_index
 from retrieval.late_interaction import content_rows, maxsim, maxsim_many, normalise_rows
-from retrieval.search import FUSION_K, FUSION_WEIGHTS
+from retrieval.search import FUSION_K, FUSION_WEIGHTS, PASSAGE_COUNT_WEIGHT
 from tests.fakes import FakeEmbedder
 
 rng = np.random.default_rng(11)
@@ -105,7 +105,16 @@ def test_hybrid_fuses_dense_bm25_and_late_interaction(fake_retrieval):
     lexical = searcher.unit_scores(query, "bm25")
     chunk_scores = brute_maxsim(encoded.tokens[0], searcher.index.token_vectors, searcher.index.token_offsets)
     tokens = group_max(chunk_scores, searcher.index.passage_unit[searcher.index.lexical_passages], searcher.n_units)
-    expected = reciprocal_rank_fusion([dense, lexical, tokens], list(FUSION_WEIGHTS), k=FUSION_K)
+    # Each ranking is discounted for the unit's passage count: all passages for dense, chunks for the others.
+    n = searcher.n_units
+    all_passages = np.log(np.maximum(np.bincount(searcher.index.passage_unit, minlength=n), 1))
+    chunk_units = searcher.index.passage_unit[searcher.index.lexical_passages]
+    chunks = np.log(np.maximum(np.bincount(chunk_units, minlength=n), 1))
+    discounted = [
+        discount_passage_counts(scores, counts, PASSAGE_COUNT_WEIGHT)
+        for scores, counts in ((dense, all_passages), (lexical, chunks), (tokens, chunks))
+    ]
+    expected = reciprocal_rank_fusion(discounted, list(FUSION_WEIGHTS), k=FUSION_K)
     expected = searcher.variants.apply(query, expected)
     np.testing.assert_allclose(searcher.unit_scores(query, "hybrid"), expected, rtol=1e-6)
     assert len(encoded.tokens[0]) == 5  # must, lead, inspector, explain, leaving: "what", "the", "before" dropped
