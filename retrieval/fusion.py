@@ -60,13 +60,15 @@ def discount_passage_counts(scores: np.ndarray, log_counts: np.ndarray, weight: 
     return out
 
 
-def first_choice_agreement(score_lists: list[np.ndarray], item: int) -> int:
-    """How many rankers put `item` first. A ranker that matched nothing (no finite score above 0) puts
-    nothing first; ties go to the lower index, as in `top_k`."""
+def first_choice_agreement(score_lists: list[np.ndarray], item: int, groups: np.ndarray | None = None) -> int:
+    """How many rankers put `item` first, or another item of its group (`groups[i]`: a group id per item;
+    default, every item its own). A ranker that matched nothing (no finite score above 0) puts nothing first;
+    ties go to the lower index, as in `top_k`."""
     count = 0
     for scores in score_lists:
         valid = matched(scores)
-        if valid[item] and int(np.argmax(np.where(valid, scores, -np.inf))) == item:
+        first = int(np.argmax(np.where(valid, scores, -np.inf)))
+        if valid[first] and (first == item if groups is None else groups[first] == groups[item]):
             count += 1
     return count
 

@@ -88,6 +88,15 @@ def test_first_choice_agreement(lists, item, expected):
     assert first_choice_agreement([np.array(x) for x in lists], item) == expected
 
 
+def test_first_choice_agreement_counts_another_item_of_the_same_group():
+    # Items 0 and 1 are two versions of one section: a ranker choosing either agrees on it.
+    lists = [np.array([0.9, 0.1, 0.2]), np.array([0.1, 0.9, 0.2]), np.array([0.1, 0.2, 0.9])]
+    assert first_choice_agreement(lists, 0) == 1
+    assert first_choice_agreement(lists, 0, groups=np.array([5, 5, 6])) == 2
+    assert first_choice_agreement(lists, 2, groups=np.array([5, 5, 6])) == 1
+    assert first_choice_agreement([np.zeros(3)], 0, groups=np.array([5, 5, 5])) == 0  # matched nothing
+
+
 @pytest.mark.parametrize("trial", range(20))
 def test_first_choice_agreement_matches_brute_force(trial):
     n = int(rng.integers(1, 15))
@@ -99,6 +108,9 @@ def test_first_choice_agreement_matches_brute_force(trial):
         return min(valid, key=lambda i: (-scores[i], i)) if valid else None
 
     assert first_choice_agreement(lists, item) == sum(first(s) == item for s in lists)
+    groups = rng.integers(0, 3, n)
+    same = sum(first(s) is not None and groups[first(s)] == groups[item] for s in lists)
+    assert first_choice_agreement(lists, item, groups) == same
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,15 @@ import pytest
 from retrieval.errors import IndexCacheError
 from retrieval.fusion import discount_passage_counts, group_max, reciprocal_rank_fusion
 from retrieval.index import QUERY_STOPWORDS, build_index, load_index
-from retrieval.late_interaction import content_rows, maxsim, maxsim_many, normalise_rows
-from retrieval.search import FUSION_K, FUSION_WEIGHTS, PASSAGE_COUNT_WEIGHT
+from retrieval.late_interaction import (
+    content_rows,
+    maxsim,
+    maxsim_many,
+    maxsim_windows_many,
+    normalise_rows,
+    window_blocks,
+)
+from retrieval.search import FUSION_K, FUSION_WEIGHTS, LATE_WINDOW, PASSAGE_COUNT_WEIGHT
 from tests.fakes import FakeEmbedder
 
 rng = np.random.default_rng(11)
@@ -34,6 +41,65 @@ def test_maxsim_matches_brute_force(trial):
     tokens = normalise_rows(rng.normal(size=(int(offsets[-1]), 8)))
     query = normalise_rows(rng.normal(size=(int(rng.integers(1, 5)), 8)))
     np.testing.assert_allclose(maxsim(query, tokens, offsets), brute_maxsim(query, tokens, offsets), rtol=1e-5)
+
+
+def brute_windowed_maxsim(query, tokens, offsets, window):
+    step = window // 2
+    out = []
+    for p in range(len(offsets) - 1):
+        a, b = int(offsets[p]), int(offsets[p + 1])
+        if a == b:
+            out.append(-np.inf)
+            continue
+        windows = [tokens[start : min(start + 2 * step, b)] for start in range(a, b, step)]
+        out.append(max(np.mean([max(float(q @ r) for r in rows) for q in query]) for rows in windows))
+    return np.array(out)
+
+
+@pytest.mark.parametrize("trial", range(25))
+def test_windowed_maxsim_matches_brute_force(trial):
+    lengths = rng.integers(0, 12, size=int(rng.integers(1, 10)))  # some passages have no rows
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    tokens = normalise_rows(rng.normal(size=(int(offsets[-1]), 8)))
+    queries = [normalise_rows(rng.normal(size=(int(rng.integers(1, 5)), 8))) for _ in range(3)]
+    window = int(rng.choice([2, 4, 6]))
+    whole, windowed = maxsim_windows_many(queries, tokens, offsets, window=window, block=2)
+    for i, query in enumerate(queries):
+        np.testing.assert_allclose(whole[i], brute_maxsim(query, tokens, offsets), rtol=1e-5, atol=1e-6)
+        np.testing.assert_allclose(
+            windowed[i], brute_windowed_maxsim(query, tokens, offsets, window), rtol=1e-5, atol=1e-6
+        )
+        assert np.all(windowed[i] <= whole[i] + 1e-6)  # a window sees fewer rows than its passage
+
+
+def test_a_window_wants_the_question_words_together():
+    # Two passages hold the same two words; only the second holds them side by side.
+    word_a, word_b, other = np.eye(3)
+    tokens = np.array([word_a, other, other, other, word_b, word_a, word_b, other, other, other])
+    offsets = np.array([0, 5, 10])
+    whole, windowed = maxsim_windows_many([np.array([word_a, word_b])], tokens, offsets, window=2)
+    assert whole[0][0] == whole[0][1] == 1.0
+    assert windowed[0][1] == 1.0 and windowed[0][0] == 0.5
+
+
+def test_windowed_maxsim_with_no_rows_anywhere():
+    queries = [normalise_rows(rng.normal(size=(2, 4))), np.zeros((0, 4), dtype=np.float32)]
+    whole, windowed = maxsim_windows_many(queries, np.zeros((0, 4), dtype=np.float32), np.array([0, 0, 0]))
+    assert np.isneginf(whole[0]).all() and np.isneginf(windowed[0]).all()
+    assert (whole[1] == 0).all() and (windowed[1] == 0).all()  # a query with no words: no signal
+
+
+@pytest.mark.parametrize(
+    ("offsets", "size", "starts", "owner"),
+    [
+        ([0, 5, 5, 7], 2, [0, 2, 4, 5], [0, 0, 0, 2]),
+        ([0, 4], 4, [0], [0]),
+        ([0, 0], 3, [], []),
+    ],
+)
+def test_window_blocks(offsets, size, starts, owner):
+    got_starts, got_owner = window_blocks(np.array(offsets), size)
+    assert list(got_starts) == starts and list(got_owner) == owner
 
 
 def test_maxsim_many_equals_one_query_at_a_time():
@@ -97,14 +163,19 @@ def test_index_with_token_rows_that_do_not_add_up_is_rejected(tmp_path):
         load_index(tmp_path, embedder.model_id)
 
 
-def test_hybrid_fuses_dense_bm25_and_late_interaction(fake_retrieval):
+def test_hybrid_fuses_dense_bm25_and_both_late_interactions(fake_retrieval):
     searcher = fake_retrieval.searcher
     query = "what must the lead inspector explain before leaving?"
     encoded = searcher.encode_hybrid([query])
     dense = searcher.unit_scores(query, "dense", encoded.ranking[0])
     lexical = searcher.unit_scores(query, "bm25")
     chunk_scores = brute_maxsim(encoded.tokens[0], searcher.index.token_vectors, searcher.index.token_offsets)
-    tokens = group_max(chunk_scores, searcher.index.passage_unit[searcher.index.lexical_passages], searcher.n_units)
+    groups = searcher.index.passage_unit[searcher.index.lexical_passages]
+    tokens = group_max(chunk_scores, groups, searcher.n_units)
+    window_scores = brute_windowed_maxsim(
+        encoded.tokens[0], searcher.index.token_vectors, searcher.index.token_offsets, LATE_WINDOW
+    )
+    windows = group_max(window_scores, groups, searcher.n_units)
     # Each ranking is discounted for the unit's passage count: all passages for dense, chunks for the others.
     n = searcher.n_units
     all_passages = np.log(np.maximum(np.bincount(searcher.index.passage_unit, minlength=n), 1))
@@ -112,7 +183,7 @@ def test_hybrid_fuses_dense_bm25_and_late_interaction(fake_retrieval):
     chunks = np.log(np.maximum(np.bincount(chunk_units, minlength=n), 1))
     discounted = [
         discount_passage_counts(scores, counts, PASSAGE_COUNT_WEIGHT)
-        for scores, counts in ((dense, all_passages), (lexical, chunks), (tokens, chunks))
+        for scores, counts in ((dense, all_passages), (lexical, chunks), (tokens, chunks), (windows, chunks))
     ]
     expected = reciprocal_rank_fusion(discounted, list(FUSION_WEIGHTS), k=FUSION_K)
     expected = searcher.variants.apply(query, expected)
@@ -144,6 +215,6 @@ def test_real_index_late_interaction_finds_the_paragraph_holding_the_question_wo
     refs = [u.ref for u in searcher.index.units]
     # Para 141's words ("before leaving", "lead inspector") with none of dense's pull towards the timeline.
     encoded = searcher.encode_hybrid(["what must the lead explain before leaving on the last day?"])
-    scores = searcher.token_scores(encoded.tokens)[0]
+    scores = searcher.token_scores(encoded.tokens)[0][0]  # whole chunks
     assert refs[int(np.argmax(scores))] == "para 141"
     assert real_retrieval.index.manifest["chunk_tokens"] > 20_000
