@@ -34,33 +34,34 @@ def brute_maxsim(query, tokens, offsets):
     return np.array(out)
 
 
+def random_passages(max_rows: int, max_passages: int) -> tuple[np.ndarray, np.ndarray]:
+    """Offsets and normalised rows of random passages, some with no rows."""
+    lengths = rng.integers(0, max_rows, size=int(rng.integers(1, max_passages)))
+    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    return offsets, normalise_rows(rng.normal(size=(int(offsets[-1]), 8)))
+
+
 @pytest.mark.parametrize("trial", range(25))
 def test_maxsim_matches_brute_force(trial):
-    lengths = rng.integers(0, 6, size=int(rng.integers(1, 12)))  # some passages have no rows
-    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    tokens = normalise_rows(rng.normal(size=(int(offsets[-1]), 8)))
+    offsets, tokens = random_passages(6, 12)
     query = normalise_rows(rng.normal(size=(int(rng.integers(1, 5)), 8)))
     np.testing.assert_allclose(maxsim(query, tokens, offsets), brute_maxsim(query, tokens, offsets), rtol=1e-5)
 
 
 def brute_windowed_maxsim(query, tokens, offsets, window):
+    """Each passage's best window: `brute_maxsim` over every run of `window` rows starting every window // 2."""
     step = window // 2
     out = []
-    for p in range(len(offsets) - 1):
-        a, b = int(offsets[p]), int(offsets[p + 1])
-        if a == b:
-            out.append(-np.inf)
-            continue
+    for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
         windows = [tokens[start : min(start + 2 * step, b)] for start in range(a, b, step)]
-        out.append(max(np.mean([max(float(q @ r) for r in rows) for q in query]) for rows in windows))
+        scores = [brute_maxsim(query, rows, np.array([0, len(rows)]))[0] for rows in windows]
+        out.append(max(scores, default=-np.inf))
     return np.array(out)
 
 
 @pytest.mark.parametrize("trial", range(25))
 def test_windowed_maxsim_matches_brute_force(trial):
-    lengths = rng.integers(0, 12, size=int(rng.integers(1, 10)))  # some passages have no rows
-    offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    tokens = normalise_rows(rng.normal(size=(int(offsets[-1]), 8)))
+    offsets, tokens = random_passages(12, 10)
     queries = [normalise_rows(rng.normal(size=(int(rng.integers(1, 5)), 8))) for _ in range(3)]
     window = int(rng.choice([2, 4, 6]))
     whole, windowed = maxsim_windows_many(queries, tokens, offsets, window=window, block=2)
