@@ -102,11 +102,12 @@ def maxsim_windows_many(
 def window_blocks(offsets: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Where each block of at most `size` rows starts, and its passage: passage p's rows
     offsets[p]:offsets[p + 1] are cut from their start every `size` rows. Passages with no rows have none."""
-    starts = [np.arange(a, b, size) for a, b in zip(offsets[:-1], offsets[1:], strict=True)]
-    owner = [np.full(len(block_starts), p) for p, block_starts in enumerate(starts)]
-    if not starts:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    return np.concatenate(starts).astype(np.int64), np.concatenate(owner).astype(np.int64)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    counts = -(-np.diff(offsets) // size)  # blocks per passage, rounded up
+    owner = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    # Each block's position within its passage: its index minus the index of its passage's first block.
+    position = np.arange(len(owner), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return offsets[owner] + position * size, owner
 
 
 def _product(tokens: np.ndarray, query: np.ndarray) -> np.ndarray:
