@@ -152,21 +152,26 @@ def build_index(
     model_dir: Path | None = getattr(embedder, "model_dir", None) if adapt else None
     config = AdaptationConfig()
     pairs = training_pairs(units, [passages[i] for i in chunk_rows], config) if model_dir else []
-    total = len(texts) + len(chunk_rows) + batches_for(len(pairs), config)
+    total = len(texts) + batches_for(len(pairs), config)
 
     vectors = np.zeros((len(texts), embedder.dim), dtype=np.float32)
+    # The chunks are encoded once for both their pooled vectors and their word pieces (late interaction).
+    chunk_vectors, token_vectors, token_offsets = encode_chunk_tokens(
+        embedder,
+        [passages[i].text for i in chunk_rows],
+        progress=(lambda done: progress(done, total)) if progress else None,
+    )
+    vectors[chunk_rows] = chunk_vectors
+    chunk_set = set(chunk_rows)
+    rest = [i for i in range(len(texts)) if i not in chunk_set]
     # Encode in steps large enough for the model's own length-sorted batching to pay off,
     # small enough that the progress bar moves.
     step = 256
-    for start in range(0, len(texts), step):
-        vectors[start : start + step] = embedder.encode(texts[start : start + step], batch_size=64)
+    for start in range(0, len(rest), step):
+        rows = rest[start : start + step]
+        vectors[rows] = embedder.encode([texts[i] for i in rows], batch_size=64)
         if progress:
-            progress(min(start + step, len(texts)), total)
-    token_vectors, token_offsets = encode_chunk_tokens(
-        embedder,
-        [passages[i].text for i in chunk_rows],
-        progress=(lambda done: progress(len(texts) + done, total)) if progress else None,
-    )
+            progress(len(chunk_rows) + min(start + step, len(rest)), total)
 
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=cache_dir))
@@ -179,7 +184,7 @@ def build_index(
                 pairs,
                 tmp / QUERY_ENCODER_DIR,
                 config,
-                progress=(lambda done, _n: progress(len(texts) + len(chunk_rows) + done, total)) if progress else None,
+                progress=(lambda done, _n: progress(len(texts) + done, total)) if progress else None,
             )
         retriever = bm25s.BM25()
         retriever.index(tokenize([p.text for p in passages if p.kind == "chunk"]), show_progress=False)
@@ -230,19 +235,23 @@ def build_index(
 
 def encode_chunk_tokens(
     embedder: Embedder, texts: list[str], progress: Callable[[int], None] | None = None, step: int = 64
-) -> tuple[np.ndarray, np.ndarray]:
-    """The content word pieces of each text, normalised, stacked: (vectors, offsets with len(texts) + 1)."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One pass over the texts: their pooled vectors, and their content word pieces, normalised and stacked
+    (pooled, token vectors, offsets with len(texts) + 1)."""
+    pooled = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     blocks: list[np.ndarray] = []
     offsets = [0]
     for start in range(0, len(texts), step):
-        for item in embedder.encode_with_tokens(texts[start : start + step], batch_size=32)[1]:
+        batch_pooled, items = embedder.encode_with_tokens(texts[start : start + step], batch_size=32)
+        pooled[start : start + len(items)] = batch_pooled
+        for item in items:
             rows = normalise_rows(item.vectors[content_rows(item.pieces)])
             blocks.append(rows)
             offsets.append(offsets[-1] + len(rows))
         if progress:
             progress(min(start + step, len(texts)))
     vectors = np.concatenate(blocks) if blocks else np.zeros((0, embedder.dim), dtype=np.float32)
-    return vectors.astype(np.float32), np.array(offsets, dtype=np.int64)
+    return pooled, vectors.astype(np.float32), np.array(offsets, dtype=np.int64)
 
 
 def load_index(cache_dir: Path, model_id: str, corpus_dir: Path | None = None, adapt: bool = True) -> HandbookIndex:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from retrieval.corpus import default_corpus_dir
@@ -30,6 +32,36 @@ def test_build_then_load_roundtrip(tmp_path):
     assert index.dense.ntotal == len(index.passages)
     assert len(index.lexical_passages) == index.bm25.scores["num_docs"]
     assert not list(tmp_path.glob(".build-*")), "temporary build directories must not survive"
+
+
+class RecordingEmbedder:
+    """Counts each text the build encodes, by either call."""
+
+    def __init__(self) -> None:
+        self.inner = FakeEmbedder()
+        self.model_id, self.dim = self.inner.model_id, self.inner.dim
+        self.seen: Counter[str] = Counter()
+
+    def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        self.seen.update(texts)
+        return self.inner.encode(texts, batch_size)
+
+    def encode_with_tokens(self, texts: list[str], batch_size: int = 64):
+        self.seen.update(texts)
+        return self.inner.encode_with_tokens(texts, batch_size)
+
+
+def test_build_encodes_each_passage_once_and_stores_its_own_vector(tmp_path):
+    embedder = RecordingEmbedder()
+    build_index(tmp_path, embedder)
+    index = load_index(tmp_path, embedder.model_id)
+    texts = [p.text for p in index.passages]
+    distinct = Counter(texts)
+    # A passage text that occurs more than once (rows of the timeline table repeat) is encoded as often as it occurs.
+    assert all(embedder.seen[t] == n for t, n in distinct.items())
+    stored = index.dense.reconstruct_n(0, index.dense.ntotal)
+    np.testing.assert_allclose(stored, FakeEmbedder().encode(texts), atol=1e-6)
+    assert len(index.token_offsets) == sum(p.kind == "chunk" for p in index.passages) + 1
 
 
 def test_second_open_loads_without_encoding(tmp_path):
