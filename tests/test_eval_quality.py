@@ -49,7 +49,7 @@ def test_hybrid_beats_bm25_and_holds_its_floor(real_retrieval, eval_questions):
 # measured with the current fusion, and the measures on which hybrid must not trail BM25 alone. BM25 alone
 # finds more first on the ninth set (0.722 against 0.611), with a slightly higher MRR (0.738 against 0.731),
 # but misses five of its 18 questions in the top five, where hybrid misses one; on the fourth it finds one
-# more in its top five.
+# more in its top five, and on the thirteenth two more (13 of 15 against 11: one-line Annex A items).
 ALL = ("hit_at_1", "hit_at_5", "mrr")
 PROJECT_SETS = [
     # file, what it is, floors (hit@1, hit@5, MRR), measures where hybrid >= BM25
@@ -64,6 +64,7 @@ PROJECT_SETS = [
     ("retrieval_heldout8.jsonl", "21 in the public set's style", (0.61, 0.90, 0.75), ALL),
     ("retrieval_heldout9.jsonl", "20 on random paragraphs, annexes, items and rows", (0.70, 0.85, 0.76), ALL),
     ("retrieval_heldout10.jsonl", "18 on units no earlier set named", (0.55, 0.77, 0.69), ALL),
+    ("retrieval_heldout11.jsonl", "15 on units no earlier set named", (0.60, 0.66, 0.66), ("hit_at_1", "mrr")),
 ]
 
 
