@@ -82,10 +82,11 @@ class Searcher:
         self.expansions = expansions
         self.variants = variants
         n_units = len(index.units)
-        chunk_units = index.passage_unit[index.lexical_passages]
+        # The unit of each chunk passage, in late interaction's (and BM25's) passage order.
+        self._chunk_units = index.passage_unit[index.lexical_passages]
         # Dense ranks every passage of a unit; BM25 and late interaction only its chunk passages.
         self._log_passages = np.log(np.maximum(np.bincount(index.passage_unit, minlength=n_units), 1))
-        self._log_chunks = np.log(np.maximum(np.bincount(chunk_units, minlength=n_units), 1))
+        self._log_chunks = np.log(np.maximum(np.bincount(self._chunk_units, minlength=n_units), 1))
 
     @property
     def n_units(self) -> int:
@@ -111,9 +112,11 @@ class Searcher:
         whole, windowed = maxsim_windows_many(
             query_tokens, self.index.token_vectors, self.index.token_offsets, window=LATE_WINDOW
         )
-        groups = self.index.passage_unit[self.index.lexical_passages]
         return np.stack(
-            [[group_max(row, groups, self.n_units) for row in pair] for pair in zip(whole, windowed, strict=True)]
+            [
+                [group_max(row, self._chunk_units, self.n_units) for row in pair]
+                for pair in zip(whole, windowed, strict=True)
+            ]
         )
 
     def ranker_scores(
