@@ -75,3 +75,16 @@ def test_the_key_changes_when_a_list_changes(tmp_path, monkeypatch):
     with (corpus / "lexicon" / "given_names_extra.txt").open("a", encoding="utf-8") as handle:
         handle.write("Zebedee\n")
     assert lexicon_module._sources_key() != before
+
+
+def test_names_a_dictionary_lists_as_words_are_kept_apart():
+    """Webster's Second keeps proper nouns' capitals: "gemma" (a bud) is a word, "priya" is not; plurals count
+    by their singular, but a two-letter singular is no plural's ("wes")."""
+    built = load_lexicon()
+    assert {"Dale", "Gemma", "Riley"} <= built.dictionary_names
+    assert not {"Priya", "Bogdan", "Wes", "Kwame", "Tracey"} & built.dictionary_names
+    dictionary = frozenset({"ant", "we", "hint"})
+    assert [w for w in ("ants", "wes", "hints", "priya") if lexicon_module._in_dictionary(w, dictionary)] == [
+        "ants",
+        "hints",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafting.identifiers.base import Finding, resolve_overlaps
+from drafting.identifiers.casing import in_lower_case_line
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
 from drafting.sentences import Sentence, split_sentences
 
@@ -154,6 +155,22 @@ _PUBLIC_BUILDING = {
 }  # fmt: skip
 
 
+# Settings typed in lower case, in a line typed wholly so: "back to st hilda's after half term" (a saint's
+# name and its possessive), "his school, ridgeway academy" (a word no one uses as a word, then the kind). Not
+# "st mary's hospital" or "brook st"; not "boarding school" or "the local academy", which name no one setting.
+_LOWER_SAINT = re.compile(
+    r"(?<![\w'’])st\.?\s+[a-z]+['’]s(?!\w)"
+    r"(?!\s+(?:hospital|hospice|church|cathedral|road|street|st|lane|avenue|way|park|close|drive|court|crescent)\b)"
+)
+_LOWER_KIND = re.compile(
+    r"(?<![\w'’-])(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?:primary school|primary|infants|juniors|high school|secondary school|academy|college|nursery|school)(?![\w'’])"
+)
+_LOWER_KIND_ZIPF = 4.0
+# "to", "at", "his", "back": words this frequent are never part of a setting's name typed in lower case.
+_FUNCTION_ZIPF = 5.5
+
+
 def _around(text: str, match: re.Match[str]) -> str:
     """The text within _HOME_CONTEXT_CHARS of a match: where children's-home words are looked for."""
     return text[max(0, match.start() - _HOME_CONTEXT_CHARS) : match.end() + _HOME_CONTEXT_CHARS]
@@ -246,10 +263,32 @@ class InstitutionDetector:
             if not home and _OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the council's offices at Wellington House"
             out.append(self._finding(text, m.start(), m.end(), 0.8 if home else 0.55))
+        out.extend(self._lower_case_settings(text))
         out.extend(self._next_in_chain(text, out))
         # A term of the allow-list is never a setting, whatever its last word ("the Social Work Academy").
         terms = lex.phrase_spans(text)
         return resolve_overlaps(f for f in out if not any(s <= f.start and f.end <= e for s, e in terms))
+
+    def _lower_case_settings(self, text: str) -> list[Finding]:
+        out = [
+            self._finding(text, m.start(), m.end(), 0.65)
+            for m in _LOWER_SAINT.finditer(text)
+            if in_lower_case_line(text, m.start())
+        ]
+        for m in _LOWER_KIND.finditer(text):
+            words = m.group("name").split()
+            if not in_lower_case_line(text, m.start()):
+                continue
+            # "boarding school", "took zak to school", "forest school": a kind, a function word or only everyday
+            # words name no setting; "ridgeway academy" and "beacon hill academy" do.
+            if any(w.capitalize() in _GENERIC or w.capitalize() in self.lexicon.never_names for w in words):
+                continue
+            if any(is_everyday_word(w, _FUNCTION_ZIPF) for w in words):
+                continue
+            if all(is_everyday_word(w, _LOWER_KIND_ZIPF) for w in words):
+                continue
+            out.append(self._finding(text, m.start(), m.end(), 0.65))
+        return out
 
     def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:
         """ "moved from Brambles Primary to Eastfield to St Oswald's": after a named setting, the next name in a

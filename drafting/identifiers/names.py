@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, resolve_overlaps
+from drafting.identifiers.casing import in_lower_case_line
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
 from drafting.identifiers.name_cues import (
     AFTER_A_NAME,
@@ -577,6 +578,16 @@ class PersonNameDetector:
             return True
         if not (lex.is_given_name(name) or name in lex.name_words) or self._other_sense(toks, i, text):
             return False
+        # "on shift: me, ionut, priya", "jayden's in toxteth": in a line typed wholly in lower case, a given
+        # name that is no word at all (in no dictionary, rare in English, no shorthand or place) needs no cue.
+        # Not before a noun ("moses basket") or after a saint's "st" ("st hilda's", a school or a church).
+        if (
+            self._name_only(toks[i].text)
+            and in_lower_case_line(text, toks[i].start)
+            and _ends_phrase(toks, i, text)
+            and not (i > 0 and toks[i - 1].text == "st")
+        ):
+            return True
         # "jessica (14) missing again": a given name with an age after it.
         if AGE_AFTER.match(text[toks[i].end : toks[i].end + 20]):
             return True
@@ -624,6 +635,23 @@ class PersonNameDetector:
             nxt is not None
             and text[toks[i].end : nxt.start].strip() in ("", ",")
             and (nxt.text in AGENTIVE_VERBS or nxt.text in FOLLOWING_VERBS)
+        )
+
+    def _name_only(self, word: str) -> bool:
+        """A lower-case word that can only be a given name: "priya", "bogdan"; not "dale", "grove" (words a
+        dictionary lists), "cla" (shorthand) or "preston" (a town)."""
+        lex = self.lexicon
+        name = word.capitalize()
+        return (
+            len(word) >= 3
+            and lex.is_given_name(name)
+            and name not in lex.name_words
+            and name not in lex.dictionary_names
+            and name not in lex.towns
+            and name not in lex.places
+            and word.upper() not in lex.acronyms
+            and word not in FUNCTION_WORDS
+            and not is_everyday_word(word, 4.0)
         )
 
     def _named_after_kin(self, toks: list[_Tok], i: int, text: str) -> bool:
