@@ -521,8 +521,9 @@ def test_person_names(text, expected):
         # before the kind, is a setting; a hospital, a street, a kind of school or a child's school is not.
         (
             InstitutionDetector(),
-            "back to st hilda's after half term; his school, ridgeway academy, and beacon hill academy rang",
-            ["st hilda's", "ridgeway academy", "beacon hill academy"],
+            "back to st hilda's after half term; his school, ridgeway academy, and beacon hill academy rang. drop-in"
+            " at oakfield primary",
+            ["st hilda's", "ridgeway academy", "beacon hill academy", "oakfield primary"],
         ),
         (
             InstitutionDetector(),
@@ -855,6 +856,12 @@ RECALL_FLOOR_BELOW_TARGET = {
     "identifiers_heldout129": 0.92,
     "identifiers_heldout130": 0.59,
     "identifiers_heldout131": 0.85,
+    # Two more blind sets of hurried notes, written after those rules: first 0.861 as notes, 0.806 by line,
+    # precision 1.000 (the code before the rules: 0.694 and 0.611). Then "at oakfield primary" (the words before
+    # a setting's name are not part of it) and Indian given names no list held ("sanjeev"). Left: "uclan" (a
+    # university by its short name), "ray", a word, and "ngozi next wed" with their cues in other lines.
+    "identifiers_heldout132": 0.88,
+    "identifiers_heldout133": 0.88,
 }
 
 

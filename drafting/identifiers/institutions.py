@@ -163,7 +163,7 @@ _LOWER_SAINT = re.compile(
     r"(?!\s+(?:hospital|hospice|church|cathedral|road|street|st|lane|avenue|way|park|close|drive|court|crescent)\b)"
 )
 _LOWER_KIND = re.compile(
-    r"(?<![\w'’-])(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?<![\w'’-])(?P<name>[a-z]+(?:[ \t]+[a-z]+)?)[ \t]+"
     r"(?:primary school|primary|infants|juniors|high school|secondary school|academy|college|nursery|school)(?![\w'’])"
 )
 _LOWER_KIND_ZIPF = 4.0
@@ -276,9 +276,16 @@ class InstitutionDetector:
             if in_lower_case_line(text, m.start())
         ]
         for m in _LOWER_KIND.finditer(text):
-            words = m.group("name").split()
             if not in_lower_case_line(text, m.start()):
                 continue
+            # "at oakfield primary": the words before the name are not part of it.
+            found = list(re.finditer(r"[a-z]+", m.group("name")))
+            while found and is_everyday_word(found[0].group(0), _FUNCTION_ZIPF):
+                found = found[1:]
+            if not found:
+                continue
+            words = [w.group(0) for w in found]
+            start = m.start("name") + found[0].start()
             # "boarding school", "took zak to school", "forest school": a kind, a function word or only everyday
             # words name no setting; "ridgeway academy" and "beacon hill academy" do.
             if any(w.capitalize() in _GENERIC or w.capitalize() in self.lexicon.never_names for w in words):
@@ -287,7 +294,7 @@ class InstitutionDetector:
                 continue
             if all(is_everyday_word(w, _LOWER_KIND_ZIPF) for w in words):
                 continue
-            out.append(self._finding(text, m.start(), m.end(), 0.65))
+            out.append(self._finding(text, start, m.end(), 0.65))
         return out
 
     def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:
