@@ -391,6 +391,11 @@ def texts(detector, text):
         ("Her PA, Jas, 'actually texts back'. The IRO Service and the SW Team met.", ["Jas"]),
         # A school said without "School" is a setting, not a person's name.
         ("Ask Priya about the PEP from Layton Primary; Marton Juniors and Hawes Infants too.", ["Priya"]),
+        # A police rank typed in lower case before a name; not before a word ("the pc crashed").
+        (
+            "pc hughes rang back, dc oduya to call mum. the pc crashed again, ds checklist done, pc world voucher",
+            ["hughes", "oduya"],
+        ),
         # A line typed wholly in lower case: a given name that no dictionary lists needs no other cue.
         (
             "on shift: me, ionut, priya. went to his mate jayden's in toxteth\nnight staff: bev and kwame",
@@ -851,8 +856,9 @@ RECALL_FLOOR_BELOW_TARGET = {
     "identifiers_heldout125": 0.76,
     # Three blind sets of hurried notes, session 18: first 0.756 as notes, 0.564 by line, precision 1.000; after
     # the rules for lines typed wholly in lower case (names no dictionary lists, settings), 0.949 as notes and
-    # 0.808 by line, precision 1.000. Left: "zak" (a dictionary word) and "dex" with their cues in other lines,
-    # "bill from the yot", "pc hughes" and the second of two birth dates in one sentence.
+    # 0.808 by line, precision 1.000; "pc hughes" since (a police rank in lower case). Left: "zak" (a dictionary
+    # word) and "dex" with their cues in other lines, "bill from the yot" and the second of two birth dates in one
+    # sentence.
     "identifiers_heldout129": 0.92,
     "identifiers_heldout130": 0.59,
     "identifiers_heldout131": 0.85,

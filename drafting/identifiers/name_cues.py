@@ -260,6 +260,9 @@ IS_A_ROLE = re.compile(
     + r")\b"
 )
 LOWER_TITLES = {"mr", "mrs", "ms", "dr"}
+# Police ranks typed in lower case ("pc hughes", "dc oduya"): a title only before a known name, since "the pc
+# crashed" and "ds checklist" are not people.
+LOWER_RANKS = {"pc", "dc", "ds", "di", "dci", "ps", "pcso", "sgt", "insp", "cllr"}
 # A prison or young offender institution is named after its place: "HMP Haverigg", "HMYOI Wetherby".
 PRISON_TITLES = ("HMP", "HMYOI", "HMPYOI", "YOI")
 SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}

@@ -47,6 +47,7 @@ from drafting.identifiers.name_cues import (
     LETTER_LABEL_BEFORE,
     LIVES_IN_BEFORE,
     LIVES_WITH_BEFORE,
+    LOWER_RANKS,
     LOWER_TITLES,
     MEETING_VERBS,
     MESSAGE_SPEAKER_AFTER,
@@ -570,6 +571,20 @@ class PersonNameDetector:
             and toks[i - 1].text in LOWER_TITLES
             and toks[i].start - toks[i - 1].end <= 2
             and toks[i].text not in FUNCTION_WORDS  # "mr and mrs donnelly"
+        ):
+            return True
+        # "pc hughes", "dc oduya": a police rank in lower case before a known name that is not a frequent word,
+        # or before a word rare in English; not "the pc crashed" or "ds checklist".
+        if (
+            i > 0
+            and toks[i - 1].text in LOWER_RANKS
+            and toks[i].start - toks[i - 1].end == 1
+            and name not in lex.name_words
+            and len(toks[i].text) >= 3
+            and (
+                (lex.is_known_name(name) and not is_everyday_word(toks[i].text, 5.0))
+                or not is_everyday_word(toks[i].text, 3.0)
+            )
         ):
             return True
         # "ruby-leigh had been staying": joined given names typed in lower case.
