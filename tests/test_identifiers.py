@@ -391,6 +391,13 @@ def texts(detector, text):
         ("Her PA, Jas, 'actually texts back'. The IRO Service and the SW Team met.", ["Jas"]),
         # A school said without "School" is a setting, not a person's name.
         ("Ask Priya about the PEP from Layton Primary; Marton Juniors and Hawes Infants too.", ["Priya"]),
+        # A found name that is also a word, before what a person does, in another line; not after a word that
+        # starts a noun phrase ("the ray of light", "free will is", "the will was read").
+        (
+            "kinship carer is grandad ray.\nschool says ray is often late, the ray of light is that bill was paid."
+            " free will is his.\nhi will, the will was read",
+            ["ray", "ray", "will"],
+        ),
         # A police rank typed in lower case before a name; not before a word ("the pc crashed").
         (
             "pc hughes rang back, dc oduya to call mum. the pc crashed again, ds checklist done, pc world voucher",
@@ -861,11 +868,12 @@ RECALL_FLOOR_BELOW_TARGET = {
     # sentence.
     "identifiers_heldout129": 0.92,
     "identifiers_heldout130": 0.59,
-    "identifiers_heldout131": 0.85,
+    "identifiers_heldout131": 0.89,
     # Two more blind sets of hurried notes, written after those rules: first 0.861 as notes, 0.806 by line,
     # precision 1.000 (the code before the rules: 0.694 and 0.611). Then "at oakfield primary" (the words before
-    # a setting's name are not part of it) and Indian given names no list held ("sanjeev"). Left: "uclan" (a
-    # university by its short name), "ray", a word, and "ngozi next wed" with their cues in other lines.
+    # a setting's name are not part of it), Indian given names no list held ("sanjeev") and a found name-word
+    # before a verb ("ray is often late"). Left: "uclan" (a university by its short name), and "ngozi next wed"
+    # with its cue in another line.
     "identifiers_heldout132": 0.88,
     "identifiers_heldout133": 0.88,
 }

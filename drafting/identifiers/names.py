@@ -200,6 +200,19 @@ def _ends_phrase(toks: list[_Tok], i: int, text: str) -> bool:
     return text[toks[i].end : nxt.start].strip() != "" or nxt.text in AFTER_A_NAME
 
 
+# Words before a noun, not a person: "the bill came round", "our hope was", "free will is".
+_BEFORE_A_NOUN = DETERMINERS | POSSESSIVE_DETERMINERS | {"my", "our", "your", "free", "good", "own"}
+
+
+def _acts(toks: list[_Tok], i: int) -> bool:
+    """ "ray is often late" once "grandad ray" is known: a found name that is also a word, straight before what
+    a person does, and not after a word that starts a noun phrase."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or nxt.text not in FOLLOWING_VERBS or nxt.start - toks[i].end != 1:
+        return False
+    return i == 0 or toks[i - 1].text.lower() not in _BEFORE_A_NOUN
+
+
 def _capitalised_run(toks: list[_Tok], i: int) -> tuple[int, int]:
     """The first and last index of the run of adjacent capitalised words that token i belongs to."""
     first = last = i
@@ -1186,7 +1199,7 @@ class PersonNameDetector:
                 )
                 # "pat's address" once "nan (pat)" is known: a found name's possessive is its own cue.
                 owned = bool({tok.text, name} & parts) and POSSESSIVE.match(text[tok.end : tok.end + 3])
-                if everyday and not (owned or self._careless_name(toks, index, text)):
+                if everyday and not (owned or _acts(toks, index) or self._careless_name(toks, index, text)):
                     continue
                 if name in parts:
                     candidates.add(name)
