@@ -83,6 +83,8 @@ def test_names_a_dictionary_lists_as_words_are_kept_apart():
     built = load_lexicon()
     assert {"Dale", "Gemma", "Riley"} <= built.dictionary_names
     assert not {"Priya", "Bogdan", "Wes", "Kwame", "Tracey"} & built.dictionary_names
+    assert {"Puffer", "Baker"} <= built.dictionary_surnames
+    assert not {"Marsden", "Gregg", "Okafor"} & built.dictionary_surnames
     dictionary = frozenset({"ant", "we", "hint"})
     assert [w for w in ("ants", "wes", "hints", "priya") if lexicon_module._in_dictionary(w, dictionary)] == [
         "ants",

@@ -115,6 +115,9 @@ class Lexicon:
     # Given names a dictionary lists as lower-case words ("dale", "gemma", "riley"): in a note typed in lower
     # case these stay words unless a cue says otherwise.
     dictionary_names: frozenset[str] = frozenset()
+    # Surnames a dictionary lists as lower-case words ("puffer", "baker"): "amber puffer jacket" is a colour and a
+    # coat, not a woman named Amber Puffer.
+    dictionary_surnames: frozenset[str] = frozenset()
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
@@ -236,6 +239,7 @@ def _build_lexicon() -> Lexicon:
     acronyms = set(_ALL_CAPS.findall(handbook)) | {a for a in allow if a.isupper()}
     towns = _towns()
     dictionary = _dictionary_words()
+    census = _census_surnames()
     return Lexicon(
         first_names=frozenset(firsts),
         surnames=frozenset(lasts),
@@ -247,8 +251,9 @@ def _build_lexicon() -> Lexicon:
         towns=towns,
         place_names=frozenset(place_names),
         places=frozenset(single_places),
-        census_surnames=frozenset(_census_surnames() - lasts - towns),
+        census_surnames=frozenset(census - lasts - towns),
         dictionary_names=frozenset(n for n in firsts if _in_dictionary(n.lower(), dictionary)),
+        dictionary_surnames=frozenset(n for n in lasts | census if _in_dictionary(n.lower(), dictionary)),
     )
 
 

@@ -322,6 +322,14 @@ MESSAGE_SPEAKER_BEFORE = re.compile(
     r"(?:^|\n)[^\n]{0,24}?\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp][Mm])?\]?\s*(?:[-–]\s*)?$"
 )
 MESSAGE_SPEAKER_AFTER = re.compile(r"^(?:\s[A-Z][a-z'’-]+)?:\s")
+LOWER_SPEAKER_AFTER = re.compile(r"(?:\s[a-z][a-z'’-]+)?:\s")
+# "someone called 'tank'", "a lad known as 'dex'": the quoted word after it is a person's name or nickname; not
+# "an app called 'snapchat'".
+PERSON_CALLED_BEFORE = re.compile(
+    r"\b(?:someone|somebody|(?:a|an|the|older|his|her|their)\s+(?:man|men|lad|lads|boy|girl|woman|guy|bloke|fella"
+    r"|male|female|friend|mate|person|boyfriend|girlfriend|partner))\s+(?:called|named|known\s+as|nicknamed)\s+['‘\"“]$"
+)
+QUOTED_NAME_AFTER = re.compile(r"['’\"”](?!\w)")
 POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)
 MOTION_VERBS = {"arrived", "moved", "returned", "went", "ran", "came", "left", "absconded"}
 JOINS = {",", "and", ", and", "&"}

@@ -48,6 +48,7 @@ from drafting.identifiers.name_cues import (
     LIVES_IN_BEFORE,
     LIVES_WITH_BEFORE,
     LOWER_RANKS,
+    LOWER_SPEAKER_AFTER,
     LOWER_TITLES,
     MEETING_VERBS,
     MESSAGE_SPEAKER_AFTER,
@@ -61,6 +62,7 @@ from drafting.identifiers.name_cues import (
     ORGANISATION_AFTER_POSSESSIVE,
     ORIGIN_PREPOSITIONS,
     PAST_AGENTIVE,
+    PERSON_CALLED_BEFORE,
     PERSON_PASSIVE,
     PLACE_NAME_AGE,
     PLACE_PREPOSITIONS,
@@ -71,6 +73,7 @@ from drafting.identifiers.name_cues import (
     PREPOSITIONS,
     PRISON_TITLES,
     PRONOUNS,
+    QUOTED_NAME_AFTER,
     QUOTES,
     RELATIVE_POSSESSIVE,
     ROLE_IN_BRACKETS,
@@ -563,6 +566,17 @@ class PersonNameDetector:
             or (name in lex.name_words and NAME_ENDS_GREETING.match(text[toks[i].end : toks[i].end + 8]))
         ):
             return True
+        # "[22:14] kerry: all in bed": the speaker of a pasted message, typed in lower case; a given name, even one
+        # that is also a word, or a word rare in English ("[07:02] update:" and "[09:00] mum:" are not).
+        if (
+            MESSAGE_SPEAKER_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start)
+            and LOWER_SPEAKER_AFTER.match(text, toks[i].end)
+            and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
+        ):
+            return True
+        # "someone called 'tank'": a word in quotes that a person is called, though it is also a word.
+        if QUOTED_NAME_AFTER.match(text, toks[i].end) and PERSON_CALLED_BEFORE.search(preceding):
+            return True
         # "dale marsden dob …": a given name and a surname, both typed in lower case.
         if self._lower_surname_after(toks, i):
             return True
@@ -703,7 +717,8 @@ class PersonNameDetector:
 
     def _lower_surname_after(self, toks: list[_Tok], i: int) -> bool:
         """A lower-case given name followed by a lower-case surname that is no everyday word ("dale marsden",
-        "pauline gregg"; not "will smith" or "grace period")."""
+        "pauline gregg"; not "will smith" or "grace period"), nor, after a name that is also a word, a word a
+        dictionary lists ("amber puffer jacket")."""
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is None or not nxt.text.islower() or nxt.start - toks[i].end != 1:
             return False
@@ -715,6 +730,7 @@ class PersonNameDetector:
             and lex.is_surname_after(toks[i].text.capitalize(), surname)
             and surname not in lex.never_names
             and not is_everyday_word(nxt.text, SURNAME_WORD_ZIPF)
+            and not (toks[i].text.capitalize() in lex.name_words and surname in lex.dictionary_surnames)
         )
 
     def _has_cue(self, toks: list[_Tok], i: int, text: str) -> bool:
