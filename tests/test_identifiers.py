@@ -937,3 +937,42 @@ def test_labelled_sets_are_big_enough_and_varied():
     persons = sum(t.gold for r in results for t in r.per_type if t.type == "PERSON")
     assert gold >= 150
     assert gold - persons >= gold / 3
+
+
+def _brute_resolve(findings):
+    kept = []
+    for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
+        if not any(finding.overlaps(k) for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_overlap_resolution_matches_the_pairwise_check(seed):
+    """The bisect form keeps exactly what comparing every pair keeps: random spans, scores and lengths."""
+    import random
+
+    from drafting.identifiers.base import Finding, resolve_overlaps
+
+    rng = random.Random(seed)
+    findings = []
+    for _ in range(rng.randint(0, 300)):
+        start = rng.randint(0, 2000)
+        end = start + rng.randint(1, 30)
+        score = rng.choice([0.55, 0.6, 0.7, 0.8, 0.85, 0.9])
+        findings.append(
+            Finding(type="PERSON", text="x" * (end - start), start=start, end=end, score=score, detector="t")
+        )
+    assert resolve_overlaps(findings) == _brute_resolve(findings)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_coverage_matches_checking_every_span(seed):
+    import random
+
+    from drafting.identifiers.names import _Coverage
+
+    rng = random.Random(seed)
+    spans = [(s, s + rng.randint(1, 40)) for s in (rng.randint(0, 1000) for _ in range(rng.randint(0, 80)))]
+    coverage = _Coverage(spans)
+    assert [coverage.holds(p) for p in range(1100)] == [any(s <= p < e for s, e in spans) for p in range(1100)]

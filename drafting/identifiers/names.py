@@ -8,6 +8,7 @@ document-level propagation: once a name is found, every mention of it or its par
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -201,6 +202,21 @@ def _ends_phrase(toks: list[_Tok], i: int, text: str) -> bool:
     if nxt is None:
         return True
     return text[toks[i].end : nxt.start].strip() != "" or nxt.text in AFTER_A_NAME
+
+
+class _Coverage:
+    """Whether a position falls inside any of some spans, in log time: a long note has thousands of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, end in spans:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def holds(self, position: int) -> bool:
+        k = bisect.bisect_right(self._starts, position) - 1
+        return k >= 0 and self._reach[k] > position
 
 
 # Words before a noun, not a person: "the bill came round", "our hope was", "free will is".
@@ -1197,7 +1213,7 @@ class PersonNameDetector:
                 if word in TITLES or len(word) < 2:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
-        covered = [(f.start, f.end) for f in findings]
+        covered = _Coverage([(f.start, f.end) for f in findings])
         extra: list[Finding] = []
         for index, tok in enumerate(toks):
             # Careless lower-case notes: "spoke to liam" once "Liam" is known, unless it is also a word.
@@ -1223,7 +1239,7 @@ class PersonNameDetector:
             if tok.text in term_parts:
                 nxt = toks[index + 1].text if index + 1 < len(toks) else ""
                 person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
-            if not (candidates & parts or person_meant) or any(s <= tok.start < e for s, e in covered):
+            if not (candidates & parts or person_meant) or covered.holds(tok.start):
                 continue
             if self._other_sense(toks, index, text):
                 continue
