@@ -50,9 +50,10 @@ _DOB_SAYS = re.compile(
     rf"(?:it\s+(?:is|was)\s+|as\s+)?(?P<date>{_FULL_DATE})",
     re.IGNORECASE,
 )
-# "… and as 13/06/2011 on another", "… but it should be 13 March 2016": the same birth date again, or corrected.
+# "… and as 13/06/2011 on another", "… but it should be 13 March 2016", "… on the police system but 02/03/2010
+# on ours": the same birth date again, or corrected.
 _AGAIN = re.compile(
-    rf"^[^.;]{{0,30}}?\b(?:and|or|not|should\s+be|corrected\s+to|instead\s+of|rather\s+than)\s+(?:as\s+)?"
+    rf"^[^.;]{{0,30}}?\b(?:and|or|not|but|should\s+be|corrected\s+to|instead\s+of|rather\s+than)\s+(?:as\s+)?"
     rf"(?P<date>{DATE})"
 )
 # "Leo's date of birth: 11 October 2018. Maisie's: 2 February 2022", "born on 14/02/1993; Darren Pratt on
