@@ -406,11 +406,14 @@ def texts(detector, text):
             "on the phone to someone called 'tank'. uses an app called 'snapchat'. grey trackies, amber puffer jacket",
             ["kerry", "tank"],
         ),
-        # A police rank typed in lower case before a name; not before a word ("the pc crashed").
+        # A police rank or "miss" typed in lower case before a name; not before a word ("the pc crashed").
         (
-            "pc hughes rang back, dc oduya to call mum. the pc crashed again, ds checklist done, pc world voucher",
-            ["hughes", "oduya"],
+            "pc hughes rang back, dc oduya to call mum. the pc crashed again, ds checklist done, pc world voucher."
+            " her teacher miss kowalski rang; she will miss school, miss out on the trip",
+            ["hughes", "oduya", "kowalski"],
         ),
+        # A given name a person is called, unquoted; not what an app or a game is called.
+        ("made a friend called poppy\nuses an app called snapchat and a game called fortnite", ["poppy"]),
         # A line typed wholly in lower case: a given name that no dictionary lists needs no other cue.
         (
             "on shift: me, ionut, priya. went to his mate jayden's in toxteth\nnight staff: bev and kwame",
@@ -456,6 +459,8 @@ def test_person_names(text, expected):
             ["flat 2, 17 brook st", "4 mill lane"],
         ),
         (DateOfBirthDetector(), "Date of birth: 5 June 2009.", ["5 June 2009"]),
+        # What a record has a birth date "down as".
+        (DateOfBirthDetector(), "amara's dob is down as 12/01/2017 on the review paperwork", ["12/01/2017"]),
         # Two records that disagree, joined by "but"; not a later date in another clause.
         (
             DateOfBirthDetector(),
@@ -897,6 +902,13 @@ RECALL_FLOOR_BELOW_TARGET = {
     # with their cue in another line are left ("shakira", "lorcan", "craig", "keeley").
     "identifiers_heldout134": 0.86,
     "identifiers_heldout135": 0.92,
+    # A fourth blind round, written after those: first 0.800 as notes, 0.650 by line, precision 1.000 (the code
+    # before session 18: 0.775 as notes). Then "miss kowalski", "a friend called poppy", a birth date "down as",
+    # and Cornish names no list held ("tamsin"): 0.900 as notes. Left: "ace", a nickname that is a word, and
+    # "grace and hope came round", two name-words with no cue but each other; by line, names with their cue in
+    # another line ("dylan", "amara") or that a dictionary lists ("hamza").
+    "identifiers_heldout136": 0.65,
+    "identifiers_heldout137": 0.80,
 }
 
 

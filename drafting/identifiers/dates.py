@@ -34,7 +34,7 @@ _CUE = (
     r"|turn(?:s|ed|ing)?\s+(?:\d{1,2}|[a-z]+teen|twenty(?:-one)?)(?=\s+on\b))"
 )
 _DOB = re.compile(
-    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{DATE})",
+    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|down|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{DATE})",
     re.IGNORECASE,
 )
 

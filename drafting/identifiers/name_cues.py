@@ -260,9 +260,9 @@ IS_A_ROLE = re.compile(
     + r")\b"
 )
 LOWER_TITLES = {"mr", "mrs", "ms", "dr"}
-# Police ranks typed in lower case ("pc hughes", "dc oduya"): a title only before a known name, since "the pc
-# crashed" and "ds checklist" are not people.
-LOWER_RANKS = {"pc", "dc", "ds", "di", "dci", "ps", "pcso", "sgt", "insp", "cllr"}
+# Police ranks and "miss" typed in lower case ("pc hughes", "miss kowalski"): a title only before a known name,
+# since "the pc crashed", "ds checklist" and "miss school" are not people.
+LOWER_RANKS = {"pc", "dc", "ds", "di", "dci", "ps", "pcso", "sgt", "insp", "cllr", "miss"}
 # A prison or young offender institution is named after its place: "HMP Haverigg", "HMYOI Wetherby".
 PRISON_TITLES = ("HMP", "HMYOI", "HMPYOI", "YOI")
 SHOUTED_TITLES = {"MR", "MRS", "MS", "MISS", "DR"}
@@ -323,11 +323,12 @@ MESSAGE_SPEAKER_BEFORE = re.compile(
 )
 MESSAGE_SPEAKER_AFTER = re.compile(r"^(?:\s[A-Z][a-z'’-]+)?:\s")
 LOWER_SPEAKER_AFTER = re.compile(r"(?:\s[a-z][a-z'’-]+)?:\s")
-# "someone called 'tank'", "a lad known as 'dex'": the quoted word after it is a person's name or nickname; not
-# "an app called 'snapchat'".
+# "someone called 'tank'", "a lad known as 'dex'", "a friend called poppy": the word after it is a person's name
+# or nickname; not "an app called 'snapchat'".
 PERSON_CALLED_BEFORE = re.compile(
     r"\b(?:someone|somebody|(?:a|an|the|older|his|her|their)\s+(?:man|men|lad|lads|boy|girl|woman|guy|bloke|fella"
-    r"|male|female|friend|mate|person|boyfriend|girlfriend|partner))\s+(?:called|named|known\s+as|nicknamed)\s+['‘\"“]$"
+    r"|male|female|friend|mate|person|boyfriend|girlfriend|partner))\s+(?:called|named|known\s+as|nicknamed)\s+"
+    r"(?P<quote>['‘\"“])?$"
 )
 QUOTED_NAME_AFTER = re.compile(r"['’\"”](?!\w)")
 POSTCODE_AFTER = re.compile(r",?\s*" + POSTCODE.pattern)

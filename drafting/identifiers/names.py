@@ -590,8 +590,13 @@ class PersonNameDetector:
             and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
         ):
             return True
-        # "someone called 'tank'": a word in quotes that a person is called, though it is also a word.
-        if QUOTED_NAME_AFTER.match(text, toks[i].end) and PERSON_CALLED_BEFORE.search(preceding):
+        # "someone called 'tank'": a word in quotes that a person is called, though it is also a word; unquoted,
+        # a given name ("a friend called poppy").
+        called = PERSON_CALLED_BEFORE.search(preceding)
+        if called and (
+            (called.group("quote") and QUOTED_NAME_AFTER.match(text, toks[i].end))
+            or (not called.group("quote") and (lex.is_given_name(name) or name in lex.name_words))
+        ):
             return True
         # "dale marsden dob …": a given name and a surname, both typed in lower case.
         if self._lower_surname_after(toks, i):
@@ -616,8 +621,8 @@ class PersonNameDetector:
             and toks[i].text not in FUNCTION_WORDS  # "mr and mrs donnelly"
         ):
             return True
-        # "pc hughes", "dc oduya": a police rank in lower case before a known name that is not a frequent word,
-        # or before a word rare in English; not "the pc crashed" or "ds checklist".
+        # "pc hughes", "miss kowalski": a police rank or "miss" in lower case before a known name that is not a
+        # frequent word, or before a word rare in English; not "the pc crashed", "ds checklist" or "miss school".
         if (
             i > 0
             and toks[i - 1].text in LOWER_RANKS
