@@ -988,9 +988,9 @@ def test_overlap_resolution_matches_the_pairwise_check(seed):
 def test_coverage_matches_checking_every_span(seed):
     import random
 
-    from drafting.identifiers.names import _Coverage
+    from drafting.identifiers.base import SpanCover
 
     rng = random.Random(seed)
     spans = [(s, s + rng.randint(1, 40)) for s in (rng.randint(0, 1000) for _ in range(rng.randint(0, 80)))]
-    coverage = _Coverage(spans)
+    coverage = SpanCover(spans)
     assert [coverage.holds(p) for p in range(1100)] == [any(s <= p < e for s, e in spans) for p in range(1100)]

@@ -46,18 +46,33 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
     The kept spans never overlap, so in start order their ends are in order too: a candidate overlaps one of
     them exactly when the last kept span starting before its end reaches past its start. A long note with
     thousands of names is resolved in n log n, not n²."""
-    kept: list[Finding] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    kept: list[Finding] = []  # in start order
     for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
-        k = bisect.bisect_left(starts, finding.end)
-        if k and ends[k - 1] > finding.start:
+        k = bisect.bisect_left(kept, finding.end, key=_start)
+        if k and kept[k - 1].end > finding.start:
             continue
-        place = bisect.bisect_left(starts, finding.start)
-        starts.insert(place, finding.start)
-        ends.insert(place, finding.end)
-        kept.insert(place, finding)
+        bisect.insort_left(kept, finding, key=_start)
     return kept
+
+
+def _start(finding: Finding) -> int:
+    return finding.start
+
+
+class SpanCover:
+    """Whether a position falls inside any of some spans (they may overlap), in log time: a long note has
+    thousands of found names, and a document thousands of lines."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, end in ordered:
+            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
+
+    def holds(self, position: int) -> bool:
+        k = bisect.bisect_right(self._starts, position) - 1
+        return k >= 0 and self._reach[k] > position
 
 
 class IdentifierScanner:

@@ -3,9 +3,10 @@ about whether a word is a name or a setting's name."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
+
+from drafting.identifiers.base import SpanCover
 
 _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 # Fewer words than this say too little about how a line was typed ("lives at 4 moss lane").
@@ -13,22 +14,18 @@ _MIN_LOWER_LINE_WORDS = 3
 
 
 @lru_cache(maxsize=8)
-def _lower_case_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Starts and ends of the lines typed wholly in lower case ("on shift: me, ionut, priya"): where no word
-    is capitalised, a capital's absence says nothing about names. A line with any title-case word ("Priya
-    did a keywork session", "■ evidence of complaints from the DCS's Office") is typed with capitals."""
-    starts: list[int] = []
-    ends: list[int] = []
+def _lower_case_lines(text: str) -> SpanCover:
+    """The lines typed wholly in lower case ("on shift: me, ionut, priya"): where no word is capitalised, a
+    capital's absence says nothing about names. A line with any title-case word ("Priya did a keywork session",
+    "■ evidence of complaints from the DCS's Office") is typed with capitals."""
+    spans: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):
         if not _TITLE_CASE_WORD.search(line) and len(line.split()) >= _MIN_LOWER_LINE_WORDS:
-            starts.append(at)
-            ends.append(at + len(line))
+            spans.append((at, at + len(line)))
         at += len(line) + 1
-    return tuple(starts), tuple(ends)
+    return SpanCover(spans)
 
 
 def in_lower_case_line(text: str, position: int) -> bool:
-    starts, ends = _lower_case_lines(text)
-    k = bisect.bisect_right(starts, position) - 1
-    return k >= 0 and position < ends[k]
+    return _lower_case_lines(text).holds(position)

@@ -8,11 +8,10 @@ document-level propagation: once a name is found, every mention of it or its par
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
-from drafting.identifiers.base import Finding, resolve_overlaps
+from drafting.identifiers.base import Finding, SpanCover, resolve_overlaps
 from drafting.identifiers.casing import in_lower_case_line
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
 from drafting.identifiers.name_cues import (
@@ -204,21 +203,6 @@ def _ends_phrase(toks: list[_Tok], i: int, text: str) -> bool:
     return text[toks[i].end : nxt.start].strip() != "" or nxt.text in AFTER_A_NAME
 
 
-class _Coverage:
-    """Whether a position falls inside any of some spans, in log time: a long note has thousands of them."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [s for s, _ in spans]
-        self._reach: list[int] = []  # the furthest end of the spans up to each one
-        for _, end in spans:
-            self._reach.append(max(end, self._reach[-1]) if self._reach else end)
-
-    def holds(self, position: int) -> bool:
-        k = bisect.bisect_right(self._starts, position) - 1
-        return k >= 0 and self._reach[k] > position
-
-
 # Words before a noun, not a person: "the bill came round", "our hope was", "free will is".
 _BEFORE_A_NOUN = DETERMINERS | POSSESSIVE_DETERMINERS | {"my", "our", "your", "free", "good", "own"}
 
@@ -325,8 +309,8 @@ class PersonNameDetector:
 
     def detect(self, text: str) -> list[Finding]:
         lex = self.lexicon
-        masked = _masked_spans(text, lex)
-        toks = [t for t in _tokens(text) if not any(s <= t.start < e for s, e in masked)]
+        masked = SpanCover(_masked_spans(text, lex))
+        toks = [t for t in _tokens(text) if not masked.holds(t.start)]
         found: dict[int, tuple[int, float]] = {}  # token index -> (last token index of the name, score)
 
         for i, tok in enumerate(toks):
@@ -585,8 +569,8 @@ class PersonNameDetector:
         # "[22:14] kerry: all in bed": the speaker of a pasted message, typed in lower case; a given name, even one
         # that is also a word, or a word rare in English ("[07:02] update:" and "[09:00] mum:" are not).
         if (
-            MESSAGE_SPEAKER_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start)
-            and LOWER_SPEAKER_AFTER.match(text, toks[i].end)
+            LOWER_SPEAKER_AFTER.match(text, toks[i].end)
+            and MESSAGE_SPEAKER_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start)
             and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
         ):
             return True
@@ -713,7 +697,6 @@ class PersonNameDetector:
             and name not in lex.towns
             and name not in lex.places
             and word.upper() not in lex.acronyms
-            and word not in FUNCTION_WORDS
             and not is_everyday_word(word, 4.0)
         )
 
@@ -1218,7 +1201,7 @@ class PersonNameDetector:
                 if word in TITLES or len(word) < 2:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
-        covered = _Coverage([(f.start, f.end) for f in findings])
+        covered = SpanCover((f.start, f.end) for f in findings)
         extra: list[Finding] = []
         for index, tok in enumerate(toks):
             # Careless lower-case notes: "spoke to liam" once "Liam" is known, unless it is also a word.
