@@ -49,16 +49,19 @@ _LOWER_STREET = rf"\d{{1,4}}[a-z]?\s+(?:(?!{_NOT_A_STREET_NAME}\b)[a-z][a-z'’]
 # Typed in lower case in a note ("lives 12 holly bank", "visit to: 3 mayfield ave", "address given as 4 tanners
 # row", "address – 9 kearsley rd"): only where the words before say an address follows, since "5 minutes walk"
 # and "2 food bank vouchers" have the same shape.
+_LOWER_FLAT = r"(?:\bflat\s+\d{1,4}[a-z]?,?\s+)?"
 _LOWER_ADDRESS = re.compile(
     rf"(?:\b(?:at|lives?|living|address(?:\s+(?:is|was|now|given|recorded))?(?:\s+as)?|to)\s*[:\-–—]?|:)\s+"
-    rf"(?P<address>{_LOWER_STREET})(?!['’-])"
+    rf"(?P<address>{_LOWER_FLAT}{_LOWER_STREET})(?!['’-])"
 )
+# "with her sister at hers (12 crescent way)": a street address alone in brackets, typed in lower case.
+_LOWER_BRACKETED = re.compile(rf"\((?P<address>{_LOWER_FLAT}{_LOWER_STREET})\)")
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 # "new address from next month – flat 2, 17 brook st, PR1 7XS": typed in lower case with no cue before it, a
 # street address is known by the postcode after it (a town may stand between).
 _LOWER_BEFORE_POSTCODE = re.compile(
-    rf"(?P<address>(?:\bflat\s+\d{{1,4}}[a-z]?,?\s+)?\b{_LOWER_STREET})"
+    rf"(?P<address>{_LOWER_FLAT}\b{_LOWER_STREET})"
     rf"(?=(?:,\s*[a-z]+(?:[- ][a-z]+)?)?,?\s+(?:{POSTCODE.pattern}|{_LOWER_POSTCODE.pattern}))"
 )
 
@@ -95,7 +98,7 @@ class AddressDetector:
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
                 out.append(self._finding(text, start, end, score))
-        for lower in (_LOWER_ADDRESS, _LOWER_BEFORE_POSTCODE):
+        for lower in (_LOWER_ADDRESS, _LOWER_BRACKETED, _LOWER_BEFORE_POSTCODE):
             out.extend(self._finding(text, *match.span("address"), 0.8) for match in lower.finditer(text))
         return resolve_overlaps(out)
 

@@ -594,6 +594,7 @@ class PersonNameDetector:
             and lex.is_given_name(stem)
             and stem not in lex.name_words
             and stem.lower() not in KIN_AND_ROLE  # "at nannas": the grandmother's, not Nanna's
+            and name.upper() not in lex.acronyms  # "from nyas": a body's initials typed in lower case
             and not is_everyday_word(toks[i].text, 3.0)  # "at marks", "to bills"
         ):
             return True
@@ -647,7 +648,7 @@ class PersonNameDetector:
             # "nanna pat", "dad frank"; not "mum will", "dad may", where a frequent word is a verb.
             kin_named = (
                 before[-1:] != []
-                and before[-1] in KIN_AND_ROLE
+                and _is_role(before[-1])
                 and not is_everyday_word(toks[i].text, 5.0)
                 and _ends_phrase(toks, i, text)
                 and nxt_word != "to"  # "her sister rose to the challenge"
@@ -662,7 +663,7 @@ class PersonNameDetector:
         if is_everyday_word(toks[i].text, 5.0):
             return False
         # "dad (jordan)": a kinship word is a strong cue; so is being spoken to or seen ("spoke to liam").
-        if any(w in KIN_AND_ROLE for w in before):
+        if any(_is_role(w) for w in before):  # "sw hannah", "hv fliss": a role's shorthand too
             return True
         if before and (before[-1] in MET_VERBS or before[-1] in CONTACTED_VERBS or spoken_to):
             return True
@@ -1092,8 +1093,8 @@ class PersonNameDetector:
 
     def _coordinated(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """A word joined by "and" or a comma to a found name is one too ("Summer and Rhys", "Jack, Grace
-        and Ruby"), if it could be a name: capitalised, not a term, not a common word."""
-        lex = self.lexicon
+        and Ruby"), if it could be a name: capitalised, not a term, not a common word; or, typed in lower case,
+        a given name that is no word ("pat and des")."""
         ends = {j: i for i, (j, _) in found.items()}
         covered = _covered_tokens(found)
         changed = True
@@ -1102,33 +1103,7 @@ class PersonNameDetector:
             for i, tok in enumerate(toks):
                 if i in covered:
                     continue
-                if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
-                    continue
-                if tok.text.lower() in KIN_AND_ROLE:  # "Parental view (Mum, Shelley)": a form of address
-                    continue
-                # "a care home in Whalley and Rhys drives": after "in" or "at", only a given name starts a list.
-                if i > 0 and toks[i - 1].text.lower() in PLACE_PREPOSITIONS and not lex.is_given_name(tok.text):
-                    continue
-                if _month_meant(toks, i, text):  # "On 3 June, Kelsey Marr wrote": a date before the name
-                    continue
-                # "27 Kingsway, Stoke-on-Trent ST4 1AA": a town before a postcode ends an address, not a list.
-                if tok.text in lex.towns and POSTCODE_AFTER.match(text, tok.end):
-                    continue
-                # "Kirsty Dunglinson, Whitehaven office": a town no one is named after is never in a list of names.
-                if tok.text in lex.towns and not lex.is_known_name(tok.text):
-                    continue
-                # A common word joins only mid-sentence and not as the head of a title ("Eden and Ocean, who
-                # are twins", not "Jack and Social Care").
-                nxt = toks[i + 1] if i + 1 < len(toks) else None
-                titled = nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
-                prev = toks[i - 1] if i > 0 else None
-                # "the Community Safety Partnership, and Will": the last word of a body's title.
-                ends_title = prev is not None and prev.capitalised and tok.start - prev.end == 1
-                if (
-                    _is_common_word(tok.text, self.lexicon)
-                    and not lex.is_known_name(tok.text)
-                    and (tok.sentence_initial or titled or ends_title)
-                ):
+                if not (self._lower_joinable(toks, i, text) if tok.text.islower() else self._joinable(toks, i, text)):
                     continue
                 joined = any(
                     _list_gap(text[tok.end : toks[k].start]) for k in found if 0 <= toks[k].start - tok.end <= 60
@@ -1140,6 +1115,55 @@ class PersonNameDetector:
                     ends[end] = i
                     covered.update(range(i, end + 1))
                     changed = True
+
+    def _joinable(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """A capitalised word that could be a name in a list: not a term, a title, a place or a common word."""
+        lex = self.lexicon
+        tok = toks[i]
+        if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
+            return False
+        if tok.text.lower() in KIN_AND_ROLE:  # "Parental view (Mum, Shelley)": a form of address
+            return False
+        # "a care home in Whalley and Rhys drives": after "in" or "at", only a given name starts a list.
+        if i > 0 and toks[i - 1].text.lower() in PLACE_PREPOSITIONS and not lex.is_given_name(tok.text):
+            return False
+        if _month_meant(toks, i, text):  # "On 3 June, Kelsey Marr wrote": a date before the name
+            return False
+        # "27 Kingsway, Stoke-on-Trent ST4 1AA": a town before a postcode ends an address, not a list.
+        if tok.text in lex.towns and POSTCODE_AFTER.match(text, tok.end):
+            return False
+        # "Kirsty Dunglinson, Whitehaven office": a town no one is named after is never in a list of names.
+        if tok.text in lex.towns and not lex.is_known_name(tok.text):
+            return False
+        # A common word joins only mid-sentence and not as the head of a title ("Eden and Ocean, who
+        # are twins", not "Jack and Social Care").
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        titled = nxt is not None and nxt.capitalised and nxt.start - tok.end <= 1
+        prev = toks[i - 1] if i > 0 else None
+        # "the Community Safety Partnership, and Will": the last word of a body's title.
+        ends_title = prev is not None and prev.capitalised and tok.start - prev.end == 1
+        return not (
+            _is_common_word(tok.text, self.lexicon)
+            and not lex.is_known_name(tok.text)
+            and (tok.sentence_initial or titled or ends_title)
+        )
+
+    def _lower_joinable(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """ "foster carers pat and des", "bev and kwame": typed in lower case, a given name that is not also a
+        word (not a name-word, not in the dictionary, a town or a place, below Zipf 5) and ends its phrase."""
+        lex = self.lexicon
+        name = toks[i].text.capitalize()
+        return (
+            len(toks[i].text) >= 3
+            and lex.is_given_name(name)
+            and name not in lex.name_words
+            and name not in lex.dictionary_names
+            and name not in lex.towns
+            and name not in lex.places
+            and toks[i].text not in KIN_AND_ROLE
+            and not is_everyday_word(toks[i].text, 5.0)
+            and _ends_phrase(toks, i, text)
+        )
 
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         for i, tok in enumerate(toks[:-1]):

@@ -39,6 +39,13 @@ _CASE_PHRASE = re.compile(
 _RECORD_NUMBER = re.compile(
     r"\b(?i:contact|referral|case|incident)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,}|0\d{2,3})\b"
 )
+# "case ref for the s47 is 2291847", "the police reference for last night's call was 26/1187": a label, a few
+# words saying whose, then "is" or "was" and a number (a digit is required below).
+_REF_IS = re.compile(
+    r"\b(?:case|child|file|client|incident|police|crime|court)\s+(?:ref(?:erence)?|number|no\.?)\s+(?:for|of|from)\b"
+    r"[^.;:\n]{1,40}?\b(?:is|was)\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
+    re.IGNORECASE,
+)
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
 _CASE_CODE = re.compile(
@@ -124,6 +131,9 @@ class CaseReferenceDetector:
                 while (more := _MORE_REFS.match(text, end)) and any(c.isdigit() for c in more.group("ref")):
                     start, end = more.span("ref")
                     out.append(self._finding(text, start, end, 0.9))
+        for m in _REF_IS.finditer(text):
+            if any(c.isdigit() for c in m.group("ref")):
+                out.append(self._finding(text, *m.span("ref"), 0.85))
         for m in _RECORD_NUMBER.finditer(text):
             out.append(self._finding(text, *m.span("ref"), 0.85))
         for m in _CASE_CODE.finditer(text):
