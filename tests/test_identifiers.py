@@ -946,6 +946,12 @@ RECALL_FLOOR_BELOW_TARGET = {
     # another line are left ("hannah", "nela").
     "identifiers_heldout138": 0.90,
     "identifiers_heldout139": 0.72,
+    # A sixth blind round, written after those (a youth offending worker's notes; a school's pastoral log): first
+    # 0.974 as notes, 0.842 by line, precision 1.000, the same as the code before session 19. Left: "rob", a
+    # name-word joined only to another name ("panel members: rob and shabana"); by line, names with their cue in
+    # another line ("tyler", "jess").
+    "identifiers_heldout140": 0.80,
+    "identifiers_heldout141": 0.88,
 }
 
 
