@@ -425,6 +425,15 @@ def texts(detector, text):
             " kyle and toast",
             ["pat", "des", "maureen", "jodie", "kyle", "kyle", "kyle"],
         ),
+        # A child called Summer, Grace or Will in the same report: the word opening a sentence before a noun or as
+        # a question's verb, or after an article, is still a word; mid-sentence the name stays ("later Max
+        # received").
+        (
+            "Summer, aged 7, lives with her nan. Summer holiday provision was limited. Grace periods are not"
+            " allowed; Grace said she was happy. Will the plan work? Will, aged 19, has a flat. The Will was read."
+            " Max and his carer came, and later Max received an award.",
+            ["Summer", "Grace", "Will", "Max", "Max"],
+        ),
         # A body's initials typed in lower case are not someone's home ("from nyas"), as "at jordans" is.
         ("advocate from nyas came. he was at jordans", ["jordans"]),
         # A given name a person is called, unquoted; not what an app or a game is called.

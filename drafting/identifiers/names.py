@@ -1034,7 +1034,13 @@ class PersonNameDetector:
         covered = _covered_tokens(found)
         names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES
         for k, tok in enumerate(toks):
-            if k not in covered and tok.capitalised and tok.text in names and not self._other_sense(toks, k, text):
+            if (
+                k not in covered
+                and tok.capitalised
+                and tok.text in names
+                and not self._other_sense(toks, k, text)
+                and not self._name_word_as_word(toks, k, text)
+            ):
                 found[k] = (k, 0.8)
 
     def _other_sense(self, toks: list[_Tok], k: int, text: str) -> bool:
@@ -1046,6 +1052,21 @@ class PersonNameDetector:
             or self._town_pair(toks, k, text)
             or self._lived_in(toks, k, text)
         )
+
+    def _name_word_as_word(self, toks: list[_Tok], k: int, text: str) -> bool:
+        """A capitalised name-word used as a word, though someone of that name is in the document: opening a
+        sentence before a noun or as a question's verb ("Summer holiday provision", "Grace periods", "Will the
+        local authority …"), or after an article ("the Will"). Mid-sentence it stays a name ("where Max
+        received", "whom Skye already knows"), and so do its possessive and a verb in -ed ("Ruby moved")."""
+        tok = toks[k]
+        if not tok.capitalised or tok.text not in self.lexicon.name_words:
+            return False
+        if POSSESSIVE.match(text[tok.end : tok.end + 3]):
+            return False
+        if k > 0 and toks[k - 1].text.lower() in ARTICLES:
+            return True
+        nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+        return tok.sentence_initial and not _ends_phrase(toks, k, text) and not nxt.endswith("ed")
 
     def _lived_in(self, toks: list[_Tok], k: int, text: str) -> bool:
         """ "who lives in Layton": a place, unless a surname or a possessive follows ("placed in Grace Lee's
@@ -1253,7 +1274,7 @@ class PersonNameDetector:
                 person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
             if not (candidates & parts or person_meant) or covered.holds(tok.start):
                 continue
-            if self._other_sense(toks, index, text):
+            if self._other_sense(toks, index, text) or self._name_word_as_word(toks, index, text):
                 continue
             extra.append(
                 Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.8, detector=self.name)
