@@ -12,7 +12,6 @@ from retrieval.index import QUERY_STOPWORDS, build_index, load_index
 from retrieval.late_interaction import (
     content_rows,
     maxsim,
-    maxsim_many,
     maxsim_windows_many,
     normalise_rows,
     window_blocks,
@@ -103,11 +102,11 @@ def test_window_blocks(offsets, size, starts, owner):
     assert list(got_starts) == starts and list(got_owner) == owner
 
 
-def test_maxsim_many_equals_one_query_at_a_time():
+def test_many_queries_at_once_equal_one_at_a_time():
     offsets = np.array([0, 3, 3, 7, 12])  # passage 1 has no rows
     tokens = normalise_rows(rng.normal(size=(12, 8)))
     queries = [normalise_rows(rng.normal(size=(n, 8))) for n in (3, 0, 1, 5, 2)] * 30  # several blocks
-    together = maxsim_many(queries, tokens, offsets, block=16)
+    together = maxsim_windows_many(queries, tokens, offsets, block=16)[0]
     assert together.shape == (150, 4)
     for query, row in zip(queries, together, strict=True):
         np.testing.assert_allclose(row, brute_maxsim(query, tokens, offsets) if len(query) else 0.0, rtol=1e-5)
