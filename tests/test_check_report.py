@@ -237,6 +237,10 @@ HELD_OUT_COVERAGE_FLOORS = {
     # among the example findings, so these figures stay the first ones.
     "coverage_heldout34": 0.98,
     "coverage_heldout35": 0.98,
+    # Session 19, written after a candidate rule was fixed and measured once each way: one paragraph per area,
+    # paraphrased away from the area names ("cutting", "children who run away", "the national measures of
+    # timeliness") 1.000 with and without it. Not among the example findings, so the figure stays the first one.
+    "coverage_heldout36": 0.98,
 }
 
 # Sets kept out of the example findings, with the measurement that decided it: joining held-out 32 left the
@@ -244,7 +248,9 @@ HELD_OUT_COVERAGE_FLOORS = {
 # sentences count as coverage ("The local authority responded positively to inspectors' feedback." reaches
 # leaders-know through its "Leaders have a much better grip … than at the time of the last inspection").
 # Held-out 33 joined: the mean of the other 32 fell 0.957 → 0.956 and held-out 28 to 0.890, under its floor.
-NOT_EXAMPLES = frozenset({"coverage_heldout32", "coverage_heldout33", "coverage_heldout34", "coverage_heldout35"})
+NOT_EXAMPLES = frozenset(
+    {"coverage_heldout32", "coverage_heldout33", "coverage_heldout34", "coverage_heldout35", "coverage_heldout36"}
+)
 
 
 @pytest.mark.parametrize(
@@ -310,8 +316,23 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_m
 # that needs to improve." no longer reaches leaders-know). The second, written in session 13 before the neutral
 # findings and measured once first: 4 of 30, then 3 with them; three of the six left credit out-of-area with
 # "social workers visit children regularly", which its examples say almost word for word.
+# The third and fourth (session 19), findings about services outside para 171-173 (out-of-hours, disabled
+# children, youth justice, private fostering, health services), each measured once when written: 8 and 5 of 30,
+# some arguable ("Paediatricians provide timely child protection medicals" credits abuse-neglect). Fourteen
+# neutral findings on those services, fixed before the fourth set was written, did not lower it (5 of 30). The
+# fifth, a mix of both kinds, measured once: 3 of 30 ("Most children's plans are reviewed at the right time."
+# credits permanence).
 @pytest.mark.model
-@pytest.mark.parametrize(("name", "most"), [("coverage_generic.txt", 3), ("coverage_generic2.txt", 3)])
+@pytest.mark.parametrize(
+    ("name", "most"),
+    [
+        ("coverage_generic.txt", 3),
+        ("coverage_generic2.txt", 3),
+        ("coverage_generic3.txt", 8),
+        ("coverage_generic4.txt", 5),
+        ("coverage_generic5.txt", 3),
+    ],
+)
 def test_generic_report_sentences_rarely_count_as_coverage(real_retrieval, name, most):
     from drafting.coverage import CoverageChecker
 

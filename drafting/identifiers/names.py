@@ -685,9 +685,9 @@ class PersonNameDetector:
             and (nxt.text in AGENTIVE_VERBS or nxt.text in FOLLOWING_VERBS)
         )
 
-    def _name_only(self, word: str) -> bool:
+    def _name_only(self, word: str, zipf: float = 4.0) -> bool:
         """A lower-case word that can only be a given name: "priya", "bogdan"; not "dale", "grove" (words a
-        dictionary lists), "cla" (shorthand) or "preston" (a town)."""
+        dictionary lists), "cla" (shorthand), "preston" (a town) or a word at least this frequent (Zipf)."""
         lex = self.lexicon
         name = word.capitalize()
         return (
@@ -698,7 +698,7 @@ class PersonNameDetector:
             and name not in lex.towns
             and name not in lex.places
             and word.upper() not in lex.acronyms
-            and not is_everyday_word(word, 4.0)
+            and not is_everyday_word(word, zipf)
         )
 
     def _named_after_kin(self, toks: list[_Tok], i: int, text: str) -> bool:
@@ -1170,20 +1170,10 @@ class PersonNameDetector:
         )
 
     def _lower_joinable(self, toks: list[_Tok], i: int, text: str) -> bool:
-        """ "foster carers pat and des", "bev and kwame": typed in lower case, a given name that is not also a
-        word (not a name-word, not in the dictionary, a town or a place, below Zipf 5) and ends its phrase."""
-        lex = self.lexicon
-        name = toks[i].text.capitalize()
+        """ "foster carers pat and des", "bev and kwame": typed in lower case, a given name that is no word (as
+        `_name_only`, below Zipf 5 since the found name beside it is a cue) and ends its phrase."""
         return (
-            len(toks[i].text) >= 3
-            and lex.is_given_name(name)
-            and name not in lex.name_words
-            and name not in lex.dictionary_names
-            and name not in lex.towns
-            and name not in lex.places
-            and toks[i].text not in KIN_AND_ROLE
-            and not is_everyday_word(toks[i].text, 5.0)
-            and _ends_phrase(toks, i, text)
+            toks[i].text not in KIN_AND_ROLE and self._name_only(toks[i].text, zipf=5.0) and _ends_phrase(toks, i, text)
         )
 
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
