@@ -724,6 +724,12 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A local authority's management shorthand is no one's initials; a child's initials beside it still are.
+        (
+            InitialsDetector(),
+            "The MI report and the KPI for visits go to SMT. An ABE interview was held; the YOS worker and AB attended.",
+            ["AB"],
+        ),
         # A table row whose only letters are initials is no shouted heading; a heading in capitals is.
         (InitialsDetector(), "Child | DOB\nJW | 14/02/2014\nSUMMARY OF FINDINGS FOR CP", ["JW"]),
         # A team's or a service's capitals, and a role joined by "+", are no one's initials.
