@@ -1118,14 +1118,21 @@ class PersonNameDetector:
         a given name that is no word ("pat and des")."""
         ends = {j: i for i, (j, _) in found.items()}
         covered = _covered_tokens(found)
+        # Whether a word could be a name depends on the text alone, not on what is found: worked out once, not
+        # on every pass.
+        joinable = [
+            i
+            for i, tok in enumerate(toks)
+            if i not in covered
+            and (self._lower_joinable(toks, i, text) if tok.text.islower() else self._joinable(toks, i, text))
+        ]
         changed = True
         while changed:
             changed = False
-            for i, tok in enumerate(toks):
+            for i in joinable:
                 if i in covered:
                     continue
-                if not (self._lower_joinable(toks, i, text) if tok.text.islower() else self._joinable(toks, i, text)):
-                    continue
+                tok = toks[i]
                 joined = any(
                     _list_gap(text[tok.end : toks[k].start]) for k in found if 0 <= toks[k].start - tok.end <= 60
                 ) or any(_list_gap(text[toks[k].end : tok.start]) for k in ends if 0 <= tok.start - toks[k].end <= 60)
