@@ -578,6 +578,20 @@ def test_person_names(text, expected):
             "His UPN is H820200301034 and his NHS number is 485 777 3456; call 485 777 3456.",
             ["485 777 3456", "H820200301034"],
         ),
+        # The label a few words earlier in the clause, "is" or a colon straight before the number.
+        (
+            NationalNumberDetector(),
+            "His NHS number on the front sheet is 485 777 3456. NHS no. on file: 485 777 3456. Pupil no. on the"
+            " census is K823456789012.",
+            ["485 777 3456", "485 777 3456", "K823456789012"],
+        ),
+        # Not across a clause's end, not without "is" or a colon, and not after "NHS" alone.
+        (
+            NationalNumberDetector(),
+            "NHS number checked; the contact line is 485 777 3456. NHS number recorded, call 485 777 3456. NHS"
+            " 111 was called and the home line is 485 777 3456.",
+            [],
+        ),
         (
             NationalNumberDetector(),
             "UPN H933155001002 and NI number JH 12 34 56 C.",

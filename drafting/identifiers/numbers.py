@@ -15,11 +15,19 @@ _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
 # "NHS no. 485 777 3456", "UPN: K823456789012", "his UPN is …": a label directly before a number that fails its
 # check digit.
-_NHS_CUE = re.compile(r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*(?:(?:is|was)\s+)?[:\t-]?\s*$", re.IGNORECASE)
-_UPN_CUE = re.compile(
-    r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*(?:(?:is|was)\s+)?[:\t-]?\s*$", re.IGNORECASE
+# "His NHS number on the front sheet is 485 777 3456": the label may be a few words earlier in the clause when
+# "is", "was" or a colon comes straight before the number.
+_LATER_IN_CLAUSE = r"(?:[^.;\n\d]{1,30}?\s(?:is|was)\s*|[^.;\n\d]{1,30}?:\s*)"
+_NHS_CUE = re.compile(
+    rf"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*(?:(?:is|was)\s+)?[:\t-]?\s*$|\bNHS\s+(?:no\.?|number)(?!\w){_LATER_IN_CLAUSE}$",
+    re.IGNORECASE,
 )
-_CUE_CHARS = 24
+_UPN_CUE = re.compile(
+    r"\b(?:UPN|(?:unique\s+)?pupil\s+(?:no\.?|number))\s*(?:(?:is|was)\s+)?[:\t-]?\s*$"
+    rf"|\b(?:UPN|pupil\s+(?:no\.?|number))(?!\w){_LATER_IN_CLAUSE}$",
+    re.IGNORECASE,
+)
+_CUE_CHARS = 60
 # HMRC's format: no D, F, I, Q, U, V in either prefix letter, no O second, and some prefixes unused.
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 # "case ref 40917", "Local authority reference: CPR/22/0417", "child number C-22", "incident no. 2291-K",
