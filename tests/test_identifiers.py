@@ -425,6 +425,16 @@ def texts(detector, text):
             " kyle and toast",
             ["pat", "des", "maureen", "jodie", "kyle", "kyle", "kyle"],
         ),
+        # A given name that is also a word joins a found name only as a whole item of a list; not as a verb, not
+        # before its object, and not a word as frequent as "will".
+        (
+            "panel members: rob and shabana\npresent: me, grace, shabana and the iro",
+            ["rob", "shabana", "grace", "shabana"],
+        ),
+        (
+            "we will rob and shabana said no. shabana and rob the shop. notes: will and shabana to visit",
+            ["shabana", "shabana", "shabana"],
+        ),
         # A child called Summer, Grace or Will in the same report: the word opening a sentence before a noun or as
         # a question's verb, or after an article, is still a word; mid-sentence the name stays ("later Max
         # received").
@@ -982,9 +992,9 @@ RECALL_FLOOR_BELOW_TARGET = {
     "identifiers_heldout138": 0.90,
     "identifiers_heldout139": 0.72,
     # A sixth blind round, written after those (a youth offending worker's notes; a school's pastoral log): first
-    # 0.974 as notes, 0.842 by line, precision 1.000, the same as the code before session 19. Left: "rob", a
-    # name-word joined only to another name ("panel members: rob and shabana"); by line, names with their cue in
-    # another line ("tyler", "jess").
+    # 0.974 as notes, 0.842 by line, precision 1.000, the same as the code before session 19. "rob", a name-word
+    # joined only to another name ("panel members: rob and shabana"), is found since session 20; by line, names
+    # with their cue in another line ("tyler", "jess") are left.
     "identifiers_heldout140": 0.80,
     "identifiers_heldout141": 0.88,
 }

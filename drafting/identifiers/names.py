@@ -200,7 +200,9 @@ def _ends_phrase(toks: list[_Tok], i: int, text: str) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None:
         return True
-    return text[toks[i].end : nxt.start].strip() != "" or nxt.text in AFTER_A_NAME
+    gap = text[toks[i].end : nxt.start]
+    # A line's end ends a phrase: "members: rob and shabana\npresent: me".
+    return gap.strip() != "" or "\n" in gap or nxt.text in AFTER_A_NAME
 
 
 # Words before a noun, not a person: "the bill came round", "our hope was", "free will is".
@@ -243,6 +245,28 @@ def _list_gap(gap: str) -> bool:
     """The text between two words joins them in a list: a comma or "and", after an aside in brackets or not,
     between quotes or not."""
     return _ASIDE.sub("", gap, count=1).strip().strip(QUOTES).strip() in JOINS
+
+
+# What stands either side of a whole item in a list typed as a note: "present: rob, shabana and me".
+_ITEM_MARKS = {",", "&", "(", ")", ".", ";"}
+
+
+def _whole_list_item(toks: list[_Tok], i: int, text: str) -> bool:
+    """The word stands alone between list separators ("and", a comma, a colon before it), or a line's start or
+    end: "panel members: rob and shabana"."""
+
+    def separated(gap: str, word: str | None) -> bool:
+        mark = gap.strip()
+        return word is None or "\n" in gap or mark in _ITEM_MARKS or (mark == "" and word == "and")
+
+    tok = toks[i]
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    before = text[prev.end : tok.start] if prev else ""
+    after = text[tok.end : nxt.start] if nxt else ""
+    return (separated(before, prev and prev.text) or before.strip().endswith(":")) and separated(
+        after, nxt and nxt.text
+    )
 
 
 def _is_role(word: str) -> bool:
@@ -1178,9 +1202,19 @@ class PersonNameDetector:
 
     def _lower_joinable(self, toks: list[_Tok], i: int, text: str) -> bool:
         """ "foster carers pat and des", "bev and kwame": typed in lower case, a given name that is no word (as
-        `_name_only`, below Zipf 5 since the found name beside it is a cue) and ends its phrase."""
+        `_name_only`, below Zipf 5 since the found name beside it is a cue) and ends its phrase. A given name
+        that is also a word ("rob", "grace") joins only as a whole item of a list: "panel members: rob and
+        shabana", not "we will rob and shabana said"."""
+        word = toks[i].text
+        if word in KIN_AND_ROLE or not _ends_phrase(toks, i, text):
+            return False
+        if self._name_only(word, zipf=5.0):
+            return True
         return (
-            toks[i].text not in KIN_AND_ROLE and self._name_only(toks[i].text, zipf=5.0) and _ends_phrase(toks, i, text)
+            self.lexicon.is_given_name(word.capitalize())
+            and word.upper() not in self.lexicon.acronyms
+            and not is_everyday_word(word, 5.0)
+            and _whole_list_item(toks, i, text)
         )
 
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
