@@ -275,13 +275,14 @@ def check_report(
     read_any = problems = False
     for path in files:
         try:
-            result, evidence, text = checker.check_file(path, options)
+            checked = checker.check_file(path, options)
         except UnreadableDocumentError as exc:
             if len(files) == 1:
                 raise UserInputError(str(exc)) from exc  # the contract's one line on stderr
             typer.echo(msg.ERROR_PREFIX + str(exc), err=True)
             continue
         read_any = True
+        result = checked.result
         problems = problems or result.has_problems
         if annotate is not None:
             from drafting.annotate import annotate_docx
@@ -295,16 +296,17 @@ def check_report(
         if as_json:
             _emit_json(result.model_dump())
         else:
-            _print_check(result, evidence, text)
+            _print_check(checked)
     if not read_any:
         raise UserInputError(msg.CHECK_NONE_READABLE)
     raise typer.Exit(1 if problems else 0)
 
 
-def _print_check(result, evidence, text: str) -> None:
+def _print_check(checked) -> None:
     from drafting.areas import load_areas
     from drafting.check import finding_context, type_label
 
+    result, evidence, text = checked.result, checked.evidence, checked.text
     areas = {a.id: a for a in load_areas().areas}
     typer.echo(msg.CHECK_FILE.format(file=result.file))
     if result.identifiers:
@@ -312,9 +314,8 @@ def _print_check(result, evidence, text: str) -> None:
         for f in result.identifiers:
             context = finding_context(text, f.start, f.end)
             kind = type_label(f.type, f.score)
-            typer.echo(
-                msg.CHECK_IDENTIFIER_ROW.format(type=kind, text=f.text, start=f.start, end=f.end, context=context)
-            )
+            row = msg.CHECK_IDENTIFIER_DELETED_ROW if checked.in_deleted_text(f) else msg.CHECK_IDENTIFIER_ROW
+            typer.echo(row.format(type=kind, text=f.text, start=f.start, end=f.end, context=context))
         if any(type_label(f.type, f.score) != f.type for f in result.identifiers):
             typer.echo(msg.CHECK_POSSIBLE_NOTE)
     cov = result.coverage

@@ -439,19 +439,25 @@ def create_app(
             path = Path(tmp) / "draft.docx"
             path.write_bytes(shared.content)
             try:
-                result, _, text = checker.check_file(path, CheckOptions())
+                checked = checker.check_file(path, CheckOptions())
             except DraftingError as exc:
                 client.chat_postEphemeral(
                     channel=channel, user=user, text=msg.SLACK_FILE_REJECTED.format(reason=str(exc).split(": ", 1)[-1])
                 )
                 return
+            result, text = checked.result, checked.text
             lines = [msg.SLACK_CHECK_RESULT.format(file=shared.name)]
             if result.identifiers:
                 lines.append(msg.SLACK_CHECK_IDENTIFIERS.format(count=len(result.identifiers)))
                 for f in result.identifiers:
                     context = finding_context(text, f.start, f.end)
                     kind = type_label(f.type, f.score)
-                    lines.append(msg.SLACK_CHECK_IDENTIFIER_ROW.format(type=kind, text=f.text, context=context))
+                    row = (
+                        msg.SLACK_CHECK_IDENTIFIER_DELETED_ROW
+                        if checked.in_deleted_text(f)
+                        else msg.SLACK_CHECK_IDENTIFIER_ROW
+                    )
+                    lines.append(row.format(type=kind, text=f.text, context=context))
             if result.coverage.missing:
                 lines.append(
                     msg.SLACK_CHECK_MISSING.format(

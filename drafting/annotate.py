@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafting.check import ReportCheck
-from drafting.documents import body_lines
+from drafting.documents import body_lines, paragraph_text
 from drafting.errors import UnreadableDocumentError
 
 AUTHOR = "Handbook assistant"
@@ -75,17 +75,18 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
     for line, paragraph in body_lines(document):
         if paragraph is not None:
             # The paragraph's text ends its line: a list item's marker comes first.
-            paragraphs.append((offset + len(line) - len(paragraph.text), paragraph))
+            paragraphs.append((offset + len(line) - len(paragraph_text(paragraph)), paragraph))
         offset += len(line) + 1
     marked = 0
     # Splitting runs leaves the text unchanged, so offsets stay valid; style marks go first so that an
     # identifier inside a flagged sentence keeps its own (red) highlight.
     for mark in marks_for(result):
         for para_start, paragraph in paragraphs:
-            para_end = para_start + len(paragraph.text)
+            shown = paragraph_text(paragraph)
+            para_end = para_start + len(shown)
             if para_start <= mark.start and mark.end <= para_end:
-                if "".join(r.text for r in paragraph.runs) != paragraph.text:
-                    break  # hyperlinks or fields: offsets would not line up, leave it unmarked
+                if "".join(r.text for r in paragraph.runs) != shown:
+                    break  # hyperlinks, fields or tracked insertions: offsets would not line up, leave it unmarked
                 runs = _isolate(paragraph, mark.start - para_start, mark.end - para_start)
                 if runs:
                     for run in runs:

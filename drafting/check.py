@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from drafting.coverage import AreaEvidence, Coverage, CoverageChecker
-from drafting.documents import read_report
+from drafting.documents import join_parts, read_report_parts
 from drafting.identifiers import Finding, IdentifierScanner
 from drafting.identifiers.base import ScanMode
 from drafting.structure import StructureFinding, check_structure
@@ -62,13 +63,28 @@ class CheckOptions(BaseModel):
     post_monitoring: bool = False
 
 
+class CheckedFile(NamedTuple):
+    result: ReportCheck
+    evidence: list[AreaEvidence]
+    text: str  # what the findings' offsets index into: the shown text, then any hidden text
+    shown_chars: int  # findings at or after this offset are in text deleted under tracked changes
+
+    def in_deleted_text(self, finding: IdentifierOut) -> bool:
+        return finding.start >= self.shown_chars
+
+
 class ReportChecker:
     def __init__(self, scanner: IdentifierScanner, coverage: CoverageChecker) -> None:
         self.scanner = scanner
         self.coverage = coverage
 
-    def check_text(self, name: str, text: str, options: CheckOptions) -> tuple[ReportCheck, list[AreaEvidence]]:
-        findings: list[Finding] = self.scanner.scan(text, mode=options.mode)
+    def check_text(
+        self, name: str, text: str, options: CheckOptions, hidden: str = ""
+    ) -> tuple[ReportCheck, list[AreaEvidence]]:
+        """`hidden`: text the file holds without showing it (deleted under tracked changes). It is scanned for
+        identifying details, after `text` (findings' offsets index into the two joined by `join_parts`), but
+        credits no reporting area and is not read for structure or style."""
+        findings: list[Finding] = self.scanner.scan(join_parts(text, hidden), mode=options.mode)
         coverage, evidence = self.coverage.check(text, options.prevent_priority, options.delegated)
         result = ReportCheck(
             file=name,
@@ -81,7 +97,8 @@ class ReportChecker:
         )
         return result, evidence
 
-    def check_file(self, path: Path, options: CheckOptions) -> tuple[ReportCheck, list[AreaEvidence], str]:
-        text = read_report(path)
-        result, evidence = self.check_text(str(path), text, options)
-        return result, evidence, text
+    def check_file(self, path: Path, options: CheckOptions) -> CheckedFile:
+        text, hidden = read_report_parts(path)
+        result, evidence = self.check_text(str(path), text, options, hidden)
+        # The hidden text starts after the shown text and the line break that joins them.
+        return CheckedFile(result, evidence, join_parts(text, hidden), len(text) + 1)

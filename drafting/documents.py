@@ -1,4 +1,5 @@
-"""Reading report drafts: .docx (body, tables, headers, footers, comments), .txt and .md, with limits."""
+"""Reading report drafts: .docx (body, tables, headers, footers, comments, footnotes, text boxes, tracked
+changes), .txt and .md, with limits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from drafting.errors import UnreadableDocumentError
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -20,7 +22,20 @@ SUPPORTED = (".docx", ".txt", ".md")
 
 
 def read_report(path: Path) -> str:
-    """The document's plain text; offsets in findings index into exactly this string."""
+    """The document's plain text, then any text it holds but does not show (`read_report_parts`); offsets in
+    findings index into exactly this string."""
+    shown, hidden = read_report_parts(path)
+    return join_parts(shown, hidden)
+
+
+def join_parts(shown: str, hidden: str) -> str:
+    return f"{shown}\n{hidden}" if hidden else shown
+
+
+def read_report_parts(path: Path) -> tuple[str, str]:
+    """What the draft shows, and what it holds without showing: text deleted under tracked changes, which
+    stays in the file (and reappears when the changes are rejected), so a name in it is still in the file.
+    The second part is empty for .txt and .md."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableDocumentError(f"{path}: unsupported file type {suffix or '(none)'}; use .docx, .txt or .md")
@@ -32,8 +47,9 @@ def read_report(path: Path) -> str:
         raise UnreadableDocumentError(f"{path}: the file is empty")
     if size > MAX_FILE_BYTES:
         raise UnreadableDocumentError(f"{path}: {size / 1_048_576:.1f} MB is over the 20 MB limit")
+    hidden = ""
     if suffix == ".docx":
-        text = _read_docx(path)
+        text, hidden = _read_docx(path)
     else:
         raw = path.read_bytes()
         try:
@@ -44,7 +60,7 @@ def read_report(path: Path) -> str:
             ) from exc
     if not text.strip():
         raise UnreadableDocumentError(f"{path}: the document has no text")
-    return text
+    return text, hidden
 
 
 def zip_bomb_problem(path: Path) -> str | None:
@@ -57,7 +73,7 @@ def zip_bomb_problem(path: Path) -> str | None:
     return None
 
 
-def _read_docx(path: Path) -> str:
+def _read_docx(path: Path) -> tuple[str, str]:
     try:
         problem = zip_bomb_problem(path)
     except zipfile.BadZipFile as exc:
@@ -73,12 +89,104 @@ def _read_docx(path: Path) -> str:
     lines = [line for line, _ in body_lines(document)]
     for section in document.sections:
         for part in (section.header, section.footer):
-            lines.extend(p.text for p in part.paragraphs if p.text.strip())
+            lines.extend(paragraph_text(p) for p in part.paragraphs if paragraph_text(p).strip())
     comments = getattr(document, "comments", None)
     if comments is not None:
         for comment in comments:
             lines.append(comment.text)
-    return "\n".join(lines)
+    lines.extend(_text_boxes(document.element.body))
+    lines.extend(_notes(document))
+    deleted = [text for text in _deleted_texts(document) if text.strip()]
+    return "\n".join(lines), "\n".join(deleted)
+
+
+# python-docx has no API for tracked changes, text boxes or footnotes, so these are read from its own element
+# tree (the same lxml elements its objects wrap), by WordprocessingML tag.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Runs that show in the document: plain, inside a hyperlink, or inserted or moved here under tracked changes.
+_SHOWN_RUN_PARENTS = {f"{_W}p", f"{_W}hyperlink", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag", f"{_W}fldSimple"}
+# Text that has been removed under tracked changes but stays in the file.
+_REMOVED = {f"{_W}del", f"{_W}moveFrom"}
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    """A paragraph's text as Word shows it with tracked changes accepted: python-docx's `text` (runs and
+    hyperlinks), with inserted and moved-in runs in their place."""
+    if not any(True for _ in paragraph._p.iter(f"{_W}ins", f"{_W}moveTo")):
+        return paragraph.text
+    from docx.text.run import Run
+
+    parts = []
+    for r in paragraph._p.iter(f"{_W}r"):
+        # Not a run of a paragraph nested in a text box, nor one removed under tracked changes.
+        parent = r.getparent()
+        if parent is None or parent.tag not in _SHOWN_RUN_PARENTS or _inside(r, _REMOVED | {f"{_W}txbxContent"}):
+            continue
+        parts.append(Run(r, paragraph).text)
+    return "".join(parts)
+
+
+def _inside(element, tags: set[str]) -> bool:  # noqa: ANN001 - an lxml element
+    return any(ancestor.tag in tags for ancestor in element.iterancestors())
+
+
+def _text_boxes(body) -> Iterator[str]:  # noqa: ANN001 - an lxml element
+    """Paragraphs in text boxes and shapes, once each: Word writes a box twice, for new readers (mc:Choice) and
+    as a fallback for old ones (mc:Fallback)."""
+    from docx.text.paragraph import Paragraph
+
+    for box in body.iter(f"{_W}txbxContent"):
+        if _inside(box, {_MC_FALLBACK}):
+            continue
+        for p in box.iter(f"{_W}p"):
+            text = paragraph_text(Paragraph(p, None))
+            if text.strip():
+                yield text
+
+
+def _notes(document: Document) -> Iterator[str]:
+    """Footnote and endnote text (not the separator notes Word keeps in the same parts)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.text.paragraph import Paragraph
+
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES):
+            continue
+        root = parse_xml(rel.target_part.blob)
+        for note in root:
+            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            for p in note.iter(f"{_W}p"):
+                text = paragraph_text(Paragraph(p, None))
+                if text.strip():
+                    yield text
+
+
+def _deleted_texts(document: Document) -> Iterator[str]:
+    """Text removed under tracked changes, one line per paragraph it was removed from, in the body, headers,
+    footers and notes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    roots = [document.element.body]
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            if not part.is_linked_to_previous:
+                roots.append(part._element)
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES):
+            roots.append(parse_xml(rel.target_part.blob))
+    for root in roots:
+        for p in root.iter(f"{_W}p"):
+            removed = [
+                t.text or ""
+                for t in p.iter(f"{_W}delText", f"{_W}t")
+                if _inside(t, _REMOVED) and next(t.iterancestors(f"{_W}p")) is p
+            ]
+            if removed:
+                yield "".join(removed)
 
 
 DOCX_BULLET = "• "
@@ -103,12 +211,23 @@ def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
+            text = paragraph_text(paragraph)
             # A list item carries its bullet, as in a plain-text draft: it reports a finding without a full stop.
-            yield (DOCX_BULLET + paragraph.text if _list_item(paragraph) else paragraph.text), paragraph
+            yield (DOCX_BULLET + text if _list_item(paragraph) else text), paragraph
         elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    if cell.text not in cells:  # merged cells repeat their text
-                        cells.append(cell.text)
-                yield " | ".join(cells), None
+            yield from _table_lines(Table(child, document))
+
+
+def _table_lines(table: Table) -> Iterator[tuple[str, None]]:
+    """One line per row, cells joined by " | " (merged cells once), then the rows of any table nested in a cell."""
+    nested: dict[int, Table] = {}  # by element: a merged cell is returned once per grid column it spans
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = "\n".join(paragraph_text(p) for p in cell.paragraphs)
+            if text not in cells:  # merged cells repeat their text
+                cells.append(text)
+            nested.update((id(t._tbl), t) for t in cell.tables)
+        yield " | ".join(cells), None
+    for inner in nested.values():
+        yield from _table_lines(inner)

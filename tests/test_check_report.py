@@ -63,6 +63,118 @@ def test_docx_text_includes_tables_and_headers(tmp_path):
     assert "DRAFT" in text
 
 
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC_NS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+WPS_NS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def make_qa_docx(path: Path) -> Path:
+    """A draft as it comes back from QA: tracked changes (an insertion, a deletion and a move), a text box
+    (written twice by Word, for new and old readers), a table nested in a cell and a footnote."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Leaders know their services well. Inspectors met Kayden at home.")
+    tracked = document.add_paragraph("Children who go missing are seen ")
+    change = 'w:id="{}" w:author="QA" w:date="2025-10-14T09:00:00Z"'
+    tracked._p.append(
+        parse_xml(f"<w:ins {W_NS} {change.format(1)}><w:r><w:t>quickly, as Tyler-James said</w:t></w:r></w:ins>")
+    )
+    tracked._p.append(
+        parse_xml(
+            f"<w:del {W_NS} {change.format(2)}><w:r><w:delText>, for example Paisley Fielding</w:delText></w:r></w:del>"
+        )
+    )
+    tracked._p.append(parse_xml(f"<w:r {W_NS}><w:t>.</w:t></w:r>"))
+    moved = document.add_paragraph("Return home interviews are offered")
+    moved._p.append(
+        parse_xml(f"<w:moveFrom {W_NS} {change.format(3)}><w:r><w:t> to Oliwia Nowak</w:t></w:r></w:moveFrom>")
+    )
+    moved._p.append(parse_xml(f"<w:moveTo {W_NS} {change.format(4)}><w:r><w:t> within 72 hours</w:t></w:r></w:moveTo>"))
+    box = "<w:txbxContent><w:p><w:r><w:t>Case study: Harper Bland, 15.</w:t></w:r></w:p></w:txbxContent>"
+    document.add_paragraph("See the case study.")._p.append(
+        parse_xml(
+            f"<w:r {W_NS} {MC_NS} {WPS_NS} {V_NS}><mc:AlternateContent>"
+            f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+            f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r>"
+        )
+    )
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "Tracked case 4"
+    outer.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "Carer: Mrs Okonjo"
+    notes = (
+        f"<w:footnotes {W_NS}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="1"><w:p><w:r><w:t>Told to the inspector by Bernie Walsh, the LAC nurse.</w:t></w:r></w:p>'
+        "</w:footnote></w:footnotes>"
+    )
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    document.save(str(path))
+    return path
+
+
+def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tmp_path):
+    from drafting.documents import read_report_parts
+
+    shown, hidden = read_report_parts(make_qa_docx(tmp_path / "qa.docx"))
+    # What Word shows with the changes accepted, each place once.
+    assert "Children who go missing are seen quickly, as Tyler-James said." in shown
+    assert "Return home interviews are offered within 72 hours" in shown
+    assert shown.count("Case study: Harper Bland, 15.") == 1
+    assert "Carer: Mrs Okonjo" in shown
+    assert "Told to the inspector by Bernie Walsh, the LAC nurse." in shown
+    assert "Paisley" not in shown and "Oliwia" not in shown
+    # What the file still holds: text deleted or moved away under tracked changes.
+    assert hidden.splitlines() == [", for example Paisley Fielding", " to Oliwia Nowak"]
+
+
+def test_names_in_deleted_text_are_found_but_credit_no_area(tmp_path):
+    from drafting.check import CheckOptions, ReportChecker
+    from drafting.coverage import CoverageChecker
+    from drafting.identifiers import IdentifierScanner, default_detectors
+    from tests.fakes import FakeEmbedder
+
+    checker = ReportChecker(IdentifierScanner(default_detectors()), CoverageChecker(FakeEmbedder()))
+    checked = checker.check_file(make_qa_docx(tmp_path / "qa.docx"), CheckOptions())
+    names = {f.text: checked.in_deleted_text(f) for f in checked.result.identifiers if f.type == "PERSON"}
+    for shown in ("Kayden", "Tyler-James", "Harper Bland", "Okonjo", "Bernie Walsh"):
+        assert names.get(shown) is False, (shown, names)
+    for deleted in ("Paisley Fielding", "Oliwia Nowak"):
+        assert names.get(deleted) is True, (deleted, names)
+    for f in checked.result.identifiers:
+        assert checked.text[f.start : f.end] == f.text
+    assert not any("Paisley" in e.sentence or "Oliwia" in e.sentence for e in checked.evidence)
+
+
+def test_annotating_keeps_offsets_after_a_paragraph_with_a_tracked_insertion(tmp_path):
+    source = make_qa_docx(tmp_path / "qa.docx")
+    text = read_report(source)
+    # The paragraph after the inserted, deleted and moved text is marked exactly: its offset counts the inserted
+    # and moved-in text but not the deleted or moved-away text.
+    _annotate_one_name(source, text, "See", tmp_path / "one.docx")
+    from drafting.annotate import annotate_docx
+    from drafting.check import IdentifierOut, ReportCheck
+    from drafting.coverage import Coverage
+
+    start = text.index("72 hours")
+    result = ReportCheck(
+        file=str(source),
+        identifiers=[IdentifierOut(type="PERSON", text="72 hours", start=start, end=start + 8, score=0.9)],
+        coverage=Coverage(covered=[], missing=[], not_applicable=[]),
+        structure=[],
+        style=[],
+    )
+    # The moved-in text is not a plain run either: left unmarked rather than marked in the wrong place.
+    assert annotate_docx(source, result, tmp_path / "two.docx") == 0
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -492,12 +604,17 @@ def test_check_report_cli_contract(tmp_path):
 def test_check_report_readable_output_marks_possible_identifiers(tmp_path, model_cache_dir, real_retrieval):
     draft = tmp_path / "draft.txt"
     draft.write_text("Inspectors spoke about Oluwatimilehin at length. Mrs Kowalski agreed.\n", encoding="utf-8")
-    result = run(["check-report", str(draft)], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
+    qa = make_qa_docx(tmp_path / "qa.docx")
+    result = run(["check-report", str(draft), str(qa)], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
     out = result.stdout.decode()
     assert result.returncode == 1, result.stderr.decode()
     assert "PERSON?         “Oluwatimilehin”" in out  # an unfamiliar word alone: possible
     assert "PERSON          “Kowalski”" in out  # after a title: certain
     assert "a type ending in ? is possible" in out
+    # A name deleted under tracked changes is still in the file, and the row says so.
+    deleted = [line for line in out.splitlines() if "“Paisley Fielding”" in line]
+    assert len(deleted) == 1 and "deleted under tracked changes, still in the file" in deleted[0], out
+    assert not any("deleted under tracked changes" in line for line in out.splitlines() if "“Kayden”" in line)
 
 
 def test_check_report_exit_2_with_one_line_when_the_file_is_unreadable(tmp_path):
