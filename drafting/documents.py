@@ -12,7 +12,7 @@ from drafting.errors import UnreadableDocumentError
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -127,6 +127,11 @@ def paragraph_text(paragraph: Paragraph) -> str:
     return "".join(parts)
 
 
+def cell_text(cell: _Cell) -> str:
+    """A table cell's text as python-docx's `text` gives it, with tracked insertions accepted."""
+    return "\n".join(paragraph_text(p) for p in cell.paragraphs)
+
+
 def _inside(element, tags: set[str]) -> bool:  # noqa: ANN001 - an lxml element
     return any(ancestor.tag in tags for ancestor in element.iterancestors())
 
@@ -224,7 +229,7 @@ def _table_lines(table: Table) -> Iterator[tuple[str, None]]:
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = "\n".join(paragraph_text(p) for p in cell.paragraphs)
+            text = cell_text(cell)
             if text not in cells:  # merged cells repeat their text
                 cells.append(text)
             nested.update((id(t._tbl), t) for t in cell.tables)

@@ -70,14 +70,17 @@ def _rows_xlsx(path: Path) -> list[dict[str, object]]:
 def _rows_docx(path: Path) -> list[dict[str, object]]:
     import docx
 
+    from drafting.documents import cell_text
+
     document = docx.Document(str(path))
     for table in document.tables:
-        header = [c.text.strip() for c in table.rows[0].cells]
+        header = [cell_text(c).strip() for c in table.rows[0].cells]
         if "id" in header and "evaluation" in header:
+            # Tracked changes accepted: text inserted by a reviewer is the entry's text, deleted text is not.
             return [
-                {h: cell.text for h, cell in zip(header, row.cells, strict=False) if h}
+                {h: cell_text(cell) for h, cell in zip(header, row.cells, strict=False) if h}
                 for row in table.rows[1:]
-                if any(cell.text.strip() for cell in row.cells)
+                if any(cell_text(cell).strip() for cell in row.cells)
             ]
     raise ValueError("no table with an 'id' and an 'evaluation' column in the document")
 

@@ -90,6 +90,27 @@ def test_json_xlsx_and_docx_readers_agree(tmp_path):
         assert read_sea(tmp_path / name).entries == entries, name
 
 
+def test_docx_sea_reads_entries_with_tracked_changes_accepted(tmp_path):
+    from docx.oxml import parse_xml
+
+    entries = read_sea(SAMPLE).entries
+    row = {k: (";".join(v) if isinstance(v, list) else ("" if v is None else str(v))) for k, v in
+           entries[0].model_dump(mode="json").items()}  # fmt: skip
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=len(FIELDS))
+    for cell, name in zip(table.rows[0].cells, FIELDS, strict=True):
+        cell.text = name
+    for cell, name in zip(table.rows[1].cells, FIELDS, strict=True):
+        cell.text = row[name]
+    evaluation = table.rows[1].cells[FIELDS.index("evaluation")].paragraphs[0]
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:author="QA" w:date="2025-10-14T09:00:00Z"'
+    evaluation._p.append(parse_xml(f'<w:ins {w} w:id="1"><w:r><w:t> Managers check this weekly.</w:t></w:r></w:ins>'))
+    evaluation._p.append(parse_xml(f'<w:del {w} w:id="2"><w:r><w:delText> As Kayden said.</w:delText></w:r></w:del>'))
+    document.save(str(tmp_path / "sea.docx"))
+    read = read_sea(tmp_path / "sea.docx").entries[0]
+    assert read.evaluation == row["evaluation"] + " Managers check this weekly."
+
+
 def test_one_problem_is_one_line_and_several_are_listed(tmp_path):
     with pytest.raises(SeaFileError) as one:
         read_sea(tmp_path / "absent.csv")
