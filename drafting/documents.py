@@ -104,32 +104,67 @@ def _read_docx(path: Path) -> tuple[str, str]:
 # tree (the same lxml elements its objects wrap), by WordprocessingML tag.
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# Runs that show in the document: plain, inside a hyperlink, or inserted or moved here under tracked changes.
-_SHOWN_RUN_PARENTS = {f"{_W}p", f"{_W}hyperlink", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag", f"{_W}fldSimple"}
+# Runs that show in the document: plain, inside a hyperlink, a field or a content control, or inserted or moved
+# here under tracked changes.
+_SHOWN_RUN_PARENTS = {
+    f"{_W}{tag}" for tag in ("p", "hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "sdtContent", "customXml")
+}
+# Where python-docx's `Paragraph.text` (direct runs and hyperlinks) misses shown text.
+_BEYOND_PARAGRAPH_TEXT = tuple(f"{_W}{tag}" for tag in ("ins", "moveTo", "sdt", "fldSimple", "smartTag", "customXml"))
 # Text that has been removed under tracked changes but stays in the file.
 _REMOVED = {f"{_W}del", f"{_W}moveFrom"}
 
 
 def paragraph_text(paragraph: Paragraph) -> str:
     """A paragraph's text as Word shows it with tracked changes accepted: python-docx's `text` (runs and
-    hyperlinks), with inserted and moved-in runs in their place."""
-    if not any(True for _ in paragraph._p.iter(f"{_W}ins", f"{_W}moveTo")):
+    hyperlinks), with runs inserted or moved in, and runs in fields and content controls, in their place."""
+    p = paragraph._p
+    if not any(_nearest_paragraph(e) is p for e in p.iter(*_BEYOND_PARAGRAPH_TEXT)):
         return paragraph.text
     from docx.text.run import Run
 
     parts = []
-    for r in paragraph._p.iter(f"{_W}r"):
+    for r in p.iter(f"{_W}r"):
         # Not a run of a paragraph nested in a text box, nor one removed under tracked changes.
         parent = r.getparent()
-        if parent is None or parent.tag not in _SHOWN_RUN_PARENTS or _inside(r, _REMOVED | {f"{_W}txbxContent"}):
+        if _nearest_paragraph(r) is not p or parent is None or parent.tag not in _SHOWN_RUN_PARENTS:
+            continue
+        if _inside(r, _REMOVED):
             continue
         parts.append(Run(r, paragraph).text)
     return "".join(parts)
 
 
+def _nearest_paragraph(element):  # noqa: ANN001, ANN202 - lxml elements
+    return next(element.iterancestors(f"{_W}p"), None)
+
+
+def block_items(parent) -> Iterator:  # noqa: ANN001 - an lxml element
+    """The paragraphs and tables of a body or a cell in order, including those inside block-level content
+    controls (report templates put whole sections in them)."""
+    for child in parent.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from block_items(content)
+        elif child.tag == f"{_W}customXml":
+            yield from block_items(child)
+
+
 def cell_text(cell: _Cell) -> str:
-    """A table cell's text as python-docx's `text` gives it, with tracked insertions accepted."""
-    return "\n".join(paragraph_text(p) for p in cell.paragraphs)
+    """A table cell's text as python-docx's `text` gives it (its paragraphs, not its nested tables), with
+    tracked changes accepted and content controls read."""
+    from docx.text.paragraph import Paragraph
+
+    return "\n".join(paragraph_text(Paragraph(e, cell)) for e in block_items(cell._tc) if e.tag == f"{_W}p")
+
+
+def _cell_tables(cell: _Cell) -> list[Table]:
+    from docx.table import Table
+
+    return [Table(e, cell) for e in block_items(cell._tc) if e.tag == f"{_W}tbl"]
 
 
 def _inside(element, tags: set[str]) -> bool:  # noqa: ANN001 - an lxml element
@@ -212,14 +247,13 @@ def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
+    for child in block_items(document.element.body):
+        if child.tag == f"{_W}p":
             paragraph = Paragraph(child, document)
             text = paragraph_text(paragraph)
             # A list item carries its bullet, as in a plain-text draft: it reports a finding without a full stop.
             yield (DOCX_BULLET + text if _list_item(paragraph) else text), paragraph
-        elif tag == "tbl":
+        else:
             yield from _table_lines(Table(child, document))
 
 
@@ -232,7 +266,7 @@ def _table_lines(table: Table) -> Iterator[tuple[str, None]]:
             text = cell_text(cell)
             if text not in cells:  # merged cells repeat their text
                 cells.append(text)
-            nested.update((id(t._tbl), t) for t in cell.tables)
+            nested.update((id(t._tbl), t) for t in _cell_tables(cell))
         yield " | ".join(cells), None
     for inner in nested.values():
         yield from _table_lines(inner)

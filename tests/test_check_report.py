@@ -96,7 +96,11 @@ def make_qa_docx(path: Path) -> Path:
         parse_xml(f"<w:moveFrom {W_NS} {change.format(3)}><w:r><w:t> to Oliwia Nowak</w:t></w:r></w:moveFrom>")
     )
     moved._p.append(parse_xml(f"<w:moveTo {W_NS} {change.format(4)}><w:r><w:t> within 72 hours</w:t></w:r></w:moveTo>"))
-    box = "<w:txbxContent><w:p><w:r><w:t>Case study: Harper Bland, 15.</w:t></w:r></w:p></w:txbxContent>"
+    box = (
+        "<w:txbxContent><w:p><w:r><w:t>Case study: Harper Bland, 15</w:t></w:r>"
+        f"<w:ins {change.format(5)}><w:r><w:t>, placed with Mrs Okafor</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r>"
+        "</w:p></w:txbxContent>"
+    )
     document.add_paragraph("See the case study.")._p.append(
         parse_xml(
             f"<w:r {W_NS} {MC_NS} {WPS_NS} {V_NS}><mc:AlternateContent>"
@@ -104,6 +108,16 @@ def make_qa_docx(path: Path) -> Path:
             f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
             "</mc:AlternateContent></w:r>"
         )
+    )
+    # Content controls, as report templates use them: a whole block, and a field inside a sentence.
+    document.element.body.sectPr.addprevious(
+        parse_xml(
+            f"<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Local authority: Calderdale. Lead: Hana Ali."
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    document.add_paragraph("The child, ")._p.append(
+        parse_xml(f"<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:r><w:t>Jaxon Pickles</w:t></w:r></w:sdtContent></w:sdt>")
     )
     outer = document.add_table(rows=1, cols=2)
     outer.cell(0, 0).text = "Tracked case 4"
@@ -127,7 +141,9 @@ def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tm
     # What Word shows with the changes accepted, each place once.
     assert "Children who go missing are seen quickly, as Tyler-James said." in shown
     assert "Return home interviews are offered within 72 hours" in shown
-    assert shown.count("Case study: Harper Bland, 15.") == 1
+    assert shown.count("Case study: Harper Bland, 15, placed with Mrs Okafor.") == 1
+    assert "Local authority: Calderdale. Lead: Hana Ali." in shown
+    assert "The child, Jaxon Pickles" in shown
     assert "Carer: Mrs Okonjo" in shown
     assert "Told to the inspector by Bernie Walsh, the LAC nurse." in shown
     assert "Paisley" not in shown and "Oliwia" not in shown
@@ -144,7 +160,16 @@ def test_names_in_deleted_text_are_found_but_credit_no_area(tmp_path):
     checker = ReportChecker(IdentifierScanner(default_detectors()), CoverageChecker(FakeEmbedder()))
     checked = checker.check_file(make_qa_docx(tmp_path / "qa.docx"), CheckOptions())
     names = {f.text: checked.in_deleted_text(f) for f in checked.result.identifiers if f.type == "PERSON"}
-    for shown in ("Kayden", "Tyler-James", "Harper Bland", "Okonjo", "Bernie Walsh"):
+    for shown in (
+        "Kayden",
+        "Tyler-James",
+        "Harper Bland",
+        "Okafor",
+        "Okonjo",
+        "Bernie Walsh",
+        "Hana Ali",
+        "Jaxon Pickles",
+    ):
         assert names.get(shown) is False, (shown, names)
     for deleted in ("Paisley Fielding", "Oliwia Nowak"):
         assert names.get(deleted) is True, (deleted, names)

@@ -446,6 +446,8 @@ def texts(detector, text):
         ),
         # A body's initials typed in lower case are not someone's home ("from nyas"), as "at jordans" is.
         ("advocate from nyas came. he was at jordans", ["jordans"]),
+        # A local authority's name runs into "Council" or "local authority" on its own line, not on the next.
+        ("Carer: Mrs Okonjo\nLocal authority: Calderdale. Corby Council and Wolverton local authority", ["Okonjo"]),
         # A given name a person is called, unquoted; not what an app or a game is called.
         ("made a friend called poppy\nuses an app called snapchat and a game called fortnite", ["poppy"]),
         # A line typed wholly in lower case: a given name that no dictionary lists needs no other cue.

@@ -296,9 +296,10 @@ AFTER_A_NAME = FOLLOWING_VERBS | AGENTIVE_VERBS | {
     "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
     "until", "before", "after", "again", "today", "tomorrow", "alone", "every", "once", "twice",
 }  # fmt: skip
-# "Wolverton children's services", "Corby Council": a local authority's name.
+# "Wolverton children's services", "Corby Council": a local authority's name. Not across a line's end: in
+# "Carer: Mrs Okonjo\nLocal authority: Calderdale" the next line is a label.
 AUTHORITY_AFTER = re.compile(
-    r"\s+(?:(?:City|County|Borough|District|Metropolitan)\s+)*(?:Council|council|[Cc]hildren['’]s [Ss]ervices"
+    r"[^\S\n]+(?:(?:City|County|Borough|District|Metropolitan)\s+)*(?:Council|council|[Cc]hildren['’]s [Ss]ervices"
     r"|[Ll]ocal [Aa]uthority)\b"
 )
 # "Down's syndrome", "Prader-Willi syndrome", "Duchenne muscular dystrophy": a condition named after its
