@@ -314,8 +314,13 @@ def _print_check(checked) -> None:
         for f in result.identifiers:
             context = finding_context(text, f.start, f.end)
             kind = type_label(f.type, f.score)
-            row = msg.CHECK_IDENTIFIER_DELETED_ROW if checked.in_deleted_text(f) else msg.CHECK_IDENTIFIER_ROW
-            typer.echo(row.format(type=kind, text=f.text, start=f.start, end=f.end, context=context))
+            region = checked.region(f)
+            where = f", {msg.FINDING_REGION[region]}" if region else ""
+            typer.echo(
+                msg.CHECK_IDENTIFIER_ROW.format(
+                    type=kind, text=f.text, start=f.start, end=f.end, where=where, context=context
+                )
+            )
         if any(type_label(f.type, f.score) != f.type for f in result.identifiers):
             typer.echo(msg.CHECK_POSSIBLE_NOTE)
     cov = result.coverage

@@ -22,10 +22,13 @@ CHECK_FILE = "== {file}"
 CHECK_IDENTIFIERS = (
     "Identifying details ({count}) — para 160: nothing may identify a child, family member or member of staff"
 )
-CHECK_IDENTIFIER_ROW = "  {type:<15} “{text}” (chars {start}–{end}) in: …{context}…"
-# A finding in text deleted under tracked changes: the file still holds it.
-DELETED_TEXT_NOTE = "deleted under tracked changes, still in the file"
-CHECK_IDENTIFIER_DELETED_ROW = "  {type:<15} “{text}” (chars {start}–{end}, " + DELETED_TEXT_NOTE + ") in: …{context}…"
+CHECK_IDENTIFIER_ROW = "  {type:<15} “{text}” (chars {start}–{end}{where}) in: …{context}…"
+# Where in a .docx a finding outside the report's text is (documents.COMMENTS, documents.DELETED): the file
+# still holds it.
+FINDING_REGION = {
+    "comments": "in a reviewer's comment",
+    "deleted": "deleted under tracked changes, still in the file",
+}
 CHECK_POSSIBLE_NOTE = "  (a type ending in ? is possible, not certain: an unfamiliar word or a single letter; check it)"
 CHECK_COVERAGE = "Reporting areas (para 171–173, Annex M): {covered} covered, {missing} missing, {na} not applicable"
 CHECK_MISSING_ROW = "  missing: {area} — {name} ({source})"
@@ -111,8 +114,7 @@ SLACK_SEA_IDENTIFIER = "Remove identifying details before saving (para 160): {it
 SLACK_FILE_REJECTED = "I could not use that file: {reason}"
 SLACK_CHECK_RESULT = "*Report check: {file}*"
 SLACK_CHECK_IDENTIFIERS = "*Identifying details ({count})* — para 160"
-SLACK_CHECK_IDENTIFIER_ROW = "• {type} `{text}` in: _…{context}…_"
-SLACK_CHECK_IDENTIFIER_DELETED_ROW = "• {type} `{text}` (" + DELETED_TEXT_NOTE + ") in: _…{context}…_"
+SLACK_CHECK_IDENTIFIER_ROW = "• {type} `{text}`{where} in: _…{context}…_"
 SLACK_CHECK_MISSING = "*Missing reporting areas ({count}):* {areas}"
 SLACK_CHECK_STRUCTURE = "*Structure:* {items}"
 SLACK_CHECK_STYLE = "*Style advice:* {count} sentences (see the annotated copy)"

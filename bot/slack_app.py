@@ -452,12 +452,11 @@ def create_app(
                 for f in result.identifiers:
                     context = finding_context(text, f.start, f.end)
                     kind = type_label(f.type, f.score)
-                    row = (
-                        msg.SLACK_CHECK_IDENTIFIER_DELETED_ROW
-                        if checked.in_deleted_text(f)
-                        else msg.SLACK_CHECK_IDENTIFIER_ROW
+                    region = checked.region(f)
+                    where = f" ({msg.FINDING_REGION[region]})" if region else ""
+                    lines.append(
+                        msg.SLACK_CHECK_IDENTIFIER_ROW.format(type=kind, text=f.text, where=where, context=context)
                     )
-                    lines.append(row.format(type=kind, text=f.text, context=context))
             if result.coverage.missing:
                 lines.append(
                     msg.SLACK_CHECK_MISSING.format(

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from drafting.coverage import AreaEvidence, Coverage, CoverageChecker
-from drafting.documents import join_parts, read_report_parts
+from drafting.documents import ReportText, read_report_text
 from drafting.identifiers import Finding, IdentifierScanner
 from drafting.identifiers.base import ScanMode
 from drafting.structure import StructureFinding, check_structure
@@ -66,11 +66,15 @@ class CheckOptions(BaseModel):
 class CheckedFile(NamedTuple):
     result: ReportCheck
     evidence: list[AreaEvidence]
-    text: str  # what the findings' offsets index into: the shown text, then any hidden text
-    shown_chars: int  # findings at or after this offset are in text deleted under tracked changes
+    read: ReportText  # the findings' offsets index into `read.text`
 
-    def in_deleted_text(self, finding: IdentifierOut) -> bool:
-        return finding.start >= self.shown_chars
+    @property
+    def text(self) -> str:
+        return self.read.text
+
+    def region(self, finding: IdentifierOut) -> str | None:
+        """None for a finding in the report's text, else documents.COMMENTS or documents.DELETED."""
+        return self.read.region(finding.start)
 
 
 class ReportChecker:
@@ -79,26 +83,27 @@ class ReportChecker:
         self.coverage = coverage
 
     def check_text(
-        self, name: str, text: str, options: CheckOptions, hidden: str = ""
+        self, name: str, text: str | ReportText, options: CheckOptions
     ) -> tuple[ReportCheck, list[AreaEvidence]]:
-        """`hidden`: text the file holds without showing it (deleted under tracked changes). It is scanned for
-        identifying details, after `text` (findings' offsets index into the two joined by `join_parts`), but
-        credits no reporting area and is not read for structure or style."""
-        findings: list[Finding] = self.scanner.scan(join_parts(text, hidden), mode=options.mode)
-        coverage, evidence = self.coverage.check(text, options.prevent_priority, options.delegated)
+        """A plain string is all report text. Of a ReportText, the comments and deleted text are scanned for
+        identifying details too (findings' offsets index into its `text`), but credit no reporting area and are
+        not read for structure or style."""
+        read = text if isinstance(text, ReportText) else ReportText(text)
+        findings: list[Finding] = self.scanner.scan(read.text, mode=options.mode)
+        report = read.report
+        coverage, evidence = self.coverage.check(report, options.prevent_priority, options.delegated)
         result = ReportCheck(
             file=name,
             identifiers=[
                 IdentifierOut(type=f.type, text=f.text, start=f.start, end=f.end, score=f.score) for f in findings
             ],
             coverage=coverage,
-            structure=check_structure(text, options.post_monitoring) if options.mode == "report" else [],
-            style=check_style(text),
+            structure=check_structure(report, options.post_monitoring) if options.mode == "report" else [],
+            style=check_style(report),
         )
         return result, evidence
 
     def check_file(self, path: Path, options: CheckOptions) -> CheckedFile:
-        text, hidden = read_report_parts(path)
-        result, evidence = self.check_text(str(path), text, options, hidden)
-        # The hidden text starts after the shown text and the line break that joins them.
-        return CheckedFile(result, evidence, join_parts(text, hidden), len(text) + 1)
+        read = read_report_text(path)
+        result, evidence = self.check_text(str(path), read, options)
+        return CheckedFile(result, evidence, read)

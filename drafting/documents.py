@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from drafting.errors import UnreadableDocumentError
 
@@ -22,20 +22,42 @@ SUPPORTED = (".docx", ".txt", ".md")
 
 
 def read_report(path: Path) -> str:
-    """The document's plain text, then any text it holds but does not show (`read_report_parts`); offsets in
-    findings index into exactly this string."""
-    shown, hidden = read_report_parts(path)
-    return join_parts(shown, hidden)
+    """The document's plain text (`ReportText.text`); offsets in findings index into exactly this string."""
+    return read_report_text(path).text
 
 
-def join_parts(shown: str, hidden: str) -> str:
-    return f"{shown}\n{hidden}" if hidden else shown
+# What a file holds besides its report text. Both stay in the file, so both are scanned for identifying
+# details; neither is the report, so neither credits a reporting area or is read for structure or style.
+COMMENTS = "comments"  # reviewers' comments: "add something on missing children" covers nothing
+DELETED = "deleted"  # text deleted or moved away under tracked changes: rejecting the changes brings it back
 
 
-def read_report_parts(path: Path) -> tuple[str, str]:
-    """What the draft shows, and what it holds without showing: text deleted under tracked changes, which
-    stays in the file (and reappears when the changes are rejected), so a name in it is still in the file.
-    The second part is empty for .txt and .md."""
+class ReportText(NamedTuple):
+    """The report's text, then its comments, then its deleted text, each block on lines of its own."""
+
+    report: str
+    comments: str = ""
+    deleted: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(part for part in (self.report, self.comments, self.deleted) if part)
+
+    def region(self, offset: int) -> str | None:
+        """Where an offset into `text` falls: None in the report's text, else COMMENTS or DELETED."""
+        start = 0
+        for kind, part in ((None, self.report), (COMMENTS, self.comments), (DELETED, self.deleted)):
+            if not part:
+                continue
+            if offset <= start + len(part):  # the line break after a part counts with it
+                return kind
+            start += len(part) + 1
+        return None
+
+
+def read_report_text(path: Path) -> ReportText:
+    """A draft's text: for .docx, what Word shows with tracked changes accepted, its comments, and the text it
+    holds without showing (deleted under tracked changes); for .txt and .md, the decoded file."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         raise UnreadableDocumentError(f"{path}: unsupported file type {suffix or '(none)'}; use .docx, .txt or .md")
@@ -47,20 +69,19 @@ def read_report_parts(path: Path) -> tuple[str, str]:
         raise UnreadableDocumentError(f"{path}: the file is empty")
     if size > MAX_FILE_BYTES:
         raise UnreadableDocumentError(f"{path}: {size / 1_048_576:.1f} MB is over the 20 MB limit")
-    hidden = ""
     if suffix == ".docx":
-        text, hidden = _read_docx(path)
+        read = _read_docx(path)
     else:
         raw = path.read_bytes()
         try:
-            text = raw.decode("utf-8-sig")
+            read = ReportText(raw.decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
             raise UnreadableDocumentError(
                 f"{path}: not UTF-8 text (byte {raw[exc.start]:#04x} at offset {exc.start}); save it as UTF-8"
             ) from exc
-    if not text.strip():
+    if not read.text.strip():
         raise UnreadableDocumentError(f"{path}: the document has no text")
-    return text, hidden
+    return read
 
 
 def zip_bomb_problem(path: Path) -> str | None:
@@ -73,7 +94,7 @@ def zip_bomb_problem(path: Path) -> str | None:
     return None
 
 
-def _read_docx(path: Path) -> tuple[str, str]:
+def _read_docx(path: Path) -> ReportText:
     try:
         problem = zip_bomb_problem(path)
     except zipfile.BadZipFile as exc:
@@ -90,14 +111,11 @@ def _read_docx(path: Path) -> tuple[str, str]:
     for section in document.sections:
         for part in (section.header, section.footer):
             lines.extend(paragraph_text(p) for p in part.paragraphs if paragraph_text(p).strip())
-    comments = getattr(document, "comments", None)
-    if comments is not None:
-        for comment in comments:
-            lines.append(comment.text)
     lines.extend(_text_boxes(document.element.body))
     lines.extend(_notes(document))
+    comments = [comment.text for comment in getattr(document, "comments", None) or [] if comment.text.strip()]
     deleted = [text for text in _deleted_texts(document) if text.strip()]
-    return "\n".join(lines), "\n".join(deleted)
+    return ReportText("\n".join(lines), "\n".join(comments), "\n".join(deleted))
 
 
 # python-docx has no API for tracked changes, text boxes or footnotes, so these are read from its own element

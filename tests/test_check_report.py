@@ -70,8 +70,9 @@ V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 
 
 def make_qa_docx(path: Path) -> Path:
-    """A draft as it comes back from QA: tracked changes (an insertion, a deletion and a move), a text box
-    (written twice by Word, for new and old readers), a table nested in a cell and a footnote."""
+    """A draft as it comes back from QA: tracked changes (an insertion, a deletion and a move), a reviewer's
+    comment, a text box (written twice by Word, for new and old readers), content controls, a table nested in a
+    cell and a footnote."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -128,6 +129,8 @@ def make_qa_docx(path: Path) -> Path:
         '<w:footnote w:id="1"><w:p><w:r><w:t>Told to the inspector by Bernie Walsh, the LAC nurse.</w:t></w:r></w:p>'
         "</w:footnote></w:footnotes>"
     )
+    reviewed = document.paragraphs[0].runs
+    document.add_comment(reviewed, text="Please name no child here, not even Ruby. Add the missing children work.")
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
     document.part.relate_to(part, RT.FOOTNOTES)
     document.save(str(path))
@@ -135,9 +138,10 @@ def make_qa_docx(path: Path) -> Path:
 
 
 def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tmp_path):
-    from drafting.documents import read_report_parts
+    from drafting.documents import COMMENTS, DELETED, read_report_text
 
-    shown, hidden = read_report_parts(make_qa_docx(tmp_path / "qa.docx"))
+    read = read_report_text(make_qa_docx(tmp_path / "qa.docx"))
+    shown = read.report
     # What Word shows with the changes accepted, each place once.
     assert "Children who go missing are seen quickly, as Tyler-James said." in shown
     assert "Return home interviews are offered within 72 hours" in shown
@@ -146,20 +150,25 @@ def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tm
     assert "The child, Jaxon Pickles" in shown
     assert "Carer: Mrs Okonjo" in shown
     assert "Told to the inspector by Bernie Walsh, the LAC nurse." in shown
-    assert "Paisley" not in shown and "Oliwia" not in shown
-    # What the file still holds: text deleted or moved away under tracked changes.
-    assert hidden.splitlines() == [", for example Paisley Fielding", " to Oliwia Nowak"]
+    assert "Paisley" not in shown and "Oliwia" not in shown and "Ruby" not in shown
+    # What the file still holds: a reviewer's comment, and text deleted or moved away under tracked changes.
+    assert read.comments == "Please name no child here, not even Ruby. Add the missing children work."
+    assert read.deleted.splitlines() == [", for example Paisley Fielding", " to Oliwia Nowak"]
+    assert read.text == f"{read.report}\n{read.comments}\n{read.deleted}"
+    regions = {word: read.region(read.text.index(word)) for word in ("Kayden", "Bernie", "Ruby", "Paisley", "Oliwia")}
+    assert regions == {"Kayden": None, "Bernie": None, "Ruby": COMMENTS, "Paisley": DELETED, "Oliwia": DELETED}
 
 
-def test_names_in_deleted_text_are_found_but_credit_no_area(tmp_path):
+def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_path):
     from drafting.check import CheckOptions, ReportChecker
     from drafting.coverage import CoverageChecker
+    from drafting.documents import COMMENTS, DELETED
     from drafting.identifiers import IdentifierScanner, default_detectors
     from tests.fakes import FakeEmbedder
 
     checker = ReportChecker(IdentifierScanner(default_detectors()), CoverageChecker(FakeEmbedder()))
     checked = checker.check_file(make_qa_docx(tmp_path / "qa.docx"), CheckOptions())
-    names = {f.text: checked.in_deleted_text(f) for f in checked.result.identifiers if f.type == "PERSON"}
+    names = {f.text: checked.region(f) for f in checked.result.identifiers if f.type == "PERSON"}
     for shown in (
         "Kayden",
         "Tyler-James",
@@ -170,12 +179,14 @@ def test_names_in_deleted_text_are_found_but_credit_no_area(tmp_path):
         "Hana Ali",
         "Jaxon Pickles",
     ):
-        assert names.get(shown) is False, (shown, names)
+        assert shown in names and names[shown] is None, (shown, names)
+    assert names.get("Ruby") == COMMENTS, names
     for deleted in ("Paisley Fielding", "Oliwia Nowak"):
-        assert names.get(deleted) is True, (deleted, names)
+        assert names.get(deleted) == DELETED, (deleted, names)
     for f in checked.result.identifiers:
         assert checked.text[f.start : f.end] == f.text
-    assert not any("Paisley" in e.sentence or "Oliwia" in e.sentence for e in checked.evidence)
+    # Neither the deleted text nor the comment asking for missing children's work is read as the report's.
+    assert not any(word in e.sentence for e in checked.evidence for word in ("Paisley", "Oliwia", "Ruby"))
 
 
 def test_annotating_keeps_offsets_after_a_paragraph_with_a_tracked_insertion(tmp_path):
@@ -640,6 +651,7 @@ def test_check_report_readable_output_marks_possible_identifiers(tmp_path, model
     deleted = [line for line in out.splitlines() if "“Paisley Fielding”" in line]
     assert len(deleted) == 1 and "deleted under tracked changes, still in the file" in deleted[0], out
     assert not any("deleted under tracked changes" in line for line in out.splitlines() if "“Kayden”" in line)
+    assert any("“Ruby” (chars" in line and "in a reviewer's comment" in line for line in out.splitlines()), out
 
 
 def test_check_report_exit_2_with_one_line_when_the_file_is_unreadable(tmp_path):
