@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafting.check import ReportCheck
-from drafting.documents import body_lines, paragraph_text
+from drafting.documents import body_lines, paragraph_text, shown_runs
 from drafting.errors import UnreadableDocumentError
 
 AUTHOR = "Handbook assistant"
@@ -41,10 +41,11 @@ def marks_for(result: ReportCheck) -> list[Mark]:
 
 
 def _isolate(paragraph: Paragraph, start: int, end: int) -> list[Run]:
-    """Split the paragraph's runs so that [start, end) is exactly a run sequence; return those runs."""
+    """Split the paragraph's shown runs (tracked insertions and hyperlinks included) so that [start, end) is
+    exactly a run sequence; return those runs."""
     chosen: list[Run] = []
     position = 0
-    for run in list(paragraph.runs):
+    for run in shown_runs(paragraph):
         text = run.text
         run_start, run_end = position, position + len(text)
         position = run_end
@@ -65,28 +66,26 @@ def _isolate(paragraph: Paragraph, start: int, end: int) -> list[Run]:
 
 
 def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
-    """Write the annotated copy; returns how many findings were marked (those in body paragraphs)."""
+    """Write the annotated copy; returns how many findings were marked (those in body paragraphs and table
+    cells; text boxes, notes, comments and deleted text are not marked)."""
     if source.suffix.lower() != ".docx":
         raise UnreadableDocumentError(f"{source}: --annotate needs a .docx draft")
     document = docx.Document(str(source))
-    # Offsets of body paragraphs in the extracted text, which documents.read_report joins by "\n".
-    paragraphs: list[tuple[int, Paragraph]] = []
+    # Offsets of body and table-cell paragraphs in the extracted text, whose lines documents.read_report joins
+    # by "\n".
+    paragraphs: list[tuple[int, Paragraph, str]] = []
     offset = 0
-    for line, paragraph in body_lines(document):
-        if paragraph is not None:
-            # The paragraph's text ends its line: a list item's marker comes first.
-            paragraphs.append((offset + len(line) - len(paragraph_text(paragraph)), paragraph))
+    for line, placements in body_lines(document):
+        paragraphs.extend((offset + start, p, paragraph_text(p)) for start, p in placements)
         offset += len(line) + 1
     marked = 0
     # Splitting runs leaves the text unchanged, so offsets stay valid; style marks go first so that an
     # identifier inside a flagged sentence keeps its own (red) highlight.
     for mark in marks_for(result):
-        for para_start, paragraph in paragraphs:
-            shown = paragraph_text(paragraph)
-            para_end = para_start + len(shown)
-            if para_start <= mark.start and mark.end <= para_end:
-                if "".join(r.text for r in paragraph.runs) != shown:
-                    break  # hyperlinks, fields or tracked insertions: offsets would not line up, leave it unmarked
+        for para_start, paragraph, shown in paragraphs:
+            if para_start <= mark.start and mark.end <= para_start + len(shown):
+                if "".join(r.text for r in shown_runs(paragraph)) != shown:
+                    break  # offsets would not line up (a field's code, say): leave it unmarked
                 runs = _isolate(paragraph, mark.start - para_start, mark.end - para_start)
                 if runs:
                     for run in runs:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # A .docx is a zip: cap what it may expand to, so a zip bomb is refused before parsing.
@@ -139,18 +140,23 @@ def paragraph_text(paragraph: Paragraph) -> str:
     p = paragraph._p
     if not any(_nearest_paragraph(e) is p for e in p.iter(*_BEYOND_PARAGRAPH_TEXT)):
         return paragraph.text
+    return "".join(run.text for run in shown_runs(paragraph))
+
+
+def shown_runs(paragraph: Paragraph) -> list[Run]:
+    """The runs whose text makes `paragraph_text`, in order: plain runs, and those in hyperlinks, fields,
+    content controls and tracked insertions."""
     from docx.text.run import Run
 
-    parts = []
-    for r in p.iter(f"{_W}r"):
-        # Not a run of a paragraph nested in a text box, nor one removed under tracked changes.
-        parent = r.getparent()
-        if _nearest_paragraph(r) is not p or parent is None or parent.tag not in _SHOWN_RUN_PARENTS:
-            continue
-        if _inside(r, _REMOVED):
-            continue
-        parts.append(Run(r, paragraph).text)
-    return "".join(parts)
+    p = paragraph._p
+    return [
+        Run(r, paragraph)
+        for r in p.iter(f"{_W}r")
+        if _nearest_paragraph(r) is p
+        and r.getparent() is not None
+        and r.getparent().tag in _SHOWN_RUN_PARENTS
+        and not _inside(r, _REMOVED)
+    ]
 
 
 def _nearest_paragraph(element):  # noqa: ANN001, ANN202 - lxml elements
@@ -258,10 +264,14 @@ def _list_item(paragraph: Paragraph) -> bool:
     return bool(paragraph.text.strip()) and (numbered or style.lower().startswith("list"))
 
 
-def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
-    """The body in order, one line per paragraph (with the paragraph; a list item after DOCX_BULLET) or table
-    row (cells joined by " | ", merged cells once; no paragraph). Reading and annotating share it so offsets
-    agree."""
+# Where each paragraph's text starts in its line: one for a body paragraph, one per cell paragraph for a table row.
+Placements = list[tuple[int, "Paragraph"]]
+
+
+def body_lines(document: Document) -> Iterator[tuple[str, Placements]]:
+    """The body in order, one line per paragraph (a list item after DOCX_BULLET) or table row (cells joined by
+    " | ", merged cells once, a cell's paragraphs by line breaks), each with where its paragraphs' text starts
+    in it. Reading and annotating share it so offsets agree."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -270,21 +280,34 @@ def body_lines(document: Document) -> Iterator[tuple[str, Paragraph | None]]:
             paragraph = Paragraph(child, document)
             text = paragraph_text(paragraph)
             # A list item carries its bullet, as in a plain-text draft: it reports a finding without a full stop.
-            yield (DOCX_BULLET + text if _list_item(paragraph) else text), paragraph
+            bullet = DOCX_BULLET if _list_item(paragraph) else ""
+            yield bullet + text, [(len(bullet), paragraph)]
         else:
             yield from _table_lines(Table(child, document))
 
 
-def _table_lines(table: Table) -> Iterator[tuple[str, None]]:
+def _table_lines(table: Table) -> Iterator[tuple[str, Placements]]:
     """One line per row, cells joined by " | " (merged cells once), then the rows of any table nested in a cell."""
+    from docx.text.paragraph import Paragraph
+
     nested: dict[int, Table] = {}  # by element: a merged cell is returned once per grid column it spans
     for row in table.rows:
         cells: list[str] = []
+        placed: Placements = []
+        line_length = 0
         for cell in row.cells:
-            text = cell_text(cell)
-            if text not in cells:  # merged cells repeat their text
-                cells.append(text)
+            paragraphs = [Paragraph(e, cell) for e in block_items(cell._tc) if e.tag == f"{_W}p"]
+            texts = [paragraph_text(p) for p in paragraphs]
+            text = "\n".join(texts)
             nested.update((id(t._tbl), t) for t in _cell_tables(cell))
-        yield " | ".join(cells), None
+            if text in cells:  # merged cells repeat their text
+                continue
+            start = line_length + (len(" | ") if cells else 0)
+            for paragraph, paragraph_line in zip(paragraphs, texts, strict=True):
+                placed.append((start, paragraph))
+                start += len(paragraph_line) + 1
+            cells.append(text)
+            line_length = len(" | ".join(cells))
+        yield " | ".join(cells), placed
     for inner in nested.values():
         yield from _table_lines(inner)

@@ -189,26 +189,43 @@ def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_pat
     assert not any(word in e.sentence for e in checked.evidence for word in ("Paisley", "Oliwia", "Ruby"))
 
 
-def test_annotating_keeps_offsets_after_a_paragraph_with_a_tracked_insertion(tmp_path):
-    source = make_qa_docx(tmp_path / "qa.docx")
-    text = read_report(source)
-    # The paragraph after the inserted, deleted and moved text is marked exactly: its offset counts the inserted
-    # and moved-in text but not the deleted or moved-away text.
-    _annotate_one_name(source, text, "See", tmp_path / "one.docx")
+def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
     from drafting.annotate import annotate_docx
     from drafting.check import IdentifierOut, ReportCheck
     from drafting.coverage import Coverage
+    from drafting.documents import read_report_text
 
-    start = text.index("72 hours")
+    source = make_qa_docx(tmp_path / "qa.docx")
+    text = read_report(source)
+    # After the inserted, deleted and moved text, a paragraph is still marked exactly: its offset counts the
+    # inserted and moved-in text but not the deleted or moved-away text.
+    _annotate_one_name(source, text, "See", tmp_path / "one.docx")
+    names = ["Tyler-James", "72 hours", "Okonjo", "Jaxon Pickles", "Paisley"]
+    starts = [text.index(name) for name in names]
     result = ReportCheck(
         file=str(source),
-        identifiers=[IdentifierOut(type="PERSON", text="72 hours", start=start, end=start + 8, score=0.9)],
+        identifiers=[
+            IdentifierOut(type="PERSON", text=n, start=s, end=s + len(n), score=0.9)
+            for n, s in zip(names, starts, strict=True)
+        ],
         coverage=Coverage(covered=[], missing=[], not_applicable=[]),
         structure=[],
         style=[],
     )
-    # The moved-in text is not a plain run either: left unmarked rather than marked in the wrong place.
-    assert annotate_docx(source, result, tmp_path / "two.docx") == 0
+    target = tmp_path / "two.docx"
+    # Inserted and moved-in text, a nested table's cell and a content control are marked; deleted text is not.
+    assert annotate_docx(source, result, target) == 4
+    body = docx.Document(str(target)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    red = [
+        "".join(t.text for t in r.iter(f"{w}t"))
+        for r in body.iter(f"{w}r")
+        if any(h.get(f"{w}val") == "red" for h in r.iter(f"{w}highlight"))
+    ]
+    assert red == ["Tyler-James", "72 hours", "Jaxon Pickles", "Okonjo"]
+    # The report's text is unchanged (only comments are added), so the annotated copy reads as the draft did.
+    assert read_report_text(target).report == read_report_text(source).report
+    assert read_report_text(target).deleted == read_report_text(source).deleted
 
 
 @pytest.mark.parametrize(
