@@ -109,9 +109,9 @@ def _read_docx(path: Path) -> ReportText:
     except Exception as exc:  # python-docx raises several types for a damaged package
         raise UnreadableDocumentError(f"{path}: not a valid .docx ({type(exc).__name__})") from exc
     lines = [line for line, _ in body_lines(document)]
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            lines.extend(paragraph_text(p) for p in part.paragraphs if paragraph_text(p).strip())
+    for part in _headers_and_footers(document):
+        lines.extend(line for line, _ in _block_lines(part._element, part) if line.strip())
+        lines.extend(_text_boxes(part._element))
     lines.extend(_text_boxes(document.element.body))
     lines.extend(_notes(document))
     comments = [comment.text for comment in getattr(document, "comments", None) or [] if comment.text.strip()]
@@ -235,10 +235,7 @@ def _deleted_texts(document: Document) -> Iterator[str]:
     from docx.oxml import parse_xml
 
     roots = [document.element.body]
-    for section in document.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                roots.append(part._element)
+    roots.extend(part._element for part in _headers_and_footers(document))
     for rel in document.part.rels.values():
         if not rel.is_external and rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES):
             roots.append(parse_xml(rel.target_part.blob))
@@ -272,18 +269,39 @@ def body_lines(document: Document) -> Iterator[tuple[str, Placements]]:
     """The body in order, one line per paragraph (a list item after DOCX_BULLET) or table row (cells joined by
     " | ", merged cells once, a cell's paragraphs by line breaks), each with where its paragraphs' text starts
     in it. Reading and annotating share it so offsets agree."""
+    return _block_lines(document.element.body, document)
+
+
+def _headers_and_footers(document: Document) -> Iterator:
+    """Every header and footer the sections define: the default ones, and a first page's or even pages' own
+    when the section has them (a draft often heads its first page differently). Linked ones are the previous
+    section's, read there."""
+    for section in document.sections:
+        for part in (
+            section.header,
+            section.footer,
+            section.first_page_header,
+            section.first_page_footer,
+            section.even_page_header,
+            section.even_page_footer,
+        ):
+            if not part.is_linked_to_previous:
+                yield part
+
+
+def _block_lines(parent, owner) -> Iterator[tuple[str, Placements]]:  # noqa: ANN001 - an lxml element, its proxy
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for child in block_items(document.element.body):
+    for child in block_items(parent):
         if child.tag == f"{_W}p":
-            paragraph = Paragraph(child, document)
+            paragraph = Paragraph(child, owner)
             text = paragraph_text(paragraph)
             # A list item carries its bullet, as in a plain-text draft: it reports a finding without a full stop.
             bullet = DOCX_BULLET if _list_item(paragraph) else ""
             yield bullet + text, [(len(bullet), paragraph)]
         else:
-            yield from _table_lines(Table(child, document))
+            yield from _table_lines(Table(child, owner))
 
 
 def _table_lines(table: Table) -> Iterator[tuple[str, Placements]]:

@@ -72,7 +72,7 @@ V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 def make_qa_docx(path: Path) -> Path:
     """A draft as it comes back from QA: tracked changes (an insertion, a deletion and a move), a reviewer's
     comment, a text box (written twice by Word, for new and old readers), content controls, a table nested in a
-    cell and a footnote."""
+    cell, a first-page header holding a table, and a footnote."""
     from docx.opc.constants import CONTENT_TYPE as CT
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
@@ -129,6 +129,12 @@ def make_qa_docx(path: Path) -> Path:
         '<w:footnote w:id="1"><w:p><w:r><w:t>Told to the inspector by Bernie Walsh, the LAC nurse.</w:t></w:r></w:p>'
         "</w:footnote></w:footnotes>"
     )
+    # A first page headed differently from the rest, its header a table.
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    banner = section.first_page_header.add_table(rows=1, cols=2, width=section.page_width)
+    banner.cell(0, 0).text = "DRAFT"
+    banner.cell(0, 1).text = "Case reviewed with Gwen Parry"
     reviewed = document.paragraphs[0].runs
     document.add_comment(reviewed, text="Please name no child here, not even Ruby. Add the missing children work.")
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
@@ -150,6 +156,7 @@ def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tm
     assert "The child, Jaxon Pickles" in shown
     assert "Carer: Mrs Okonjo" in shown
     assert "Told to the inspector by Bernie Walsh, the LAC nurse." in shown
+    assert "DRAFT | Case reviewed with Gwen Parry" in shown
     assert "Paisley" not in shown and "Oliwia" not in shown and "Ruby" not in shown
     # What the file still holds: a reviewer's comment, and text deleted or moved away under tracked changes.
     assert read.comments == "Please name no child here, not even Ruby. Add the missing children work."
@@ -178,6 +185,7 @@ def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_pat
         "Bernie Walsh",
         "Hana Ali",
         "Jaxon Pickles",
+        "Gwen Parry",
     ):
         assert shown in names and names[shown] is None, (shown, names)
     assert names.get("Ruby") == COMMENTS, names
