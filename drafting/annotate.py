@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafting.check import ReportCheck
-from drafting.documents import body_lines, paragraph_text, shown_runs
+from drafting.documents import body_lines, in_block_content_control, paragraph_text, shown_runs
 from drafting.errors import UnreadableDocumentError
 
 AUTHOR = "Handbook assistant"
@@ -90,7 +90,10 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
                 if runs:
                     for run in runs:
                         run.font.highlight_color = mark.colour
-                    document.add_comment(runs, text=mark.comment, author=AUTHOR, initials=INITIALS)
+                    # A comment anchored inside a block content control hid the paragraph's text in LibreOffice
+                    # (7.4): there the highlight alone marks the finding.
+                    if not in_block_content_control(paragraph):
+                        document.add_comment(runs, text=mark.comment, author=AUTHOR, initials=INITIALS)
                     marked += 1
                 break
     target.parent.mkdir(parents=True, exist_ok=True)

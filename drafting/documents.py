@@ -159,6 +159,11 @@ def shown_runs(paragraph: Paragraph) -> list[Run]:
     ]
 
 
+def in_block_content_control(paragraph: Paragraph) -> bool:
+    """Whether the paragraph is inside a content control that holds whole paragraphs."""
+    return any(True for _ in paragraph._p.iterancestors(f"{_W}sdtContent"))
+
+
 def _nearest_paragraph(element):  # noqa: ANN001, ANN202 - lxml elements
     return next(element.iterancestors(f"{_W}p"), None)
 

@@ -208,7 +208,7 @@ def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
     # After the inserted, deleted and moved text, a paragraph is still marked exactly: its offset counts the
     # inserted and moved-in text but not the deleted or moved-away text.
     _annotate_one_name(source, text, "See", tmp_path / "one.docx")
-    names = ["Tyler-James", "72 hours", "Okonjo", "Jaxon Pickles", "Paisley"]
+    names = ["Tyler-James", "72 hours", "Okonjo", "Hana Ali", "Jaxon Pickles", "Paisley"]
     starts = [text.index(name) for name in names]
     result = ReportCheck(
         file=str(source),
@@ -221,8 +221,8 @@ def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
         style=[],
     )
     target = tmp_path / "two.docx"
-    # Inserted and moved-in text, a nested table's cell and a content control are marked; deleted text is not.
-    assert annotate_docx(source, result, target) == 4
+    # Inserted and moved-in text, a nested table's cell and content controls are marked; deleted text is not.
+    assert annotate_docx(source, result, target) == 5
     body = docx.Document(str(target)).element.body
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     red = [
@@ -230,7 +230,13 @@ def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
         for r in body.iter(f"{w}r")
         if any(h.get(f"{w}val") == "red" for h in r.iter(f"{w}highlight"))
     ]
-    assert red == ["Tyler-James", "72 hours", "Jaxon Pickles", "Okonjo"]
+    assert red == ["Tyler-James", "72 hours", "Hana Ali", "Jaxon Pickles", "Okonjo"]
+    # In a block content control the highlight alone marks it: a comment anchored there hid the paragraph's text
+    # in LibreOffice. Inline, and elsewhere, each mark has its comment.
+    block = next(body.iter(f"{w}sdt"))
+    assert "Hana Ali" in "".join(t.text for t in block.iter(f"{w}t"))
+    assert not any(True for _ in block.iter(f"{w}commentRangeStart"))
+    assert len(list(body.iter(f"{w}commentRangeStart"))) == 4 + 1  # and the reviewer's comment the draft had
     # The report's text is unchanged (only comments are added), so the annotated copy reads as the draft did.
     assert read_report_text(target).report == read_report_text(source).report
     assert read_report_text(target).deleted == read_report_text(source).deleted
