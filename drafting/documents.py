@@ -1,5 +1,5 @@
-"""Reading report drafts: .docx (body, tables, headers, footers, comments, footnotes, text boxes, tracked
-changes), .txt and .md, with limits."""
+"""Reading report drafts: .docx (body, tables, headers, footers, footnotes, text boxes, content controls,
+comments, tracked changes), .txt and .md, with limits."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from drafting.errors import UnreadableDocumentError
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import _Footer, _Header
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -111,8 +113,8 @@ def _read_docx(path: Path) -> ReportText:
     lines = [line for line, _ in body_lines(document)]
     for part in _headers_and_footers(document):
         lines.extend(line for line, _ in _block_lines(part._element, part) if line.strip())
-        lines.extend(_text_boxes(part._element))
-    lines.extend(_text_boxes(document.element.body))
+        lines.extend(_text_boxes(part._element, part))
+    lines.extend(_text_boxes(document.element.body, document))
     lines.extend(_notes(document))
     comments = [comment.text for comment in getattr(document, "comments", None) or [] if comment.text.strip()]
     deleted = [text for text in _deleted_texts(document) if text.strip()]
@@ -164,11 +166,11 @@ def in_block_content_control(paragraph: Paragraph) -> bool:
     return any(True for _ in paragraph._p.iterancestors(f"{_W}sdtContent"))
 
 
-def _nearest_paragraph(element):  # noqa: ANN001, ANN202 - lxml elements
+def _nearest_paragraph(element: BaseOxmlElement) -> BaseOxmlElement | None:
     return next(element.iterancestors(f"{_W}p"), None)
 
 
-def block_items(parent) -> Iterator:  # noqa: ANN001 - an lxml element
+def block_items(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
     """The paragraphs and tables of a body or a cell in order, including those inside block-level content
     controls (report templates put whole sections in them)."""
     for child in parent.iterchildren():
@@ -196,41 +198,30 @@ def _cell_tables(cell: _Cell) -> list[Table]:
     return [Table(e, cell) for e in block_items(cell._tc) if e.tag == f"{_W}tbl"]
 
 
-def _inside(element, tags: set[str]) -> bool:  # noqa: ANN001 - an lxml element
+def _inside(element: BaseOxmlElement, tags: set[str]) -> bool:
     return any(ancestor.tag in tags for ancestor in element.iterancestors())
 
 
-def _text_boxes(body) -> Iterator[str]:  # noqa: ANN001 - an lxml element
+def _text_boxes(body: BaseOxmlElement, owner: object) -> Iterator[str]:
     """Paragraphs in text boxes and shapes, once each: Word writes a box twice, for new readers (mc:Choice) and
     as a fallback for old ones (mc:Fallback)."""
-    from docx.text.paragraph import Paragraph
-
     for box in body.iter(f"{_W}txbxContent"):
-        if _inside(box, {_MC_FALLBACK}):
-            continue
-        for p in box.iter(f"{_W}p"):
-            text = paragraph_text(Paragraph(p, None))
-            if text.strip():
-                yield text
+        if not _inside(box, {_MC_FALLBACK}):
+            yield from (line for line, _ in _block_lines(box, owner) if line.strip())
 
 
 def _notes(document: Document) -> Iterator[str]:
     """Footnote and endnote text (not the separator notes Word keeps in the same parts)."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
-    from docx.text.paragraph import Paragraph
 
     for rel in document.part.rels.values():
         if rel.is_external or rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES):
             continue
-        root = parse_xml(rel.target_part.blob)
-        for note in root:
-            if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-                continue
-            for p in note.iter(f"{_W}p"):
-                text = paragraph_text(Paragraph(p, None))
-                if text.strip():
-                    yield text
+        for note in parse_xml(rel.target_part.blob):
+            if note.get(f"{_W}type") not in ("separator", "continuationSeparator", "continuationNotice"):
+                # The document owns the notes' paragraphs here: their styles are the document's.
+                yield from (line for line, _ in _block_lines(note, document) if line.strip())
 
 
 def _deleted_texts(document: Document) -> Iterator[str]:
@@ -246,6 +237,8 @@ def _deleted_texts(document: Document) -> Iterator[str]:
             roots.append(parse_xml(rel.target_part.blob))
     for root in roots:
         for p in root.iter(f"{_W}p"):
+            if _inside(p, {_MC_FALLBACK}):  # a text box's second copy
+                continue
             removed = [
                 t.text or ""
                 for t in p.iter(f"{_W}delText", f"{_W}t")
@@ -277,7 +270,7 @@ def body_lines(document: Document) -> Iterator[tuple[str, Placements]]:
     return _block_lines(document.element.body, document)
 
 
-def _headers_and_footers(document: Document) -> Iterator:
+def _headers_and_footers(document: Document) -> Iterator[_Header | _Footer]:
     """Every header and footer the sections define: the default ones, and a first page's or even pages' own
     when the section has them (a draft often heads its first page differently). Linked ones are the previous
     section's, read there."""
@@ -294,7 +287,7 @@ def _headers_and_footers(document: Document) -> Iterator:
                 yield part
 
 
-def _block_lines(parent, owner) -> Iterator[tuple[str, Placements]]:  # noqa: ANN001 - an lxml element, its proxy
+def _block_lines(parent: BaseOxmlElement, owner: object) -> Iterator[tuple[str, Placements]]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
