@@ -20,6 +20,7 @@ from retrieval.search import Mode, validate_query
 from retrieval.settings import RetrievalSettings
 
 if TYPE_CHECKING:
+    from drafting.check import CheckedFile
     from drafting.identifiers import IdentifierScanner
 
 app = typer.Typer(
@@ -302,7 +303,7 @@ def check_report(
     raise typer.Exit(1 if problems else 0)
 
 
-def _print_check(checked) -> None:
+def _print_check(checked: CheckedFile) -> None:
     from drafting.areas import load_areas
     from drafting.check import finding_context, type_label
 
