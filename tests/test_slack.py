@@ -415,6 +415,21 @@ def test_check_report_modal_finds_a_planted_name(slack):
     assert any("Identifying detail" in c.text for c in annotated.comments)
 
 
+def test_check_report_modal_says_where_a_name_outside_the_report_text_is(slack, tmp_path):
+    from tests.test_check_report import make_qa_docx
+
+    fake = slack["fake"]
+    fake.share_file("FQA", "qa-draft.docx", make_qa_docx(tmp_path / "qa.docx").read_bytes())
+    view_submission(slack["url"], "check_report_submit", {"file": files("FQA")})
+    posted = fake.wait_for("chat.postMessage", lambda p: "Report check: qa-draft.docx" in p.get("text", ""))[0]
+    text = "\n".join(block["text"]["text"] for block in posted["blocks"] if "text" in block)
+    rows = [line for line in text.splitlines() if "`" in line]
+    where = {row.split("`")[1]: row for row in rows}
+    assert "deleted under tracked changes, still in the file" in where["Paisley Fielding"]
+    assert "in a reviewer's comment" in where["Ruby"]
+    assert "tracked changes" not in where["Tyler-James"] and "comment" not in where["Tyler-James"]
+
+
 @pytest.mark.parametrize(
     ("file_id", "name", "content", "size", "host", "reason"),
     [
