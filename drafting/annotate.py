@@ -14,7 +14,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafting.check import ReportCheck
-from drafting.documents import body_lines, in_block_content_control, paragraph_text, shown_runs
+from drafting.documents import in_block_content_control, in_body, paragraph_text, report_lines, shown_runs
 from drafting.errors import UnreadableDocumentError
 
 AUTHOR = "Handbook assistant"
@@ -66,16 +66,15 @@ def _isolate(paragraph: Paragraph, start: int, end: int) -> list[Run]:
 
 
 def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
-    """Write the annotated copy; returns how many findings were marked (those in body paragraphs and table
-    cells; text boxes, notes, comments and deleted text are not marked)."""
+    """Write the annotated copy; returns how many findings were marked: in the body, its tables, headers,
+    footers and text boxes (highlighted, with a comment in the body); not in notes, comments or deleted text."""
     if source.suffix.lower() != ".docx":
         raise UnreadableDocumentError(f"{source}: --annotate needs a .docx draft")
     document = docx.Document(str(source))
-    # Offsets of body and table-cell paragraphs in the extracted text, whose lines documents.read_report joins
-    # by "\n".
+    # Offsets of the report's paragraphs in the extracted text, whose lines documents.read_report joins by "\n".
     paragraphs: list[tuple[int, Paragraph, str]] = []
     offset = 0
-    for line, placements in body_lines(document):
+    for line, placements in report_lines(document):
         paragraphs.extend((offset + start, p, paragraph_text(p)) for start, p in placements)
         offset += len(line) + 1
     marked = 0
@@ -90,9 +89,10 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
                 if runs:
                     for run in runs:
                         run.font.highlight_color = mark.colour
-                    # A comment anchored inside a block content control hid the paragraph's text in LibreOffice
-                    # (7.4): there the highlight alone marks the finding.
-                    if not in_block_content_control(paragraph):
+                    # Word anchors comments only in the body, outside text boxes; and a comment anchored inside a
+                    # block content control hid the paragraph's text in LibreOffice (7.4). There the highlight
+                    # alone marks the finding.
+                    if in_body(paragraph) and not in_block_content_control(paragraph):
                         document.add_comment(runs, text=mark.comment, author=AUTHOR, initials=INITIALS)
                     marked += 1
                 break

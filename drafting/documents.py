@@ -110,12 +110,7 @@ def _read_docx(path: Path) -> ReportText:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for a damaged package
         raise UnreadableDocumentError(f"{path}: not a valid .docx ({type(exc).__name__})") from exc
-    lines = [line for line, _ in body_lines(document)]
-    for part in _headers_and_footers(document):
-        lines.extend(line for line, _ in _block_lines(part._element, part) if line.strip())
-        lines.extend(_text_boxes(part._element, part))
-    lines.extend(_text_boxes(document.element.body, document))
-    lines.extend(_notes(document))
+    lines = [line for line, _ in report_lines(document)]
     comments = [comment.text for comment in getattr(document, "comments", None) or [] if comment.text.strip()]
     deleted = [text for text in _deleted_texts(document) if text.strip()]
     return ReportText("\n".join(lines), "\n".join(comments), "\n".join(deleted))
@@ -161,6 +156,13 @@ def shown_runs(paragraph: Paragraph) -> list[Run]:
     ]
 
 
+def in_body(paragraph: Paragraph) -> bool:
+    """Whether the paragraph is in the document's body (a table cell included), not a header, footer or text
+    box."""
+    p = paragraph._p
+    return not _inside(p, {f"{_W}txbxContent", f"{_W}hdr", f"{_W}ftr"})
+
+
 def in_block_content_control(paragraph: Paragraph) -> bool:
     """Whether the paragraph is inside a content control that holds whole paragraphs."""
     return any(True for _ in paragraph._p.iterancestors(f"{_W}sdtContent"))
@@ -202,12 +204,25 @@ def _inside(element: BaseOxmlElement, tags: set[str]) -> bool:
     return any(ancestor.tag in tags for ancestor in element.iterancestors())
 
 
-def _text_boxes(body: BaseOxmlElement, owner: object) -> Iterator[str]:
+def report_lines(document: Document) -> Iterator[tuple[str, Placements]]:
+    """Every line of the report's text in reading order, each with where its paragraphs' text starts in it: the
+    body (`body_lines`), then each header and footer, then text boxes, then footnotes and endnotes. Reading
+    and annotating share it so offsets agree; notes have no placements (python-docx keeps their part as bytes,
+    so a mark there would not be saved)."""
+    yield from body_lines(document)
+    for part in _headers_and_footers(document):
+        yield from ((line, placed) for line, placed in _block_lines(part._element, part) if line.strip())
+        yield from _text_boxes(part._element, part)
+    yield from _text_boxes(document.element.body, document)
+    yield from ((line, []) for line in _notes(document))
+
+
+def _text_boxes(body: BaseOxmlElement, owner: object) -> Iterator[tuple[str, Placements]]:
     """Paragraphs in text boxes and shapes, once each: Word writes a box twice, for new readers (mc:Choice) and
     as a fallback for old ones (mc:Fallback)."""
     for box in body.iter(f"{_W}txbxContent"):
         if not _inside(box, {_MC_FALLBACK}):
-            yield from (line for line, _ in _block_lines(box, owner) if line.strip())
+            yield from ((line, placed) for line, placed in _block_lines(box, owner) if line.strip())
 
 
 def _notes(document: Document) -> Iterator[str]:

@@ -197,7 +197,7 @@ def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_pat
     assert not any(word in e.sentence for e in checked.evidence for word in ("Paisley", "Oliwia", "Ruby"))
 
 
-def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
+def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_place(tmp_path):
     from drafting.annotate import annotate_docx
     from drafting.check import IdentifierOut, ReportCheck
     from drafting.coverage import Coverage
@@ -208,7 +208,8 @@ def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
     # After the inserted, deleted and moved text, a paragraph is still marked exactly: its offset counts the
     # inserted and moved-in text but not the deleted or moved-away text.
     _annotate_one_name(source, text, "See", tmp_path / "one.docx")
-    names = ["Tyler-James", "72 hours", "Okonjo", "Hana Ali", "Jaxon Pickles", "Paisley"]
+    names = ["Tyler-James", "72 hours", "Okonjo", "Hana Ali", "Jaxon Pickles", "Gwen Parry", "Harper Bland"]
+    names += ["Bernie Walsh", "Paisley"]
     starts = [text.index(name) for name in names]
     result = ReportCheck(
         file=str(source),
@@ -221,18 +222,24 @@ def test_annotating_marks_tracked_insertions_and_table_cells_in_place(tmp_path):
         style=[],
     )
     target = tmp_path / "two.docx"
-    # Inserted and moved-in text, a nested table's cell and content controls are marked; deleted text is not.
-    assert annotate_docx(source, result, target) == 5
-    body = docx.Document(str(target)).element.body
+    # Inserted and moved-in text, a nested table's cell, content controls, a header and a text box are marked;
+    # a footnote and deleted text are not.
+    assert annotate_docx(source, result, target) == 7
+    annotated = docx.Document(str(target))
+    body = annotated.element.body
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    red = [
-        "".join(t.text for t in r.iter(f"{w}t"))
-        for r in body.iter(f"{w}r")
-        if any(h.get(f"{w}val") == "red" for h in r.iter(f"{w}highlight"))
-    ]
-    assert red == ["Tyler-James", "72 hours", "Hana Ali", "Jaxon Pickles", "Okonjo"]
-    # In a block content control the highlight alone marks it: a comment anchored there hid the paragraph's text
-    # in LibreOffice. Inline, and elsewhere, each mark has its comment.
+
+    def red_runs(element):
+        highlighted = [r for r in element.iter(f"{w}r") if r.find(f"{w}rPr/{w}highlight") is not None]
+        return ["".join(t.text for t in r.iter(f"{w}t")) for r in highlighted]
+
+    red = red_runs(body)
+    assert red == ["Tyler-James", "72 hours", "Harper Bland", "Hana Ali", "Jaxon Pickles", "Okonjo"]
+    header = annotated.sections[0].first_page_header._element
+    assert red_runs(header) == ["Gwen Parry"]
+    # In a header, a text box or a block content control the highlight alone marks it: Word anchors comments in
+    # the body only, and one anchored in a block content control hid the paragraph's text in LibreOffice.
+    # Elsewhere each mark has its comment.
     block = next(body.iter(f"{w}sdt"))
     assert "Hana Ali" in "".join(t.text for t in block.iter(f"{w}t"))
     assert not any(True for _ in block.iter(f"{w}commentRangeStart"))
