@@ -166,6 +166,55 @@ def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tm
     assert regions == {"Kayden": None, "Bernie": None, "Ruby": COMMENTS, "Paisley": DELETED, "Oliwia": DELETED}
 
 
+def test_a_draft_saved_by_libreoffice_is_read_whole():
+    """`qa-libreoffice.docx` was written by LibreOffice 7.4 (`soffice --headless --convert-to docx` of the .fodt
+    beside it): a real producer's tracked changes, footnote, text box, comment and header. The reader before
+    session 20 found 4 of its 9 names."""
+    from drafting.documents import COMMENTS, DELETED, read_report_text
+    from drafting.identifiers import IdentifierScanner, default_detectors
+
+    read = read_report_text(DATA / "qa-libreoffice.docx")
+    found = {f.text: read.region(f.start) for f in IdentifierScanner(default_detectors()).scan(read.text)}
+    assert found == {
+        "Kayden": None,
+        "Tyler-James": None,  # a tracked insertion
+        "Okonjo": None,  # a table
+        "Gwen Parry": None,  # the header
+        "Harper Bland": None,  # a text box
+        "Okafor": None,
+        "Bernie Walsh": None,  # a footnote
+        "Ruby": COMMENTS,
+        "Paisley Fielding": DELETED,
+    }
+
+
+def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
+    from drafting.annotate import annotate_docx
+    from drafting.check import CheckOptions, ReportChecker
+    from drafting.coverage import CoverageChecker
+    from drafting.documents import read_report_text
+    from drafting.identifiers import IdentifierScanner, default_detectors
+    from tests.fakes import FakeEmbedder
+
+    source = DATA / "qa-libreoffice.docx"
+    checker = ReportChecker(IdentifierScanner(default_detectors()), CoverageChecker(FakeEmbedder()))
+    checked = checker.check_file(source, CheckOptions())
+    target = tmp_path / "annotated.docx"
+    annotate_docx(source, checked.result, target)
+    annotated = docx.Document(str(target))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+    def red_runs(element):
+        marked = [r for r in element.iter(f"{w}r") if r.find(f"{w}rPr/{w}highlight[@{w}val='red']") is not None]
+        return ["".join(t.text for t in r.iter(f"{w}t")) for r in marked]
+
+    # Every name LibreOffice wrote in the body, a tracked insertion, a table, a text box and the header is
+    # marked; the footnote, the comment and the deleted text are listed by the command instead.
+    assert red_runs(annotated.element.body) == ["Kayden", "Tyler-James", "Harper Bland", "Okafor", "Okonjo"]
+    assert red_runs(annotated.sections[0].header._element) == ["Gwen Parry"]
+    assert read_report_text(target).report == read_report_text(source).report
+
+
 def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_path):
     from drafting.check import CheckOptions, ReportChecker
     from drafting.coverage import CoverageChecker
