@@ -28,6 +28,7 @@ CHECK_IDENTIFIER_ROW = "  {type:<15} “{text}” (chars {start}–{end}{where})
 FINDING_REGION = {
     "comments": "in a reviewer's comment",
     "deleted": "deleted under tracked changes, still in the file",
+    "details": "in the file's properties or a picture's alt text",
 }
 CHECK_POSSIBLE_NOTE = "  (a type ending in ? is possible, not certain: an unfamiliar word or a single letter; check it)"
 CHECK_COVERAGE = "Reporting areas (para 171–173, Annex M): {covered} covered, {missing} missing, {na} not applicable"

@@ -73,7 +73,7 @@ class CheckedFile(NamedTuple):
         return self.read.text
 
     def region(self, finding: IdentifierOut) -> str | None:
-        """None for a finding in the report's text, else documents.COMMENTS or documents.DELETED."""
+        """None for a finding in the report's text, else documents.COMMENTS, DELETED or DETAILS."""
         return self.read.region(finding.start)
 
 
@@ -85,9 +85,9 @@ class ReportChecker:
     def check_text(
         self, name: str, text: str | ReportText, options: CheckOptions
     ) -> tuple[ReportCheck, list[AreaEvidence]]:
-        """A plain string is all report text. Of a ReportText, the comments and deleted text are scanned for
-        identifying details too (findings' offsets index into its `text`), but credit no reporting area and are
-        not read for structure or style."""
+        """A plain string is all report text. Of a ReportText, the comments, deleted text and file details are
+        scanned for identifying details too (findings' offsets index into its `text`), but credit no reporting
+        area and are not read for structure or style."""
         read = text if isinstance(text, ReportText) else ReportText(text)
         findings: list[Finding] = self.scanner.scan(read.text, mode=options.mode)
         report = read.report

@@ -33,23 +33,27 @@ def read_report(path: Path) -> str:
 # details; neither is the report, so neither credits a reporting area or is read for structure or style.
 COMMENTS = "comments"  # reviewers' comments: "add something on missing children" covers nothing
 DELETED = "deleted"  # text deleted or moved away under tracked changes: rejecting the changes brings it back
+DETAILS = "details"  # the file's title, subject and keywords, and pictures' alt text
 
 
 class ReportText(NamedTuple):
-    """The report's text, then its comments, then its deleted text, each block on lines of its own."""
+    """The report's text, then its comments, its deleted text and its file details, each block on lines of its
+    own."""
 
     report: str
     comments: str = ""
     deleted: str = ""
+    details: str = ""
 
     @property
     def text(self) -> str:
-        return "\n".join(part for part in (self.report, self.comments, self.deleted) if part)
+        return "\n".join(part for part in (self.report, self.comments, self.deleted, self.details) if part)
 
     def region(self, offset: int) -> str | None:
-        """Where an offset into `text` falls: None in the report's text, else COMMENTS or DELETED."""
+        """Where an offset into `text` falls: None in the report's text, else COMMENTS, DELETED or DETAILS."""
         start = 0
-        for kind, part in ((None, self.report), (COMMENTS, self.comments), (DELETED, self.deleted)):
+        regions = ((None, self.report), (COMMENTS, self.comments), (DELETED, self.deleted), (DETAILS, self.details))
+        for kind, part in regions:
             if not part:
                 continue
             if offset <= start + len(part):  # the line break after a part counts with it
@@ -113,7 +117,24 @@ def _read_docx(path: Path) -> ReportText:
     lines = [line for line, _ in report_lines(document)]
     comments = [comment.text for comment in getattr(document, "comments", None) or [] if comment.text.strip()]
     deleted = [text for text in _deleted_texts(document) if text.strip()]
-    return ReportText("\n".join(lines), "\n".join(comments), "\n".join(deleted))
+    details = [text for text in _file_details(document) if text.strip()]
+    return ReportText("\n".join(lines), "\n".join(comments), "\n".join(deleted), "\n".join(details))
+
+
+# Pictures' descriptions (alt text) and titles, in the body and in headers and footers.
+_DRAWING_PROPERTIES = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
+
+def _file_details(document: Document) -> Iterator[str]:
+    """What travels with the file, and into a PDF made from it, without being on the page: the title, subject
+    and keywords of the document's properties, and pictures' alt text. Not the author (an inspector's own name
+    is on the published report), nor the description, which templates fill with boilerplate."""
+    properties = document.core_properties
+    yield from (properties.title, properties.subject, properties.keywords)
+    roots = [document.element.body, *(part._element for part in _headers_and_footers(document))]
+    for root in roots:
+        for picture in root.iter(_DRAWING_PROPERTIES):
+            yield from (picture.get("descr") or "", picture.get("title") or "")
 
 
 # python-docx has no API for tracked changes, text boxes or footnotes, so these are read from its own element

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -61,6 +64,19 @@ def test_docx_text_includes_tables_and_headers(tmp_path):
     assert "Executive summary\nLeaders know." in text
     assert "Child | Mrs Ferreira" in text
     assert "DRAFT" in text
+
+
+def _one_pixel_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)  # 1 x 1, 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+        + chunk(b"IEND", b"")
+    )
 
 
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -135,6 +151,10 @@ def make_qa_docx(path: Path) -> Path:
     banner = section.first_page_header.add_table(rows=1, cols=2, width=section.page_width)
     banner.cell(0, 0).text = "DRAFT"
     banner.cell(0, 1).text = "Case reviewed with Gwen Parry"
+    # What travels with the file without being on the page: its properties and a picture's alt text.
+    document.core_properties.title = "Case file notes for Ellis Gregson"
+    picture = document.add_paragraph().add_run().add_picture(io.BytesIO(_one_pixel_png()))
+    picture._inline.docPr.set("descr", "Photo of Mia Gregson at the contact centre")
     reviewed = document.paragraphs[0].runs
     document.add_comment(reviewed, text="Please name no child here, not even Ruby. Add the missing children work.")
     part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, notes.encode(), document.part.package)
@@ -144,7 +164,7 @@ def make_qa_docx(path: Path) -> Path:
 
 
 def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tmp_path):
-    from drafting.documents import COMMENTS, DELETED, read_report_text
+    from drafting.documents import COMMENTS, DELETED, DETAILS, read_report_text
 
     read = read_report_text(make_qa_docx(tmp_path / "qa.docx"))
     shown = read.report
@@ -161,9 +181,23 @@ def test_docx_tracked_changes_text_boxes_nested_tables_and_footnotes_are_read(tm
     # What the file still holds: a reviewer's comment, and text deleted or moved away under tracked changes.
     assert read.comments == "Please name no child here, not even Ruby. Add the missing children work."
     assert read.deleted.splitlines() == [", for example Paisley Fielding", " to Oliwia Nowak"]
-    assert read.text == f"{read.report}\n{read.comments}\n{read.deleted}"
-    regions = {word: read.region(read.text.index(word)) for word in ("Kayden", "Bernie", "Ruby", "Paisley", "Oliwia")}
-    assert regions == {"Kayden": None, "Bernie": None, "Ruby": COMMENTS, "Paisley": DELETED, "Oliwia": DELETED}
+    assert read.details.splitlines() == [
+        "Case file notes for Ellis Gregson",
+        "Photo of Mia Gregson at the contact centre",
+    ]
+    assert "Ellis" not in shown and "Mia" not in shown
+    assert read.text == f"{read.report}\n{read.comments}\n{read.deleted}\n{read.details}"
+    words = ("Kayden", "Bernie", "Ruby", "Paisley", "Oliwia", "Ellis", "Mia")
+    regions = {word: read.region(read.text.index(word)) for word in words}
+    assert regions == {
+        "Kayden": None,
+        "Bernie": None,
+        "Ruby": COMMENTS,
+        "Paisley": DELETED,
+        "Oliwia": DELETED,
+        "Ellis": DETAILS,
+        "Mia": DETAILS,
+    }
 
 
 def test_a_draft_saved_by_libreoffice_is_read_whole():
@@ -218,7 +252,7 @@ def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
 def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_path):
     from drafting.check import CheckOptions, ReportChecker
     from drafting.coverage import CoverageChecker
-    from drafting.documents import COMMENTS, DELETED
+    from drafting.documents import COMMENTS, DELETED, DETAILS
     from drafting.identifiers import IdentifierScanner, default_detectors
     from tests.fakes import FakeEmbedder
 
@@ -238,12 +272,13 @@ def test_names_in_comments_and_deleted_text_are_found_but_credit_no_area(tmp_pat
     ):
         assert shown in names and names[shown] is None, (shown, names)
     assert names.get("Ruby") == COMMENTS, names
+    assert names.get("Ellis Gregson") == DETAILS and names.get("Mia Gregson") == DETAILS, names
     for deleted in ("Paisley Fielding", "Oliwia Nowak"):
         assert names.get(deleted) == DELETED, (deleted, names)
     for f in checked.result.identifiers:
         assert checked.text[f.start : f.end] == f.text
     # Neither the deleted text nor the comment asking for missing children's work is read as the report's.
-    assert not any(word in e.sentence for e in checked.evidence for word in ("Paisley", "Oliwia", "Ruby"))
+    assert not any(word in e.sentence for e in checked.evidence for word in ("Paisley", "Oliwia", "Ruby", "Mia"))
 
 
 def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_place(tmp_path):

@@ -427,6 +427,7 @@ def test_check_report_modal_says_where_a_name_outside_the_report_text_is(slack, 
     where = {row.split("`")[1]: row for row in rows}
     assert "deleted under tracked changes, still in the file" in where["Paisley Fielding"]
     assert "in a reviewer's comment" in where["Ruby"]
+    assert "in the file's properties or a picture's alt text" in where["Mia Gregson"]
     assert "tracked changes" not in where["Tyler-James"] and "comment" not in where["Tyler-James"]
 
 
