@@ -1,5 +1,7 @@
 """Every user-visible string of the front ends (terminal and Slack), in one place."""
 
+from drafting.documents import COMMENTS, DELETED, DETAILS
+
 ERROR_PREFIX = "error: "
 NO_QUERY = "give a question as an argument, or pipe one per line on stdin"
 STDIN_EMPTY = "stdin held no queries (one per line expected)"
@@ -26,9 +28,9 @@ CHECK_IDENTIFIER_ROW = "  {type:<15} “{text}” (chars {start}–{end}{where})
 # Where in a .docx a finding outside the report's text is (documents.COMMENTS, documents.DELETED): the file
 # still holds it.
 FINDING_REGION = {
-    "comments": "in a reviewer's comment",
-    "deleted": "deleted under tracked changes, still in the file",
-    "details": "in the file's properties or a picture's alt text",
+    COMMENTS: "in a reviewer's comment",
+    DELETED: "deleted under tracked changes, still in the file",
+    DETAILS: "in the file's properties or a picture's alt text",
 }
 CHECK_POSSIBLE_NOTE = "  (a type ending in ? is possible, not certain: an unfamiliar word or a single letter; check it)"
 CHECK_COVERAGE = "Reporting areas (para 171–173, Annex M): {covered} covered, {missing} missing, {na} not applicable"

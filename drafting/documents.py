@@ -45,17 +45,19 @@ class ReportText(NamedTuple):
     deleted: str = ""
     details: str = ""
 
+    def _parts(self) -> list[tuple[str | None, str]]:
+        """The non-empty parts in `text`'s order, each with its region (None: the report's text)."""
+        regions = ((None, self.report), (COMMENTS, self.comments), (DELETED, self.deleted), (DETAILS, self.details))
+        return [(kind, part) for kind, part in regions if part]
+
     @property
     def text(self) -> str:
-        return "\n".join(part for part in (self.report, self.comments, self.deleted, self.details) if part)
+        return "\n".join(part for _, part in self._parts())
 
     def region(self, offset: int) -> str | None:
         """Where an offset into `text` falls: None in the report's text, else COMMENTS, DELETED or DETAILS."""
         start = 0
-        regions = ((None, self.report), (COMMENTS, self.comments), (DELETED, self.deleted), (DETAILS, self.details))
-        for kind, part in regions:
-            if not part:
-                continue
+        for kind, part in self._parts():
             if offset <= start + len(part):  # the line break after a part counts with it
                 return kind
             start += len(part) + 1
@@ -131,8 +133,7 @@ def _file_details(document: Document) -> Iterator[str]:
     is on the published report), nor the description, which templates fill with boilerplate."""
     properties = document.core_properties
     yield from (properties.title, properties.subject, properties.keywords)
-    roots = [document.element.body, *(part._element for part in _headers_and_footers(document))]
-    for root in roots:
+    for root in _page_roots(document):
         for picture in root.iter(_DRAWING_PROPERTIES):
             yield from (picture.get("descr") or "", picture.get("title") or "")
 
@@ -210,9 +211,13 @@ def block_items(parent: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
 def cell_text(cell: _Cell) -> str:
     """A table cell's text as python-docx's `text` gives it (its paragraphs, not its nested tables), with
     tracked changes accepted and content controls read."""
+    return "\n".join(paragraph_text(p) for p in _cell_paragraphs(cell))
+
+
+def _cell_paragraphs(cell: _Cell) -> list[Paragraph]:
     from docx.text.paragraph import Paragraph
 
-    return "\n".join(paragraph_text(Paragraph(e, cell)) for e in block_items(cell._tc) if e.tag == f"{_W}p")
+    return [Paragraph(e, cell) for e in block_items(cell._tc) if e.tag == f"{_W}p"]
 
 
 def _cell_tables(cell: _Cell) -> list[Table]:
@@ -248,37 +253,41 @@ def _text_boxes(body: BaseOxmlElement, owner: object) -> Iterator[tuple[str, Pla
 
 def _notes(document: Document) -> Iterator[str]:
     """Footnote and endnote text (not the separator notes Word keeps in the same parts)."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import parse_xml
-
-    for rel in document.part.rels.values():
-        if rel.is_external or rel.reltype not in (RT.FOOTNOTES, RT.ENDNOTES):
-            continue
-        for note in parse_xml(rel.target_part.blob):
+    for root in _note_roots(document):
+        for note in root:
             if note.get(f"{_W}type") not in ("separator", "continuationSeparator", "continuationNotice"):
                 # The document owns the notes' paragraphs here: their styles are the document's.
                 yield from (line for line, _ in _block_lines(note, document) if line.strip())
 
 
-def _deleted_texts(document: Document) -> Iterator[str]:
-    """Text removed under tracked changes, one line per paragraph it was removed from, in the body, headers,
-    footers and notes."""
+def _note_roots(document: Document) -> list[BaseOxmlElement]:
+    """The footnotes and endnotes parts, parsed: python-docx keeps them as bytes."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
 
-    roots = [document.element.body]
-    roots.extend(part._element for part in _headers_and_footers(document))
-    for rel in document.part.rels.values():
-        if not rel.is_external and rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES):
-            roots.append(parse_xml(rel.target_part.blob))
-    for root in roots:
+    return [
+        parse_xml(rel.target_part.blob)
+        for rel in document.part.rels.values()
+        if not rel.is_external and rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES)
+    ]
+
+
+def _page_roots(document: Document) -> list[BaseOxmlElement]:
+    """The body and every header and footer the sections define."""
+    return [document.element.body, *(part._element for part in _headers_and_footers(document))]
+
+
+def _deleted_texts(document: Document) -> Iterator[str]:
+    """Text removed under tracked changes, one line per paragraph it was removed from, in the body, headers,
+    footers and notes."""
+    for root in [*_page_roots(document), *_note_roots(document)]:
         for p in root.iter(f"{_W}p"):
             if _inside(p, {_MC_FALLBACK}):  # a text box's second copy
                 continue
             removed = [
                 t.text or ""
                 for t in p.iter(f"{_W}delText", f"{_W}t")
-                if _inside(t, _REMOVED) and next(t.iterancestors(f"{_W}p")) is p
+                if _inside(t, _REMOVED) and _nearest_paragraph(t) is p
             ]
             if removed:
                 yield "".join(removed)
@@ -340,15 +349,13 @@ def _block_lines(parent: BaseOxmlElement, owner: object) -> Iterator[tuple[str, 
 
 def _table_lines(table: Table) -> Iterator[tuple[str, Placements]]:
     """One line per row, cells joined by " | " (merged cells once), then the rows of any table nested in a cell."""
-    from docx.text.paragraph import Paragraph
-
     nested: dict[int, Table] = {}  # by element: a merged cell is returned once per grid column it spans
     for row in table.rows:
         cells: list[str] = []
         placed: Placements = []
         line_length = 0
         for cell in row.cells:
-            paragraphs = [Paragraph(e, cell) for e in block_items(cell._tc) if e.tag == f"{_W}p"]
+            paragraphs = _cell_paragraphs(cell)
             texts = [paragraph_text(p) for p in paragraphs]
             text = "\n".join(texts)
             nested.update((id(t._tbl), t) for t in _cell_tables(cell))
