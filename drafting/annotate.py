@@ -1,6 +1,6 @@
 """`check-report --annotate OUT.docx`: a copy of the draft with each finding highlighted and a Word
-comment explaining it. Findings carry offsets into the extracted text (documents.read_report); body
-paragraphs are mapped back to their runs, which are split so only the finding is highlighted."""
+comment explaining it. Findings carry offsets into the extracted text (documents.read_report); paragraphs are
+mapped back to their runs, which are split so only the finding is highlighted."""
 
 from __future__ import annotations
 
@@ -8,17 +8,39 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
+from docx.document import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from drafting.check import ReportCheck
-from drafting.documents import in_block_content_control, in_body, paragraph_text, report_lines, shown_runs
+from drafting.documents import (
+    COMMENTS,
+    DELETED,
+    DETAILS,
+    ReportText,
+    comment_lines,
+    document_text,
+    in_block_content_control,
+    in_body,
+    open_docx,
+    paragraph_text,
+    report_lines,
+    shown_runs,
+)
 from drafting.errors import UnreadableDocumentError
 
 AUTHOR = "Handbook assistant"
 INITIALS = "HA"
+# A finding that no run of the copy can carry gets one comment at the top instead. It names the place and the
+# way to clear it, never the detail itself, so the copy holds no more identifying text than the draft.
+UNMARKED_OPENING = "Identifying details this copy cannot mark (check-report lists them): "
+UNMARKED_WHERE = {
+    DELETED: "{count} in text deleted under tracked changes (it stays in the file: accept the deletions)",
+    DETAILS: "{count} in the file's title, subject or keywords or a picture's alt text (File > Info > Properties)",
+    COMMENTS: "{count} in reviewers' comments",
+    None: "{count} in the report's text, in a field or other place whose runs cannot be split",
+}
 
 
 @dataclass(frozen=True)
@@ -67,35 +89,68 @@ def _isolate(paragraph: Paragraph, start: int, end: int) -> list[Run]:
 
 def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
     """Write the annotated copy; returns how many findings were marked: in the body, its tables, headers,
-    footers and text boxes (highlighted, with a comment in the body); not in notes, comments or deleted text."""
+    footers, text boxes, notes and reviewers' comments (highlighted; with a comment too in the body). Findings
+    in deleted text or the file's details are counted in one comment at the top."""
     if source.suffix.lower() != ".docx":
         raise UnreadableDocumentError(f"{source}: --annotate needs a .docx draft")
-    document = docx.Document(str(source))
-    # Offsets of the report's paragraphs in the extracted text, whose lines documents.read_report joins by "\n".
-    paragraphs: list[tuple[int, Paragraph, str]] = []
-    offset = 0
-    for line, placements in report_lines(document):
-        paragraphs.extend((offset + start, p, paragraph_text(p)) for start, p in placements)
-        offset += len(line) + 1
+    document = open_docx(source)
+    read = document_text(document)
+    paragraphs = _placed_paragraphs(document, read)
     marked = 0
+    unmarked: dict[str | None, int] = {}
     # Splitting runs leaves the text unchanged, so offsets stay valid; style marks go first so that an
     # identifier inside a flagged sentence keeps its own (red) highlight.
     for mark in marks_for(result):
-        for para_start, paragraph, shown in paragraphs:
-            if para_start <= mark.start and mark.end <= para_start + len(shown):
-                if "".join(r.text for r in shown_runs(paragraph)) != shown:
-                    break  # offsets would not line up (a field's code, say): leave it unmarked
-                runs = _isolate(paragraph, mark.start - para_start, mark.end - para_start)
-                if runs:
-                    for run in runs:
-                        run.font.highlight_color = mark.colour
-                    # Word anchors comments only in the body, outside text boxes; and a comment anchored inside a
-                    # block content control hid the paragraph's text in LibreOffice (7.4). There the highlight
-                    # alone marks the finding.
-                    if in_body(paragraph) and not in_block_content_control(paragraph):
-                        document.add_comment(runs, text=mark.comment, author=AUTHOR, initials=INITIALS)
-                    marked += 1
-                break
+        if _mark(document, paragraphs, mark):
+            marked += 1
+        elif mark.colour == WD_COLOR_INDEX.RED:
+            region = read.region(mark.start)
+            unmarked[region] = unmarked.get(region, 0) + 1
+    if unmarked:
+        _comment_at_top(document, UNMARKED_OPENING + "; ".join(
+            UNMARKED_WHERE[region].format(count=count) for region, count in unmarked.items()
+        ) + ".")  # fmt: skip
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
     return marked
+
+
+def _placed_paragraphs(document: Document, read: ReportText) -> list[tuple[int, Paragraph, str]]:
+    """Every paragraph that can carry a mark, with its offset in the extracted text (`read.text`) and its
+    shown text: the report's (lines joined by "\n", as documents.read_report joins them), then the reviewers'
+    comments'."""
+    placed: list[tuple[int, Paragraph, str]] = []
+    for base, lines in ((0, report_lines(document)), (read.start(COMMENTS), comment_lines(document))):
+        if base is None:
+            continue
+        offset = base
+        for line, placements in lines:
+            placed.extend((offset + start, p, paragraph_text(p)) for start, p in placements)
+            offset += len(line) + 1
+    return placed
+
+
+def _mark(document: Document, paragraphs: list[tuple[int, Paragraph, str]], mark: Mark) -> bool:
+    for para_start, paragraph, shown in paragraphs:
+        if para_start <= mark.start and mark.end <= para_start + len(shown):
+            if "".join(r.text for r in shown_runs(paragraph)) != shown:
+                return False  # offsets would not line up (a field's code, say): leave it unmarked
+            runs = _isolate(paragraph, mark.start - para_start, mark.end - para_start)
+            for run in runs:
+                run.font.highlight_color = mark.colour
+            # Word anchors comments only in the body, outside text boxes; and a comment anchored inside a
+            # block content control hid the paragraph's text in LibreOffice (7.4). There the highlight alone
+            # marks the finding.
+            if runs and in_body(paragraph) and not in_block_content_control(paragraph):
+                document.add_comment(runs, text=mark.comment, author=AUTHOR, initials=INITIALS)
+            return bool(runs)
+    return False
+
+
+def _comment_at_top(document: Document, text: str) -> None:
+    """A comment on the first body paragraph that has runs; none when there is no such paragraph."""
+    for paragraph in document.paragraphs:
+        runs = shown_runs(paragraph)
+        if runs and not in_block_content_control(paragraph):
+            document.add_comment(runs, text=text, author=AUTHOR, initials=INITIALS)
+            return

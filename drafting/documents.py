@@ -54,6 +54,15 @@ class ReportText(NamedTuple):
     def text(self) -> str:
         return "\n".join(part for _, part in self._parts())
 
+    def start(self, region: str | None) -> int | None:
+        """Where a region's part begins in `text` (None for the report's text: 0), or None when it is empty."""
+        start = 0
+        for kind, part in self._parts():
+            if kind == region:
+                return start
+            start += len(part) + 1
+        return None
+
     def region(self, offset: int) -> str | None:
         """Where an offset into `text` falls: None in the report's text, else COMMENTS, DELETED or DETAILS."""
         start = 0
@@ -110,17 +119,47 @@ def _read_docx(path: Path) -> ReportText:
         raise UnreadableDocumentError(f"{path}: not a valid .docx (not a zip archive)") from exc
     if problem:
         raise UnreadableDocumentError(f"{path}: {problem}")
-    import docx
-
     try:
-        document = docx.Document(str(path))
+        document = open_docx(path)
     except Exception as exc:  # python-docx raises several types for a damaged package
         raise UnreadableDocumentError(f"{path}: not a valid .docx ({type(exc).__name__})") from exc
+    return document_text(document)
+
+
+def open_docx(path: Path) -> Document:
+    """python-docx's Document, with the footnotes and endnotes parts loaded as XML, so that a finding marked
+    there is saved with the copy (python-docx keeps parts it has no class for as bytes)."""
+    import docx
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.part import PartFactory, XmlPart
+
+    for content_type in (CT.WML_FOOTNOTES, CT.WML_ENDNOTES):
+        PartFactory.part_type_for.setdefault(content_type, XmlPart)
+    return docx.Document(str(path))
+
+
+def document_text(document: Document) -> ReportText:
+    """What a .docx holds, by region: see `ReportText`."""
     lines = [line for line, _ in report_lines(document)]
-    comments = [comment.text for comment in getattr(document, "comments", None) or [] if comment.text.strip()]
+    comments = [line for line, _ in comment_lines(document)]
     deleted = [text for text in _deleted_texts(document) if text.strip()]
     details = [text for text in _file_details(document) if text.strip()]
     return ReportText("\n".join(lines), "\n".join(comments), "\n".join(deleted), "\n".join(details))
+
+
+def comment_lines(document: Document) -> Iterator[tuple[str, Placements]]:
+    """Each reviewer's comment that has text, its paragraphs joined by line breaks as python-docx's
+    `Comment.text` joins them, with where each paragraph starts in it."""
+    for comment in getattr(document, "comments", None) or []:
+        text = comment.text
+        if not text.strip():
+            continue
+        placed: Placements = []
+        start = 0
+        for paragraph in comment.paragraphs:
+            placed.append((start, paragraph))
+            start += len(paragraph.text) + 1
+        yield text, placed
 
 
 # Pictures' descriptions (alt text) and titles, in the body and in headers and footers.
@@ -179,10 +218,10 @@ def shown_runs(paragraph: Paragraph) -> list[Run]:
 
 
 def in_body(paragraph: Paragraph) -> bool:
-    """Whether the paragraph is in the document's body (a table cell included), not a header, footer or text
-    box."""
+    """Whether the paragraph is in the document's body (a table cell included), not a header, footer, text box,
+    note or comment."""
     p = paragraph._p
-    return not _inside(p, {f"{_W}txbxContent", f"{_W}hdr", f"{_W}ftr"})
+    return not _inside(p, {f"{_W}{tag}" for tag in ("txbxContent", "hdr", "ftr", "footnote", "endnote", "comment")})
 
 
 def in_block_content_control(paragraph: Paragraph) -> bool:
@@ -233,14 +272,13 @@ def _inside(element: BaseOxmlElement, tags: set[str]) -> bool:
 def report_lines(document: Document) -> Iterator[tuple[str, Placements]]:
     """Every line of the report's text in reading order, each with where its paragraphs' text starts in it: the
     body (`body_lines`), then each header and footer, then text boxes, then footnotes and endnotes. Reading
-    and annotating share it so offsets agree; notes have no placements (python-docx keeps their part as bytes,
-    so a mark there would not be saved)."""
+    and annotating share it so offsets agree."""
     yield from body_lines(document)
     for part in _headers_and_footers(document):
         yield from ((line, placed) for line, placed in _block_lines(part._element, part) if line.strip())
         yield from _text_boxes(part._element, part)
     yield from _text_boxes(document.element.body, document)
-    yield from ((line, []) for line in _notes(document))
+    yield from _notes(document)
 
 
 def _text_boxes(body: BaseOxmlElement, owner: object) -> Iterator[tuple[str, Placements]]:
@@ -251,25 +289,28 @@ def _text_boxes(body: BaseOxmlElement, owner: object) -> Iterator[tuple[str, Pla
             yield from ((line, placed) for line, placed in _block_lines(box, owner) if line.strip())
 
 
-def _notes(document: Document) -> Iterator[str]:
-    """Footnote and endnote text (not the separator notes Word keeps in the same parts)."""
+def _notes(document: Document) -> Iterator[tuple[str, Placements]]:
+    """Footnote and endnote lines (not the separator notes Word keeps in the same parts)."""
     for root in _note_roots(document):
         for note in root:
             if note.get(f"{_W}type") not in ("separator", "continuationSeparator", "continuationNotice"):
                 # The document owns the notes' paragraphs here: their styles are the document's.
-                yield from (line for line, _ in _block_lines(note, document) if line.strip())
+                yield from ((line, placed) for line, placed in _block_lines(note, document) if line.strip())
 
 
 def _note_roots(document: Document) -> list[BaseOxmlElement]:
-    """The footnotes and endnotes parts, parsed: python-docx keeps them as bytes."""
+    """The footnotes and endnotes parts' XML: the part's own tree when `open_docx` loaded it as XML (a mark
+    there is saved), else parsed from its bytes."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.part import XmlPart
     from docx.oxml import parse_xml
 
-    return [
-        parse_xml(rel.target_part.blob)
+    parts = [
+        rel.target_part
         for rel in document.part.rels.values()
         if not rel.is_external and rel.reltype in (RT.FOOTNOTES, RT.ENDNOTES)
     ]
+    return [part.element if isinstance(part, XmlPart) else parse_xml(part.blob) for part in parts]
 
 
 def _page_roots(document: Document) -> list[BaseOxmlElement]:

@@ -223,6 +223,8 @@ def test_a_draft_saved_by_libreoffice_is_read_whole():
 
 
 def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
+    from docx.oxml import parse_xml
+
     from drafting.annotate import annotate_docx
     from drafting.check import CheckOptions, ReportChecker
     from drafting.coverage import CoverageChecker
@@ -242,10 +244,15 @@ def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
         marked = [r for r in element.iter(f"{w}r") if r.find(f"{w}rPr/{w}highlight[@{w}val='red']") is not None]
         return ["".join(t.text for t in r.iter(f"{w}t")) for r in marked]
 
-    # Every name LibreOffice wrote in the body, a tracked insertion, a table, a text box and the header is
-    # marked; the footnote, the comment and the deleted text are listed by the command instead.
+    # Every name LibreOffice wrote in the body, a tracked insertion, a table, a text box, the header, the
+    # footnote and the reviewer's comment is marked; the deleted one is counted in a comment at the top.
     assert red_runs(annotated.element.body) == ["Kayden", "Tyler-James", "Harper Bland", "Okafor", "Okonjo"]
     assert red_runs(annotated.sections[0].header._element) == ["Gwen Parry"]
+    notes = next(r.target_part for r in annotated.part.rels.values() if r.reltype.endswith("/footnotes"))
+    assert red_runs(parse_xml(notes.blob)) == ["Bernie Walsh"]
+    assert red_runs(annotated.part._comments_part.element) == ["Ruby"]
+    assert any(c.text.endswith("1 in text deleted under tracked changes (it stays in the file: accept the deletions).")
+               for c in annotated.comments)  # fmt: skip
     assert read_report_text(target).report == read_report_text(source).report
 
 
@@ -293,7 +300,7 @@ def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_pl
     # inserted and moved-in text but not the deleted or moved-away text.
     _annotate_one_name(source, text, "See", tmp_path / "one.docx")
     names = ["Tyler-James", "72 hours", "Okonjo", "Hana Ali", "Jaxon Pickles", "Gwen Parry", "Harper Bland"]
-    names += ["Bernie Walsh", "Paisley"]
+    names += ["Bernie Walsh", "Ruby", "Paisley", "Ellis Gregson"]
     starts = [text.index(name) for name in names]
     result = ReportCheck(
         file=str(source),
@@ -306,9 +313,9 @@ def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_pl
         style=[],
     )
     target = tmp_path / "two.docx"
-    # Inserted and moved-in text, a nested table's cell, content controls, a header and a text box are marked;
-    # a footnote and deleted text are not.
-    assert annotate_docx(source, result, target) == 7
+    # Inserted and moved-in text, a nested table's cell, content controls, a header, a text box, a footnote and a
+    # reviewer's comment are marked; deleted text and the file's title cannot be, and are counted at the top.
+    assert annotate_docx(source, result, target) == 9
     annotated = docx.Document(str(target))
     body = annotated.element.body
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -327,10 +334,25 @@ def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_pl
     block = next(body.iter(f"{w}sdt"))
     assert "Hana Ali" in "".join(t.text for t in block.iter(f"{w}t"))
     assert not any(True for _ in block.iter(f"{w}commentRangeStart"))
-    assert len(list(body.iter(f"{w}commentRangeStart"))) == 4 + 1  # and the reviewer's comment the draft had
+    # Four marks, the reviewer's comment the draft had, and the count of what could not be marked.
+    assert len(list(body.iter(f"{w}commentRangeStart"))) == 4 + 1 + 1
+    top = annotated.comments.get(max(c.comment_id for c in annotated.comments))
+    assert top.text == (
+        "Identifying details this copy cannot mark (check-report lists them): 1 in text deleted under tracked"
+        " changes (it stays in the file: accept the deletions); 1 in the file's title, subject or keywords or a"
+        " picture's alt text (File > Info > Properties)."
+    )
+    assert "Paisley" not in top.text and "Ellis" not in top.text  # the copy names no one more than the draft did
+    # The footnote and the reviewer's comment are highlighted in their own parts, which are saved with the copy.
+    from docx.oxml import parse_xml
+
+    notes = next(r.target_part for r in annotated.part.rels.values() if r.reltype.endswith("/footnotes"))
+    assert red_runs(parse_xml(notes.blob)) == ["Bernie Walsh"]
+    assert red_runs(annotated.part._comments_part.element) == ["Ruby"]
     # The report's text is unchanged (only comments are added), so the annotated copy reads as the draft did.
-    assert read_report_text(target).report == read_report_text(source).report
-    assert read_report_text(target).deleted == read_report_text(source).deleted
+    for region in ("report", "deleted", "details"):
+        assert getattr(read_report_text(target), region) == getattr(read_report_text(source), region)
+    assert read_report_text(source).comments in read_report_text(target).comments
 
 
 @pytest.mark.parametrize(
