@@ -999,6 +999,12 @@ RECALL_FLOOR_BELOW_TARGET = {
     # with their cue in another line ("tyler", "jess") are left.
     "identifiers_heldout140": 0.80,
     "identifiers_heldout141": 0.88,
+    # An eighth blind round, session 21 (a report draft with the inspector's notes to self left in; the team's
+    # judgement-day notes): first 0.976 by line and as documents (40 of 41). "the boy at Fernlea", a children's
+    # home named with no kind word, is flagged as a person, not as a setting, so the evaluator counts it missed.
+    # Precision 0.784 at first sight: the team's own shorthand ("RI", "LI", "VS", "TBC") read as initials, in the
+    # allowlist since.
+    "identifiers_heldout146": 0.93,
 }
 
 
