@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
+from retrieval.references import named_references, without_references
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, sentence_spans
@@ -40,6 +41,17 @@ AGREEING_RANKERS = 3
 UNCERTAIN = (
     "Less certain: the ways of searching the handbook disagree on the best section, so check that these "
     "sources answer your question."
+)
+# A question that names units ("para 171", "Annex A 3.06") reads at most this many of them, and this many
+# sentences of each.
+MAX_NAMED_READ = 3
+MAX_NAMED_SENTENCES = 5
+# Words that ask to see a named unit rather than ask something of it ("what does para 160 say?"), as the
+# tokenizer stems them.
+_LOOKUP_WORDS = frozenset(
+    tokenize(["say says said show read quote text tell please wording mean means full whole handbook para annex item"])[
+        0
+    ]
 )
 _OBLIGATION = re.compile(
     r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
@@ -126,6 +138,9 @@ class Answerer:
         return [self._answer(q, r, b, t) for q, r, b, t in zip(questions, ranking, base, late, strict=True)]
 
     def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray, late: np.ndarray) -> Answer:
+        named, unknown = self.searcher.named_units(question)
+        if named or unknown:
+            return self._read_named(question, named, unknown, vector)
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
@@ -210,6 +225,10 @@ class Answerer:
                 text, quotes = _render(point)
                 lines.append(f"- {text} [{point.unit.ref}]")
                 citations.extend(Citation(ref=point.unit.ref, doc=point.unit.doc, quote=q) for q in quotes)
+        return self._verified(question, lines, citations)
+
+    def _verified(self, question: str, lines: list[str], citations: list[Citation]) -> Answer:
+        """The answer, each citation once, every quote checked to be verbatim from its unit."""
         unique: list[Citation] = []
         for citation in citations:
             if citation not in unique:
@@ -223,6 +242,61 @@ class Answerer:
             unit = by_key[(citation.doc, citation.ref)]
             if citation.quote not in unit.text:  # a bug, never a user error: fail loudly
                 raise AssertionError(f"quote is not verbatim from {citation.ref}")
+
+    def _read_named(self, question: str, named: list[int], unknown: list[str], vector: np.ndarray) -> Answer:
+        """A question that names units by their ref ("what does para 160 say?", "para 171 on missing children")
+        is answered from those units only: their opening sentences in the handbook's order, or, when the
+        question asks something of them, their sentences most relevant to it, in order. Named refs the
+        handbook does not have are said to be missing rather than answered from elsewhere."""
+        asked = _content_terms(expand_query(without_references(question, named_references(question)), {}))
+        asked -= _LOOKUP_WORDS
+        units: list[int] = []
+        for unit_index in named:  # both versions of a ref the two documents share: the first is read
+            if all(self.index.units[u].ref != self.index.units[unit_index].ref for u in units):
+                units.append(unit_index)
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for unit_index in units[:MAX_NAMED_READ]:
+            unit = self.index.units[unit_index]
+            spans, vectors = self.index.unit_sentences(unit_index)
+            points, truncated = self._named_points(unit_index, spans, vectors @ vector if asked else None, asked)
+            lines.append(f"{unit.ref} ({unit.section.split(' › ')[-1]}):")
+            for point in points:
+                text, quotes = _render(point)
+                lines.append(f"- {text} [{unit.ref}]")
+                citations.extend(Citation(ref=unit.ref, doc=unit.doc, quote=q) for q in quotes)
+            if truncated:
+                lines.append(f"- … {unit.ref} goes on: read it whole in the handbook or with `search {unit.ref}`.")
+        if len(units) > MAX_NAMED_READ:
+            rest = ", ".join(self.index.units[u].ref for u in units[MAX_NAMED_READ:])
+            lines.append(f"Also named, not read here: {rest}. Ask for each.")
+        if unknown:
+            lines.append(f"The handbook has no {' or '.join(unknown)}: {self._reference_range()}.")
+        return self._verified(question, lines, citations)
+
+    def _named_points(
+        self, unit_index: int, spans: list[Span], sims: np.ndarray | None, asked: set[str]
+    ) -> tuple[list[_Point], bool]:
+        """The sentences to read from a named unit, in order, and whether the unit says more than they do."""
+        unit = self.index.units[unit_index]
+        points = [
+            _Point(unit, 0, span, 0.0, frozenset(_content_terms(text)))
+            for span, text in zip(spans, in_context(unit.text, spans), strict=True)
+        ]
+        if sims is None:
+            # Read in order; a list's items are read with their lead-in, and a table's header cells not at all.
+            opening = [p for p in points if p.span.lead_in is None and len(p.quote.split()) >= 3]
+            return opening[:MAX_NAMED_SENTENCES], len(opening) > MAX_NAMED_SENTENCES
+        for point, sim in zip(points, sims, strict=True):
+            point.score = float(sim) + LEXICAL_WEIGHT * len(point.terms & asked) / len(asked)
+        best = sorted(points, key=lambda p: -p.score)[:MAX_NAMED_SENTENCES]
+        floor = best[0].score * RELATIVE_FLOOR if best else 0.0
+        return sorted((p for p in best if p.score >= floor), key=lambda p: p.span.start), False
+
+    def _reference_range(self) -> str:
+        numbers = [int(u.ref.split()[1]) for u in self.index.units if re.fullmatch(r"para \d+", u.ref)]
+        letters = sorted({u.ref.split()[1][0] for u in self.index.units if u.ref.startswith("Annex ")})
+        return f"its numbered paragraphs run from {min(numbers)} to {max(numbers)} and its annexes from {letters[0]} to {letters[-1]}"
 
     def _not_found(self, question: str, ranked: list[int]) -> Answer:
         closest = [self.index.units[i] for i in ranked[:3]]

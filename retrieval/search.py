@@ -12,6 +12,7 @@ from retrieval.errors import BadQueryError
 from retrieval.fusion import discount_passage_counts, group_max, matched, reciprocal_rank_fusion, top_k
 from retrieval.index import QUERY_STOPWORDS, HandbookIndex
 from retrieval.late_interaction import content_rows, maxsim_windows_many, normalise_rows
+from retrieval.references import named_references, promote, resolve
 from retrieval.shorthand import expand_query
 from retrieval.variants import VariantPrior
 
@@ -82,6 +83,7 @@ class Searcher:
         self.expansions = expansions
         self.variants = variants
         n_units = len(index.units)
+        self._unit_refs = [u.ref for u in index.units]
         # The unit of each chunk passage, in late interaction's (and BM25's) passage order.
         self._chunk_units = index.passage_unit[index.lexical_passages]
         # Dense ranks every passage of a unit; BM25 and late interaction only its chunk passages.
@@ -137,8 +139,17 @@ class Searcher:
         return [discount_passage_counts(scores, counts, PASSAGE_COUNT_WEIGHT) for scores, counts in rankings]
 
     def fuse(self, query: str, rankings: list[np.ndarray]) -> np.ndarray:
+        """Hybrid's unit scores: the rankings fused, variant sections lowered unless named, and units the query
+        names by their ref ("para 160", "Annex A 3.06") first."""
         fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
-        return self.variants.apply(query, fused) if self.variants is not None else fused
+        if self.variants is not None:
+            fused = self.variants.apply(query, fused)
+        return promote(fused, self.named_units(query)[0])
+
+    def named_units(self, query: str) -> tuple[list[int], list[str]]:
+        """The units a query names by their ref, in the order named, and the named refs the handbook lacks."""
+        named = named_references(query)
+        return resolve(named, self._unit_refs) if named else ([], [])
 
     def unit_scores(
         self,

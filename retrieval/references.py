@@ -1,0 +1,100 @@
+"""Handbook references named in a query: "para 160", "paras 171–173", "paragraphs 163 and 164", "Annex A 3.06",
+"annex m". Every answer and finding cites units this way, so an inspector checking a citation types the ref:
+search puts the named units first and ask reads them out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+# "para 160", "para. 160", "paragraph 160", "para 171-173"; "paras 163 and 164", "paragraphs 171, 172 or 175". A
+# number is whole ("2.5 days" is no paragraph 2), and a list needs the plural ("para 18, 2 inspectors" is para 18).
+_N = r"\d{1,3}(?!\d)(?!\.\d)"
+_TO = r"\s*(?:[-–—]|to)\s*"
+_PARA = re.compile(rf"(?:\bpara(?:graph)?\.?|¶)\s*({_N}(?:{_TO}{_N})?)", re.IGNORECASE)
+_PARAS = re.compile(rf"\b(?:paras|paragraphs)\.?\s*({_N}(?:(?:{_TO}|\s*(?:and|&|,|or)\s*){_N})*)", re.IGNORECASE)
+_NUMBER = re.compile(_N)
+_RANGE = re.compile(rf"({_N}){_TO}({_N})")
+# "Annex M", "annex a 3.06", "Annex A item 3.06", "Annex A, 3.06".
+_ANNEX = re.compile(r"\bannex\s+([a-p])\b(?:,?\s*(?:item\s*)?(\d\.\d{2})\b)?", re.IGNORECASE)
+# Above every fused score (reciprocal rank fusion's best is 4 / (k + 1), under 0.4): a named unit comes first.
+NAMED_SCORE = 1.0
+# A range longer than this is a typing slip ("paras 17-173"), not a request to read a whole section.
+MAX_RANGE = 10
+
+
+@dataclass(frozen=True)
+class NamedReferences:
+    """What a query names: the refs in the order named, and where in the query they were named."""
+
+    refs: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.refs)
+
+
+def named_references(query: str) -> NamedReferences:
+    found: list[tuple[int, int, list[str]]] = []
+    for m in [*_PARA.finditer(query), *_PARAS.finditer(query)]:
+        found.append((m.start(), m.end(), [f"para {n}" for n in _paragraph_numbers(m.group(1))]))
+    for m in _ANNEX.finditer(query):
+        letter, item = m.group(1).upper(), m.group(2)
+        found.append((m.start(), m.end(), [f"Annex {letter} {item}" if item else f"Annex {letter}"]))
+    found.sort()
+    refs: list[str] = []
+    for _, _, named in found:
+        refs.extend(r for r in named if r not in refs)
+    return NamedReferences(tuple(refs), tuple((start, end) for start, end, _ in found))
+
+
+def _paragraph_numbers(listed: str) -> list[int]:
+    numbers: list[int] = []
+    covered: list[tuple[int, int]] = []
+    for m in _RANGE.finditer(listed):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last <= first + MAX_RANGE:
+            numbers.extend(range(first, last + 1))
+            covered.append(m.span())
+    for m in _NUMBER.finditer(listed):
+        if not any(start <= m.start() < end for start, end in covered):
+            numbers.append(int(m.group(0)))
+    return sorted(dict.fromkeys(numbers), key=numbers.index)
+
+
+def resolve(named: NamedReferences, unit_refs: list[str]) -> tuple[list[int], list[str]]:
+    """The units each named ref stands for, in the order named (both versions of a ref the two documents share),
+    and the named refs the handbook does not have. An annex named without an item stands for its own unit, or
+    for its first one when it has only named parts ("Annex A" → "Annex A: Introduction")."""
+    units: list[int] = []
+    unknown: list[str] = []
+    for ref in named.refs:
+        matches = [i for i, r in enumerate(unit_refs) if r == ref]
+        if not matches and re.fullmatch(r"Annex [A-P]", ref):
+            first = next((r for r in unit_refs if r.startswith(f"{ref}:")), None)
+            matches = [i for i, r in enumerate(unit_refs) if r == first]
+        if matches:
+            units.extend(i for i in matches if i not in units)
+        else:
+            unknown.append(ref)
+    return units, unknown
+
+
+def without_references(query: str, named: NamedReferences) -> str:
+    """The query with the ref mentions taken out: what it asks of the named units."""
+    kept, cursor = [], 0
+    for start, end in named.spans:
+        kept.append(query[cursor:start])
+        cursor = max(cursor, end)
+    kept.append(query[cursor:])
+    return " ".join("".join(kept).split())
+
+
+def promote(scores: np.ndarray, units: list[int]) -> np.ndarray:
+    """Fused unit scores with the named units first, in the order named."""
+    out = scores.copy()
+    for rank, unit in enumerate(units):
+        out[unit] = NAMED_SCORE - 0.001 * rank
+    return out
