@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -661,7 +662,35 @@ def main() -> None:
     except typer.Abort:
         typer.echo(msg.ABORTED, err=True)
         sys.exit(1)
+    except Exception as exc:  # a bug, not the user's doing: one line and a log to report, not a traceback
+        if os.environ.get("HANDBOOK_DEBUG"):
+            raise
+        log = write_crash_log()
+        typer.echo(msg.ERROR_PREFIX + msg.INTERNAL_ERROR.format(kind=type(exc).__name__, log=log), err=True)
+        sys.exit(INTERNAL_ERROR_EXIT)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+# sysexits.h's EX_SOFTWARE: neither success (0), findings (1) nor bad input (2).
+INTERNAL_ERROR_EXIT = 70
+
+
+def write_crash_log() -> Path:
+    """The current exception's traceback, with the command line, in the cache directory (the temporary one
+    when that cannot be written); returns its path."""
+    import tempfile
+    import traceback
+    from datetime import UTC, datetime
+
+    text = f"{datetime.now(UTC).isoformat()} {' '.join(sys.argv)}\n{traceback.format_exc()}"
+    try:
+        folder = RetrievalSettings().cache_dir
+        folder.mkdir(parents=True, exist_ok=True)
+    except Exception:  # a bad setting or an unwritable home: the log must still be written somewhere
+        folder = Path(tempfile.gettempdir())
+    log = folder / "last-error.log"
+    log.write_text(text, encoding="utf-8")
+    return log
 
 
 def usage_error_line(exc: Exception) -> str:

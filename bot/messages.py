@@ -125,3 +125,7 @@ SLACK_CHECK_CLEAN = "No identifying details, missing areas or structural gaps fo
 SLACK_CHECK_ANNOTATED = "Annotated copy of {file}"
 USAGE_HINT = "{reason} (see '{command} --help')"
 ABORTED = "aborted"
+INTERNAL_ERROR = (
+    "something went wrong inside the handbook assistant ({kind}); nothing you typed caused it. The details are in"
+    " {log}: please send that file to the team (HANDBOOK_DEBUG=1 shows them here)."
+)

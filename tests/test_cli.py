@@ -139,3 +139,28 @@ def test_corrupt_cache_rebuilt_by_the_cli(tmp_path, model_cache_dir, real_retrie
     assert result.returncode == 0, result.stderr.decode()
     assert "unreadable" in result.stderr.decode() and "building it now" in result.stderr.decode()
     assert json.loads(result.stdout)["results"][0]["ref"]
+
+
+def test_an_internal_error_is_one_line_and_a_log_not_a_traceback(monkeypatch, tmp_path, capsys):
+    """A bug is not bad input: one line naming the log to send, exit 70, the traceback in the log."""
+    from bot import cli
+
+    def broken(**_kwargs):
+        raise TypeError("unhashable type: 'Citation'")
+
+    monkeypatch.setattr(cli, "app", broken)
+    monkeypatch.setenv("HANDBOOK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("HANDBOOK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == cli.INTERNAL_ERROR_EXIT == 70
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert err.startswith("error: something went wrong inside the handbook assistant (TypeError)")
+    log = tmp_path / "last-error.log"
+    assert str(log) in err
+    assert "Traceback" in log.read_text() and "unhashable type: 'Citation'" in log.read_text()
+    # HANDBOOK_DEBUG=1 lets the traceback through for whoever is fixing it.
+    monkeypatch.setenv("HANDBOOK_DEBUG", "1")
+    with pytest.raises(TypeError):
+        cli.main()
