@@ -340,9 +340,16 @@ def _print_check(checked: CheckedFile) -> None:
         typer.echo(msg.CHECK_STRUCTURE.format(count=len(result.structure)))
         for item in result.structure:
             typer.echo(msg.CHECK_STRUCTURE_ROW.format(message=item.message))
-    if result.style:
-        typer.echo(msg.CHECK_STYLE.format(count=len(result.style)))
-        for item in result.style:
+    if result.unfinished:
+        typer.echo(msg.CHECK_UNFINISHED.format(count=len(result.unfinished)))
+        for item in result.unfinished:
+            context = finding_context(text, item.start, item.end)
+            marker = text[item.start : item.end]
+            typer.echo(msg.CHECK_UNFINISHED_ROW.format(marker=marker, start=item.start, end=item.end, context=context))
+    advice = [s for s in result.style if s not in result.unfinished]
+    if advice:
+        typer.echo(msg.CHECK_STYLE.format(count=len(advice)))
+        for item in advice:
             typer.echo(
                 msg.CHECK_STYLE_ROW.format(type=item.type, advice=item.advice, sentence=_snippet(item.sentence, 120))
             )

@@ -42,6 +42,8 @@ LISTENER_THREADS = 64
 # Slow work (retrieval, drafting, uploads) runs on a small pool of its own: a burst of commands then
 # never starves the threads that acknowledge requests (CPU-bound work on 2 cores gains nothing from more).
 WORKER_THREADS = 4
+# A check's reply lists this many placeholders left in a draft; the annotated copy marks them all.
+UNFINISHED_LISTED = 10
 
 
 def create_app(
@@ -465,8 +467,15 @@ def create_app(
                 )
             if result.structure:
                 lines.append(msg.SLACK_CHECK_STRUCTURE.format(items="; ".join(s.message for s in result.structure)))
-            if result.style:
-                lines.append(msg.SLACK_CHECK_STYLE.format(count=len(result.style)))
+            if result.unfinished:
+                shown = result.unfinished[:UNFINISHED_LISTED]
+                items = ", ".join(f"`{text[s.start : s.end]}`" for s in shown)
+                if len(result.unfinished) > len(shown):
+                    items += msg.SLACK_AND_MORE.format(count=len(result.unfinished) - len(shown))
+                lines.append(msg.SLACK_CHECK_UNFINISHED.format(count=len(result.unfinished), items=items))
+            advice = len(result.style) - len(result.unfinished)
+            if advice:
+                lines.append(msg.SLACK_CHECK_STYLE.format(count=advice))
             if not result.has_problems:
                 lines.append(msg.SLACK_CHECK_CLEAN)
             posted = client.chat_postMessage(channel=channel, text=lines[0], blocks=limit(sections("\n".join(lines))))

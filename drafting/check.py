@@ -12,7 +12,7 @@ from drafting.documents import ReportText, read_report_text
 from drafting.identifiers import Finding, IdentifierScanner
 from drafting.identifiers.base import ScanMode
 from drafting.structure import StructureFinding, check_structure
-from drafting.style import StyleFinding, check_style
+from drafting.style import UNFINISHED, StyleFinding, check_style
 
 
 class IdentifierOut(BaseModel):
@@ -35,9 +35,14 @@ class ReportCheck(BaseModel):
     style: list[StyleFinding]
 
     @property
+    def unfinished(self) -> list[StyleFinding]:
+        """Placeholders and notes to self left in the draft (para 162)."""
+        return [s for s in self.style if s.type == UNFINISHED]
+
+    @property
     def has_problems(self) -> bool:
-        # Style is advice; everything else needs the writer's attention before QA.
-        return bool(self.identifiers or self.coverage.missing or self.structure)
+        # Style is advice; everything else, a placeholder left in included, needs the writer's attention before QA.
+        return bool(self.identifiers or self.coverage.missing or self.structure or self.unfinished)
 
 
 # Findings scored below this rest on a weak signal (an unfamiliar word, a single letter): shown as possible.

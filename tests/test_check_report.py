@@ -421,6 +421,56 @@ def test_style_findings():
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        (
+            "XX% of enquiries were completed on time [figure TBC from performance].",
+            ["XX%", "[figure TBC from performance]"],
+        ),
+        ("Leaders know their services [CHECK: quote from DCS].", ["[CHECK: quote from DCS]"]),
+        ("Inspectors found [insert example here].", ["[insert example here]"]),
+        ("For one child [Kai, 13, case ref 4471902], risks were known.", ["[Kai, 13, case ref 4471902]"]),
+        ("Plans are reviewed. [para 171: cover adoption too]", ["[para 171: cover adoption too]"]),
+        ("There were ?? children in care and £xx was spent.", ["??", "xx"]),
+        ("<insert name> is the director. This is TBC.", ["<insert name>", "TBC"]),
+        ("Decisions are timely. [check]", ["[check]"]),
+        ("A box [ ] to tick.", ["[ ]"]),
+        # Negatives: words changed in a quote, an elision, "[sic]", a note's number, words that hold "xx".
+        ("One child said '[my social worker] listens to me'.", []),
+        ("'[The council] has been brilliant,' a carer said.", []),
+        ("He called it 'rubbish [sic]' and 'great […] really'.", []),
+        ("See the note [2].", []),
+        ("Boxx Hill and Exxon staff wore XXL shirts in Section XXI.", []),
+        ("The local authority's [the council's] plan is clear.", []),
+    ],
+)
+def test_what_is_left_from_drafting(text, markers):
+    from drafting.style import UNFINISHED, unfinished_markers
+
+    assert [text[f.start : f.end] for f in unfinished_markers(text)] == markers
+    found = [f for f in check_style(text) if f.type == UNFINISHED]
+    assert [(f.start, f.end, f.ref) for f in found] == [(f.start, f.end, "para 162") for f in unfinished_markers(text)]
+    # What is inside a marker is not advised on again as an undefined acronym ("TBC", "CHECK", "DCS").
+    acronyms = {f.advice.split("'")[1] for f in check_style(text) if f.type == "acronym"}
+    assert not acronyms & {"TBC", "CHECK", "DCS", "XX"}
+
+
+def test_a_placeholder_left_in_is_a_problem_not_advice(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Executive summary\nLeaders know their services well [CHECK: quote from DCS].\n", encoding="utf-8")
+    result = run(["check-report", str(draft), "--json"])
+    assert result.returncode == 1
+    style = json.loads(result.stdout)["style"]
+    assert {
+        k: v
+        for k, v in next(s for s in style if s["type"] == "unfinished").items()
+        if k in ("type", "ref", "start", "end")
+    } == {"type": "unfinished", "ref": "para 162", "start": 51, "end": 74}
+    shown = run(["check-report", str(draft)]).stdout.decode()
+    assert "Left from drafting (1) — para 162" in shown and "“[CHECK: quote from DCS]” (chars 51–74)" in shown
+
+
 @pytest.fixture(scope="module")
 def sentence_memo(real_retrieval):
     """The coverage evaluations build thirty drafts per set from the same sentences: each sentence is encoded
