@@ -436,6 +436,7 @@ def test_style_findings():
         ("<insert name> is the director. This is TBC.", ["<insert name>", "TBC"]),
         ("Decisions are timely. [check]", ["[check]"]),
         ("A box [ ] to tick.", ["[ ]"]),
+        ("Leaders met [name removed] weekly.", ["[name removed]"]),  # what `draft` leaves to be rewritten
         # Negatives: words changed in a quote, an elision, "[sic]", a note's number, words that hold "xx".
         ("One child said '[my social worker] listens to me'.", []),
         ("'[The council] has been brilliant,' a carer said.", []),
