@@ -107,9 +107,8 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
             region = read.region(mark.start)
             unmarked[region] = unmarked.get(region, 0) + 1
     if unmarked:
-        _comment_at_top(document, UNMARKED_OPENING + "; ".join(
-            UNMARKED_WHERE[region].format(count=count) for region, count in unmarked.items()
-        ) + ".")  # fmt: skip
+        places = "; ".join(UNMARKED_WHERE[region].format(count=count) for region, count in unmarked.items())
+        _comment_at_top(document, f"{UNMARKED_OPENING}{places}.")
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))
     return marked

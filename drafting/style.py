@@ -10,7 +10,7 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
-from drafting.sentences import split_sentences
+from drafting.sentences import Sentence, split_sentences
 
 LONG_SENTENCE_WORDS = 35
 _PASSIVE = re.compile(
@@ -97,7 +97,7 @@ def check_style(text: str) -> list[StyleFinding]:
     return findings
 
 
-def unfinished_markers(text: str, sentences: list | None = None) -> list[StyleFinding]:
+def unfinished_markers(text: str, sentences: list[Sentence] | None = None) -> list[StyleFinding]:
     """Placeholders and notes to self, each by its own span, quoted with its sentence."""
     sentences = split_sentences(text) if sentences is None else sentences
     notes = {m.span() for m in _BRACKETED.finditer(text) if _note_to_self(text, m)}

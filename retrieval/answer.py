@@ -48,11 +48,8 @@ MAX_NAMED_READ = 3
 MAX_NAMED_SENTENCES = 5
 # Words that ask to see a named unit rather than ask something of it ("what does para 160 say?"), as the
 # tokenizer stems them.
-_LOOKUP_WORDS = frozenset(
-    tokenize(["say says said show read quote text tell please wording mean means full whole handbook para annex item"])[
-        0
-    ]
-)
+_LOOKUP = "say says said show read quote text tell please wording mean means full whole handbook para annex item"
+_LOOKUP_WORDS = frozenset(tokenize([_LOOKUP])[0])
 _OBLIGATION = re.compile(
     r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
 )
@@ -296,7 +293,8 @@ class Answerer:
     def _reference_range(self) -> str:
         numbers = [int(u.ref.split()[1]) for u in self.index.units if re.fullmatch(r"para \d+", u.ref)]
         letters = sorted({u.ref.split()[1][0] for u in self.index.units if u.ref.startswith("Annex ")})
-        return f"its numbered paragraphs run from {min(numbers)} to {max(numbers)} and its annexes from {letters[0]} to {letters[-1]}"
+        paragraphs = f"its numbered paragraphs run from {min(numbers)} to {max(numbers)}"
+        return f"{paragraphs} and its annexes from {letters[0]} to {letters[-1]}"
 
     def _not_found(self, question: str, ranked: list[int]) -> Answer:
         closest = [self.index.units[i] for i in ranked[:3]]
