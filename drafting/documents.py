@@ -55,7 +55,8 @@ class ReportText(NamedTuple):
         return "\n".join(part for _, part in self._parts())
 
     def start(self, region: str | None) -> int | None:
-        """Where a region's part begins in `text` (None for the report's text: 0), or None when it is empty."""
+        """Where a region's part begins in `text` (the report's own, region None, at 0), or None when that part
+        is empty."""
         start = 0
         for kind, part in self._parts():
             if kind == region:
