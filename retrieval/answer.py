@@ -263,7 +263,7 @@ class Answerer:
                 lines.append(f"- {text} [{unit.ref}]")
                 citations.extend(Citation(ref=unit.ref, doc=unit.doc, quote=q) for q in quotes)
             if truncated:
-                lines.append(f"- … {unit.ref} goes on: read it whole in the handbook or with `search {unit.ref}`.")
+                lines.append(f"- … {unit.ref} goes on: read it whole in the handbook.")
         if len(units) > MAX_NAMED_READ:
             rest = ", ".join(self.index.units[u].ref for u in units[MAX_NAMED_READ:])
             lines.append(f"Also named, not read here: {rest}. Ask for each.")

@@ -92,6 +92,14 @@ def test_ask_reads_a_named_paragraph_in_order_and_quotes_it_verbatim(fake_retrie
     assert [unit.text.index(q) for q in quotes] == sorted(unit.text.index(q) for q in quotes)  # the handbook's order
 
 
+def test_ask_says_when_a_named_unit_goes_on_beyond_what_it_reads(fake_retrieval):
+    timeline = fake_retrieval.answerer.answer("what does para 15 say?").answer.splitlines()
+    assert timeline[-1] == "- … para 15 goes on: read it whole in the handbook."
+    assert len(timeline) == 1 + 5 + 1  # the heading, five sentences, and the note
+    short = fake_retrieval.answerer.answer("para 160").answer
+    assert "goes on" not in short
+
+
 def test_ask_answers_a_question_about_a_named_paragraph_from_it_alone(fake_retrieval):
     answer = fake_retrieval.answerer.answer("what does para 171 say about missing children?")
     assert {c.ref for c in answer.citations} == {"para 171"}
