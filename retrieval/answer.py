@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.references import named_references, without_references
+from retrieval.references import NamedReferences, annex_family, named_references, resolve, without_references
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, sentence_spans
@@ -137,7 +137,11 @@ class Answerer:
     def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray, late: np.ndarray) -> Answer:
         named, unknown = self.searcher.named_units(question)
         if named or unknown:
-            return self._read_named(question, named, unknown, vector)
+            asked = _content_terms(expand_query(without_references(question, named_references(question)), {}))
+            asked -= _LOOKUP_WORDS
+            if asked:
+                named = self._annexes_by_what_is_asked(question, ranking_vector, late)
+            return self._read_named(question, named, unknown, asked, vector)
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
@@ -240,13 +244,28 @@ class Answerer:
             if citation.quote not in unit.text:  # a bug, never a user error: fail loudly
                 raise AssertionError(f"quote is not verbatim from {citation.ref}")
 
-    def _read_named(self, question: str, named: list[int], unknown: list[str], vector: np.ndarray) -> Answer:
+    def _annexes_by_what_is_asked(self, question: str, ranking_vector: np.ndarray, late: np.ndarray) -> list[int]:
+        """The named units, where a whole annex named by its letter stands for its part that best answers the
+        rest of the question ("what does Annex M say about missing children?": its missing-children row)."""
+        refs = [u.ref for u in self.index.units]
+        fused = self.searcher.fuse(
+            question, self.searcher.ranker_scores(question, ranking_vector, late), promote_named=False
+        )
+        units: list[int] = []
+        for ref in named_references(question).refs:
+            family = annex_family(ref, refs)
+            found = [max(family, key=lambda i: fused[i])] if family else resolve(NamedReferences((ref,), ()), refs)[0]
+            units.extend(u for u in found if u not in units)
+        return units
+
+    def _read_named(
+        self, question: str, named: list[int], unknown: list[str], asked: set[str], vector: np.ndarray
+    ) -> Answer:
         """A question that names units by their ref ("what does para 160 say?", "para 171 on missing children")
         is answered from those units only: their opening sentences in the handbook's order, or, when the
-        question asks something of them, their sentences most relevant to it, in order. Named refs the
-        handbook does not have are said to be missing rather than answered from elsewhere."""
-        asked = _content_terms(expand_query(without_references(question, named_references(question)), {}))
-        asked -= _LOOKUP_WORDS
+        question asks something of them (`asked`: its other content words), their sentences most relevant to
+        it, in order. Named refs the handbook does not have are said to be missing rather than answered from
+        elsewhere."""
         units: list[int] = []
         for unit_index in named:  # both versions of a ref the two documents share: the first is read
             if all(self.index.units[u].ref != self.index.units[unit_index].ref for u in units):

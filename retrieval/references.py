@@ -82,6 +82,14 @@ def resolve(named: NamedReferences, unit_refs: list[str]) -> tuple[list[int], li
     return units, unknown
 
 
+def annex_family(ref: str, unit_refs: list[str]) -> list[int]:
+    """For a whole annex named by its letter ("Annex M"), every unit of it: its own, its items ("Annex A 3.06")
+    and its named parts ("Annex M: Missing from home or care"); for any other ref, none."""
+    if not re.fullmatch(r"Annex [A-P]", ref):
+        return []
+    return [i for i, r in enumerate(unit_refs) if r == ref or r.startswith((f"{ref}:", f"{ref} "))]
+
+
 def without_references(query: str, named: NamedReferences) -> str:
     """The query with the ref mentions taken out: what it asks of the named units."""
     kept, cursor = [], 0

@@ -138,13 +138,13 @@ class Searcher:
         ]
         return [discount_passage_counts(scores, counts, PASSAGE_COUNT_WEIGHT) for scores, counts in rankings]
 
-    def fuse(self, query: str, rankings: list[np.ndarray]) -> np.ndarray:
+    def fuse(self, query: str, rankings: list[np.ndarray], promote_named: bool = True) -> np.ndarray:
         """Hybrid's unit scores: the rankings fused, variant sections lowered unless named, and units the query
-        names by their ref ("para 160", "Annex A 3.06") first."""
+        names by their ref ("para 160", "Annex A 3.06") first unless `promote_named` is off."""
         fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
         if self.variants is not None:
             fused = self.variants.apply(query, fused)
-        return promote(fused, self.named_units(query)[0])
+        return promote(fused, self.named_units(query)[0]) if promote_named else fused
 
     def named_units(self, query: str) -> tuple[list[int], list[str]]:
         """The units a query names by their ref, in the order named, and the named refs the handbook lacks."""

@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.references import NAMED_SCORE, named_references, promote, resolve, without_references
+from retrieval.references import (
+    NAMED_SCORE,
+    annex_family,
+    named_references,
+    promote,
+    resolve,
+    without_references,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +70,13 @@ def test_resolve(query, units, unknown):
     assert resolve(named_references(query), UNIT_REFS) == (units, unknown)
 
 
+def test_annex_family():
+    refs = [*UNIT_REFS, "Annex AB", "Annex A 9.99", "Annex M: Other"]
+    assert annex_family("Annex A", refs) == [2, 3, 8]
+    assert annex_family("Annex M", refs) == [4, 5, 6, 9]
+    assert annex_family("para 2", refs) == annex_family("Annex A 1.01", refs) == []
+
+
 def test_promote_puts_the_named_units_first_in_the_order_named():
     scores = np.array([0.3, 0.1, 0.2, 0.05])
     promoted = promote(scores, [3, 1])
@@ -104,6 +118,14 @@ def test_ask_answers_a_question_about_a_named_paragraph_from_it_alone(fake_retri
     answer = fake_retrieval.answerer.answer("what does para 171 say about missing children?")
     assert {c.ref for c in answer.citations} == {"para 171"}
     assert "missing from home or care" in answer.answer
+
+
+def test_ask_reads_the_part_of_a_named_annex_that_answers_the_question(fake_retrieval):
+    """A whole annex is long: "what does Annex M say about children missing from home?" reads that row,
+    not the annex's introduction; asked nothing more, it reads the introduction."""
+    answer = fake_retrieval.answerer.answer("what does Annex M say about children missing from home?")
+    assert {c.ref for c in answer.citations} == {"Annex M: Missing from home or care"}
+    assert {c.ref for c in fake_retrieval.answerer.answer("what does Annex M say?").citations} == {"Annex M"}
 
 
 def test_ask_says_when_the_handbook_has_no_such_paragraph(fake_retrieval):
