@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.references import NamedReferences, annex_family, named_references, resolve, without_references
+from retrieval.references import is_lookup, named_references, without_references
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, sentence_spans
@@ -46,10 +46,6 @@ UNCERTAIN = (
 # sentences of each.
 MAX_NAMED_READ = 3
 MAX_NAMED_SENTENCES = 5
-# Words that ask to see a named unit rather than ask something of it ("what does para 160 say?"), as the
-# tokenizer stems them.
-_LOOKUP = "say says said show read quote text tell please wording mean means full whole handbook para annex item"
-_LOOKUP_WORDS = frozenset(tokenize([_LOOKUP])[0])
 _OBLIGATION = re.compile(
     r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
 )
@@ -135,18 +131,17 @@ class Answerer:
         return [self._answer(q, r, b, t) for q, r, b, t in zip(questions, ranking, base, late, strict=True)]
 
     def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray, late: np.ndarray) -> Answer:
-        named, unknown = self.searcher.named_units(question)
+        rankings = self.searcher.ranker_scores(question, ranking_vector, late)
+        unit_scores = self.searcher.fuse_rankings(question, rankings)
+        named, unknown = self.searcher.named_units(question, unit_scores)
         if named or unknown:
-            asked = _content_terms(expand_query(without_references(question, named_references(question)), {}))
-            asked -= _LOOKUP_WORDS
-            if asked:
-                named = self._annexes_by_what_is_asked(question, ranking_vector, late)
+            refs = named_references(question)
+            lookup = is_lookup(question, refs)
+            asked = set() if lookup else _content_terms(expand_query(without_references(question, refs), {}))
             return self._read_named(question, named, unknown, asked, vector)
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
-        rankings = self.searcher.ranker_scores(question, ranking_vector, late)
-        unit_scores = self.searcher.fuse(question, rankings)
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
         if not ranked or float(passage_cos.max()) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked)
@@ -244,27 +239,13 @@ class Answerer:
             if citation.quote not in unit.text:  # a bug, never a user error: fail loudly
                 raise AssertionError(f"quote is not verbatim from {citation.ref}")
 
-    def _annexes_by_what_is_asked(self, question: str, ranking_vector: np.ndarray, late: np.ndarray) -> list[int]:
-        """The named units, where a whole annex named by its letter stands for its part that best answers the
-        rest of the question ("what does Annex M say about missing children?": its missing-children row)."""
-        refs = [u.ref for u in self.index.units]
-        fused = self.searcher.fuse(
-            question, self.searcher.ranker_scores(question, ranking_vector, late), promote_named=False
-        )
-        units: list[int] = []
-        for ref in named_references(question).refs:
-            family = annex_family(ref, refs)
-            found = [max(family, key=lambda i: fused[i])] if family else resolve(NamedReferences((ref,), ()), refs)[0]
-            units.extend(u for u in found if u not in units)
-        return units
-
     def _read_named(
         self, question: str, named: list[int], unknown: list[str], asked: set[str], vector: np.ndarray
     ) -> Answer:
         """A question that names units by their ref ("what does para 160 say?", "para 171 on missing children")
         is answered from those units only: their opening sentences in the handbook's order, or, when the
         question asks something of them (`asked`: its other content words), their sentences most relevant to
-        it, in order. Named refs the handbook does not have are said to be missing rather than answered from
+        it, in order (`Searcher.named_units` decides which units a question is about). Named refs the handbook does not have are said to be missing rather than answered from
         elsewhere."""
         units: list[int] = []
         for unit_index in named:  # both versions of a ref the two documents share: the first is read

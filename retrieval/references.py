@@ -1,6 +1,8 @@
 """Handbook references named in a query: "para 160", "paras 171–173", "paragraphs 163 and 164", "Annex A 3.06",
 "annex m". Every answer and finding cites units this way, so an inspector checking a citation types the ref:
-search puts the named units first and ask reads them out."""
+when the query is about the named units ("para 160", "what does para 160 say?", "para 171 on missing
+children"), search puts them first and ask reads them out. A query that names a unit in passing ("can
+inspectors ask for more evidence than Annex A lists?") is about something else and is ranked as any other."""
 
 from __future__ import annotations
 
@@ -23,6 +25,62 @@ _ANNEX = re.compile(r"\bannex\s+([a-p])\b(?:,?\s*(?:item\s*)?(\d\.\d{2})\b)?", r
 NAMED_SCORE = 1.0
 # A range longer than this is a typing slip ("paras 17-173"), not a request to read a whole section.
 MAX_RANGE = 10
+
+
+# A query is about the units it names when it opens with one ("para 171 on missing children", "Annex A:
+# complaints?"), after at most a lead-in that makes the unit its subject ("what does para 160 say about …",
+# "does para 160 apply to …", "according to para 160, …", "in Annex M, …"), or when it asks nothing else ("show
+# me para 160").
+_LEAD_IN = re.compile(
+    r"\s*(?:(?:(?:what|how|where|which|who)\s+)?(?:does|do|did|is|are)\s*|according\s+to\s*|in\s*|see\s*"
+    r"|(?:can|could)\s+(?:you|i)\s+(?:see|read|have|get)\s*|(?:show|give|read|quote)\s+(?:me\s*)?(?:the\s*)?)?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]+")
+# Words that ask to see a unit rather than ask something of it.
+_LOOKUP_WORDS = frozenset(
+    [
+        "what",
+        "whats",
+        "does",
+        "do",
+        "did",
+        "is",
+        "it",
+        "say",
+        "says",
+        "said",
+        "show",
+        "me",
+        "read",
+        "quote",
+        "the",
+        "text",
+        "of",
+        "tell",
+        "please",
+        "wording",
+        "mean",
+        "means",
+        "full",
+        "whole",
+        "handbook",
+        "in",
+        "give",
+        "see",
+        "can",
+        "could",
+        "you",
+        "i",
+        "paragraph",
+        "para",
+        "paras",
+        "annex",
+        "item",
+        "exactly",
+        "again",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +122,10 @@ def _paragraph_numbers(listed: str) -> list[int]:
     return sorted(dict.fromkeys(numbers), key=numbers.index)
 
 
+def resolve_one(ref: str, unit_refs: list[str]) -> tuple[list[int], list[str]]:
+    return resolve(NamedReferences((ref,), ((0, 0),)), unit_refs)
+
+
 def resolve(named: NamedReferences, unit_refs: list[str]) -> tuple[list[int], list[str]]:
     """The units each named ref stands for, in the order named (both versions of a ref the two documents share),
     and the named refs the handbook does not have. An annex named without an item stands for its own unit, or
@@ -80,6 +142,19 @@ def resolve(named: NamedReferences, unit_refs: list[str]) -> tuple[list[int], li
         else:
             unknown.append(ref)
     return units, unknown
+
+
+def is_about_named(query: str, named: NamedReferences) -> bool:
+    """Whether the query asks about the units it names (see _LEAD_IN), not about something that mentions them."""
+    if not named:
+        return False
+    return bool(_LEAD_IN.fullmatch(query[: named.spans[0][0]])) or is_lookup(query, named)
+
+
+def is_lookup(query: str, named: NamedReferences) -> bool:
+    """Whether the query asks only to see the named units ("para 160", "what does para 160 say?")."""
+    rest = without_references(query, named).lower()
+    return bool(named) and set(_WORD.findall(rest)) <= _LOOKUP_WORDS
 
 
 def annex_family(ref: str, unit_refs: list[str]) -> list[int]:

@@ -12,7 +12,7 @@ from retrieval.errors import BadQueryError
 from retrieval.fusion import discount_passage_counts, group_max, matched, reciprocal_rank_fusion, top_k
 from retrieval.index import QUERY_STOPWORDS, HandbookIndex
 from retrieval.late_interaction import content_rows, maxsim_windows_many, normalise_rows
-from retrieval.references import named_references, promote, resolve
+from retrieval.references import annex_family, is_about_named, is_lookup, named_references, promote, resolve_one
 from retrieval.shorthand import expand_query
 from retrieval.variants import VariantPrior
 
@@ -138,18 +138,36 @@ class Searcher:
         ]
         return [discount_passage_counts(scores, counts, PASSAGE_COUNT_WEIGHT) for scores, counts in rankings]
 
-    def fuse(self, query: str, rankings: list[np.ndarray], promote_named: bool = True) -> np.ndarray:
-        """Hybrid's unit scores: the rankings fused, variant sections lowered unless named, and units the query
-        names by their ref ("para 160", "Annex A 3.06") first unless `promote_named` is off."""
-        fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
-        if self.variants is not None:
-            fused = self.variants.apply(query, fused)
-        return promote(fused, self.named_units(query)[0]) if promote_named else fused
+    def fuse(self, query: str, rankings: list[np.ndarray]) -> np.ndarray:
+        """Hybrid's unit scores: the rankings fused (`fuse_rankings`), and the units a query is about by their ref
+        ("para 160", "what does Annex A 3.06 say?") first."""
+        fused = self.fuse_rankings(query, rankings)
+        return promote(fused, self.named_units(query, fused)[0])
 
-    def named_units(self, query: str) -> tuple[list[int], list[str]]:
-        """The units a query names by their ref, in the order named, and the named refs the handbook lacks."""
+    def fuse_rankings(self, query: str, rankings: list[np.ndarray]) -> np.ndarray:
+        """The rankings fused, variant sections lowered unless named."""
+        fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
+        return self.variants.apply(query, fused) if self.variants is not None else fused
+
+    def named_units(self, query: str, fused: np.ndarray) -> tuple[list[int], list[str]]:
+        """The units a query is about by their ref, in the order named (none when it only mentions them), and the
+        refs it names that the handbook lacks. A whole annex named by its letter stands for its own unit when
+        nothing else is asked, else for its part that `fused` ranks best ("what does Annex A say about
+        complaints?": Annex A 1.08)."""
         named = named_references(query)
-        return resolve(named, self._unit_refs) if named else ([], [])
+        if not is_about_named(query, named):
+            return [], []
+        lookup = is_lookup(query, named)
+        units: list[int] = []
+        unknown: list[str] = []
+        for ref in named.refs:
+            family = [] if lookup else annex_family(ref, self._unit_refs)
+            found, missing = (
+                ([max(family, key=lambda i: fused[i])], []) if family else resolve_one(ref, self._unit_refs)
+            )
+            units.extend(u for u in found if u not in units)
+            unknown.extend(missing)
+        return units, unknown
 
     def unit_scores(
         self,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
 from retrieval.references import (
     NAMED_SCORE,
     annex_family,
+    is_about_named,
+    is_lookup,
     named_references,
     promote,
     resolve,
@@ -45,6 +49,53 @@ from retrieval.references import (
 )
 def test_named_references(query, refs):
     assert list(named_references(query).refs) == refs
+
+
+@pytest.mark.parametrize(
+    ("query", "about", "lookup"),
+    [
+        ("para 160", True, True),
+        ("what does para 160 say?", True, True),
+        ("show me paragraph 15", True, True),
+        ("can you read para 18 please", True, True),
+        ("what is annex f?", True, True),
+        ("para 171 on missing children", True, False),
+        ("Annex A: complaints?", True, False),
+        ("what does Annex M say about missing children?", True, False),
+        ("according to para 160, can I write initials?", True, False),
+        ("does para 160 apply to the SEA only?", True, False),
+        # Named in passing: the question is about something else (questions of the project's own sets).
+        ("what must the SEA include about cases flagged under Annex H?", False, False),
+        ("can inspectors ask for more evidence than Annex A lists?", False, False),
+        ("when must the Annex A information reach the lead inspector?", False, False),
+        ("does the SEA follow para 160?", False, False),
+        ("which paras cover reporting?", False, False),
+    ],
+)
+def test_whether_a_query_is_about_the_units_it_names(query, about, lookup):
+    named = named_references(query)
+    assert (is_about_named(query, named), is_lookup(query, named)) == (about, lookup)
+
+
+def test_no_evaluation_question_is_about_a_named_unit(eval_questions):
+    """Seven of the project's questions name an annex in passing; none, and none of the public set, is about
+    the unit it names, so ranking them is unchanged."""
+    from tests.conftest import REPO
+
+    questions = [q["q"] for q in eval_questions]
+    for path in sorted((REPO / "tests" / "data").glob("retrieval_*.jsonl")):
+        questions += [json.loads(line)["q"] for line in path.read_text().splitlines() if line.strip()]
+    assert sum(bool(named_references(q)) for q in questions) >= 7
+    assert not [q for q in questions if is_about_named(q, named_references(q))]
+
+
+def test_a_unit_named_in_passing_is_not_put_first(fake_retrieval):
+    searcher = fake_retrieval.searcher
+    query = "can inspectors ask for more evidence than Annex A lists?"
+    results = searcher.search(query, k=3)
+    assert results[0].score < NAMED_SCORE
+    answer = fake_retrieval.answerer.answer(query)
+    assert not answer.answer.startswith("Annex A")
 
 
 def test_the_question_without_its_references():

@@ -415,6 +415,41 @@ def test_check_report_modal_finds_a_planted_name(slack):
     assert any("Identifying detail" in c.text for c in annotated.comments)
 
 
+def test_check_report_modal_lists_what_is_left_from_drafting(slack):
+    fake = slack["fake"]
+    uploads_before = len(fake.uploads)
+    fake.share_file(
+        "FTBC",
+        "tbc-draft.docx",
+        _report_docx("Executive summary", "XX% of visits were on time. Leaders know their services [CHECK: quote]."),
+    )
+    view_submission(slack["url"], "check_report_submit", {"file": files("FTBC")})
+    posted = fake.wait_for("chat.postMessage", lambda p: "Report check: tbc-draft.docx" in p.get("text", ""))[0]
+    text = "\n".join(block["text"]["text"] for block in posted["blocks"] if "text" in block)
+    assert "*Left from drafting (2)* — para 162: `XX%`, `[CHECK: quote]`" in text
+    deadline = time.monotonic() + 30
+    while len(fake.uploads) == uploads_before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    annotated = docx.Document(io.BytesIO(list(fake.uploads.values())[-1]))
+    assert sum("is left from drafting" in c.text for c in annotated.comments) == 2
+
+
+def test_a_question_naming_a_paragraph_is_answered_from_it(slack):
+    event(
+        slack["url"],
+        {
+            "type": "message",
+            "channel_type": "im",
+            "user": MEMBER,
+            "channel": "D-REF",
+            "ts": "777.888",
+            "text": "what does para 160 say?",
+        },
+    )
+    reply = json.dumps(slack["fake"].wait_for("chat.postMessage", lambda p: p.get("channel") == "D-REF")[0])
+    assert "para 160 (Recording evidence)" in reply and "could not find" not in reply
+
+
 def test_check_report_modal_says_where_a_name_outside_the_report_text_is(slack, tmp_path):
     from tests.test_check_report import make_qa_docx
 
