@@ -122,24 +122,25 @@ def _paragraph_numbers(listed: str) -> list[int]:
     return sorted(dict.fromkeys(numbers), key=numbers.index)
 
 
-def resolve_one(ref: str, unit_refs: list[str]) -> tuple[list[int], list[str]]:
-    return resolve(NamedReferences((ref,), ((0, 0),)), unit_refs)
+def resolve_one(ref: str, unit_refs: list[str]) -> list[int]:
+    """The units a ref stands for (both versions of a ref the two documents share), or none when the handbook
+    has no such unit. An annex named without an item stands for its own unit, or for its first one when it has
+    only named parts ("Annex A" → "Annex A: Introduction")."""
+    matches = [i for i, r in enumerate(unit_refs) if r == ref]
+    if not matches and re.fullmatch(r"Annex [A-P]", ref):
+        first = next((r for r in unit_refs if r.startswith(f"{ref}:")), None)
+        matches = [i for i, r in enumerate(unit_refs) if r == first]
+    return matches
 
 
 def resolve(named: NamedReferences, unit_refs: list[str]) -> tuple[list[int], list[str]]:
-    """The units each named ref stands for, in the order named (both versions of a ref the two documents share),
-    and the named refs the handbook does not have. An annex named without an item stands for its own unit, or
-    for its first one when it has only named parts ("Annex A" → "Annex A: Introduction")."""
+    """The units the named refs stand for, in the order named, and the named refs the handbook does not have."""
     units: list[int] = []
     unknown: list[str] = []
     for ref in named.refs:
-        matches = [i for i, r in enumerate(unit_refs) if r == ref]
-        if not matches and re.fullmatch(r"Annex [A-P]", ref):
-            first = next((r for r in unit_refs if r.startswith(f"{ref}:")), None)
-            matches = [i for i, r in enumerate(unit_refs) if r == first]
-        if matches:
-            units.extend(i for i in matches if i not in units)
-        else:
+        matches = resolve_one(ref, unit_refs)
+        units.extend(i for i in matches if i not in units)
+        if not matches:
             unknown.append(ref)
     return units, unknown
 

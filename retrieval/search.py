@@ -162,11 +162,10 @@ class Searcher:
         unknown: list[str] = []
         for ref in named.refs:
             family = [] if lookup else annex_family(ref, self._unit_refs)
-            found, missing = (
-                ([max(family, key=lambda i: fused[i])], []) if family else resolve_one(ref, self._unit_refs)
-            )
+            found = [max(family, key=lambda i: fused[i])] if family else resolve_one(ref, self._unit_refs)
             units.extend(u for u in found if u not in units)
-            unknown.extend(missing)
+            if not found:
+                unknown.append(ref)
         return units, unknown
 
     def unit_scores(
