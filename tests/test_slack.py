@@ -395,42 +395,37 @@ def _report_docx(*paragraphs: str) -> bytes:
     return buffer.getvalue()
 
 
-def test_check_report_modal_finds_a_planted_name(slack):
+def _check_in_slack(slack, file_id: str, name: str, *paragraphs: str):
+    """Share a draft, submit the check modal, and return the reply posted and the annotated copy uploaded."""
     fake = slack["fake"]
-    command(slack["url"], "/check-report", "")
-    fake.wait_for("views.open", lambda p: "check_report_submit" in json.dumps(p))
     uploads_before = len(fake.uploads)
-    fake.share_file(
-        "FREP",
-        "north-draft.docx",
-        _report_docx("Executive summary", "Tayo, aged 9, told inspectors he feels safe with his foster carers."),
-    )
-    view_submission(slack["url"], "check_report_submit", {"file": files("FREP")})
-    result = fake.wait_for("chat.postMessage", lambda p: "Report check: north-draft.docx" in p.get("text", ""))[0]
-    assert "Tayo" in json.dumps(result) and "PERSON" in json.dumps(result)
+    fake.share_file(file_id, name, _report_docx(*paragraphs))
+    view_submission(slack["url"], "check_report_submit", {"file": files(file_id)})
+    posted = fake.wait_for("chat.postMessage", lambda p: f"Report check: {name}" in p.get("text", ""))[0]
     deadline = time.monotonic() + 30
     while len(fake.uploads) == uploads_before and time.monotonic() < deadline:
         time.sleep(0.1)
-    annotated = docx.Document(io.BytesIO(list(fake.uploads.values())[-1]))
+    return posted, docx.Document(io.BytesIO(list(fake.uploads.values())[-1]))
+
+
+def test_check_report_modal_finds_a_planted_name(slack):
+    command(slack["url"], "/check-report", "")
+    slack["fake"].wait_for("views.open", lambda p: "check_report_submit" in json.dumps(p))
+    result, annotated = _check_in_slack(
+        slack, "FREP", "north-draft.docx", "Executive summary",
+        "Tayo, aged 9, told inspectors he feels safe with his foster carers.",
+    )  # fmt: skip
+    assert "Tayo" in json.dumps(result) and "PERSON" in json.dumps(result)
     assert any("Identifying detail" in c.text for c in annotated.comments)
 
 
 def test_check_report_modal_lists_what_is_left_from_drafting(slack):
-    fake = slack["fake"]
-    uploads_before = len(fake.uploads)
-    fake.share_file(
-        "FTBC",
-        "tbc-draft.docx",
-        _report_docx("Executive summary", "XX% of visits were on time. Leaders know their services [CHECK: quote]."),
-    )
-    view_submission(slack["url"], "check_report_submit", {"file": files("FTBC")})
-    posted = fake.wait_for("chat.postMessage", lambda p: "Report check: tbc-draft.docx" in p.get("text", ""))[0]
+    posted, annotated = _check_in_slack(
+        slack, "FTBC", "tbc-draft.docx", "Executive summary",
+        "XX% of visits were on time. Leaders know their services [CHECK: quote].",
+    )  # fmt: skip
     text = "\n".join(block["text"]["text"] for block in posted["blocks"] if "text" in block)
     assert "*Left from drafting (2)* — para 162: `XX%`, `[CHECK: quote]`" in text
-    deadline = time.monotonic() + 30
-    while len(fake.uploads) == uploads_before and time.monotonic() < deadline:
-        time.sleep(0.1)
-    annotated = docx.Document(io.BytesIO(list(fake.uploads.values())[-1]))
     assert sum("is left from drafting" in c.text for c in annotated.comments) == 2
 
 
