@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict
 
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.references import is_lookup, named_references, without_references
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, sentence_spans
@@ -133,12 +132,10 @@ class Answerer:
     def _answer(self, question: str, ranking_vector: np.ndarray, vector: np.ndarray, late: np.ndarray) -> Answer:
         rankings = self.searcher.ranker_scores(question, ranking_vector, late)
         unit_scores = self.searcher.fuse_rankings(question, rankings)
-        named, unknown = self.searcher.named_units(question, unit_scores)
-        if named or unknown:
-            refs = named_references(question)
-            lookup = is_lookup(question, refs)
-            asked = set() if lookup else _content_terms(expand_query(without_references(question, refs), {}))
-            return self._read_named(question, named, unknown, asked, vector)
+        named = self.searcher.named_units(question, unit_scores)
+        if named.units or named.unknown:
+            asked = _content_terms(expand_query(named.asked, {})) if named.asked else set()
+            return self._read_named(question, named.units, named.unknown, asked, vector)
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
@@ -242,11 +239,11 @@ class Answerer:
     def _read_named(
         self, question: str, named: list[int], unknown: list[str], asked: set[str], vector: np.ndarray
     ) -> Answer:
-        """A question that names units by their ref ("what does para 160 say?", "para 171 on missing children")
-        is answered from those units only: their opening sentences in the handbook's order, or, when the
-        question asks something of them (`asked`: its other content words), their sentences most relevant to
-        it, in order (`Searcher.named_units` decides which units a question is about). Named refs the handbook does not have are said to be missing rather than answered from
-        elsewhere."""
+        """A question about units it names by their ref (`Searcher.named_units` decides which: "what does para
+        160 say?", "para 171 on missing children") is answered from those units only: their opening sentences in
+        the handbook's order, or, when it asks something of them (`asked`: its other content words), their
+        sentences most relevant to it, in order. Named refs the handbook does not have are said to be missing
+        rather than answered from elsewhere."""
         units: list[int] = []
         for unit_index in named:  # both versions of a ref the two documents share: the first is read
             if all(self.index.units[u].ref != self.index.units[unit_index].ref for u in units):

@@ -122,7 +122,24 @@ def _paragraph_numbers(listed: str) -> list[int]:
     return sorted(dict.fromkeys(numbers), key=numbers.index)
 
 
-def resolve_one(ref: str, unit_refs: list[str]) -> list[int]:
+def resolve(
+    named: NamedReferences, unit_refs: list[str], fused: np.ndarray | None = None
+) -> tuple[list[int], list[str]]:
+    """The units the named refs stand for, in the order named, and the named refs the handbook does not have.
+    With `fused` (unit scores for what else the query asks), a whole annex named by its letter stands for its
+    part that `fused` ranks best ("what does Annex A say about complaints?": Annex A 1.08)."""
+    units: list[int] = []
+    unknown: list[str] = []
+    for ref in named.refs:
+        family = annex_family(ref, unit_refs) if fused is not None else []
+        matches = [max(family, key=lambda i: fused[i])] if family else _resolve_one(ref, unit_refs)
+        units.extend(i for i in matches if i not in units)
+        if not matches:
+            unknown.append(ref)
+    return units, unknown
+
+
+def _resolve_one(ref: str, unit_refs: list[str]) -> list[int]:
     """The units a ref stands for (both versions of a ref the two documents share), or none when the handbook
     has no such unit. An annex named without an item stands for its own unit, or for its first one when it has
     only named parts ("Annex A" → "Annex A: Introduction")."""
@@ -131,18 +148,6 @@ def resolve_one(ref: str, unit_refs: list[str]) -> list[int]:
         first = next((r for r in unit_refs if r.startswith(f"{ref}:")), None)
         matches = [i for i, r in enumerate(unit_refs) if r == first]
     return matches
-
-
-def resolve(named: NamedReferences, unit_refs: list[str]) -> tuple[list[int], list[str]]:
-    """The units the named refs stand for, in the order named, and the named refs the handbook does not have."""
-    units: list[int] = []
-    unknown: list[str] = []
-    for ref in named.refs:
-        matches = resolve_one(ref, unit_refs)
-        units.extend(i for i in matches if i not in units)
-        if not matches:
-            unknown.append(ref)
-    return units, unknown
 
 
 def is_about_named(query: str, named: NamedReferences) -> bool:

@@ -12,7 +12,7 @@ from retrieval.errors import BadQueryError
 from retrieval.fusion import discount_passage_counts, group_max, matched, reciprocal_rank_fusion, top_k
 from retrieval.index import QUERY_STOPWORDS, HandbookIndex
 from retrieval.late_interaction import content_rows, maxsim_windows_many, normalise_rows
-from retrieval.references import annex_family, is_about_named, is_lookup, named_references, promote, resolve_one
+from retrieval.references import is_about_named, is_lookup, named_references, promote, resolve, without_references
 from retrieval.shorthand import expand_query
 from retrieval.variants import VariantPrior
 
@@ -39,6 +39,14 @@ HUB_WEIGHT = 0.25
 # sets (203 questions) hit@1 0.695 -> 0.719, MRR 0.792 -> 0.810; the public set loses one first place
 # (MEASUREMENTS.md, session 16). The bm25 and dense modes stay the plain baselines.
 PASSAGE_COUNT_WEIGHT = 0.2
+
+
+class NamedUnits(NamedTuple):
+    """What a query asks of the units it names by their ref (`Searcher.named_units`)."""
+
+    units: list[int]
+    unknown: list[str]  # refs named that the handbook does not have
+    asked: str  # the query without its refs; "" when it asks only to see them ("what does para 160 say?")
 
 
 class QueryEncoding(NamedTuple):
@@ -142,31 +150,23 @@ class Searcher:
         """Hybrid's unit scores: the rankings fused (`fuse_rankings`), and the units a query is about by their ref
         ("para 160", "what does Annex A 3.06 say?") first."""
         fused = self.fuse_rankings(query, rankings)
-        return promote(fused, self.named_units(query, fused)[0])
+        return promote(fused, self.named_units(query, fused).units)
 
     def fuse_rankings(self, query: str, rankings: list[np.ndarray]) -> np.ndarray:
         """The rankings fused, variant sections lowered unless named."""
         fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
         return self.variants.apply(query, fused) if self.variants is not None else fused
 
-    def named_units(self, query: str, fused: np.ndarray) -> tuple[list[int], list[str]]:
-        """The units a query is about by their ref, in the order named (none when it only mentions them), and the
-        refs it names that the handbook lacks. A whole annex named by its letter stands for its own unit when
-        nothing else is asked, else for its part that `fused` ranks best ("what does Annex A say about
-        complaints?": Annex A 1.08)."""
+    def named_units(self, query: str, fused: np.ndarray) -> NamedUnits:
+        """The units a query is about by their ref, in the order named (none when it only mentions them), the
+        refs it names that the handbook lacks, and what else it asks of them. A whole annex named by its letter
+        stands for its own unit when nothing else is asked, else for its part that `fused` ranks best."""
         named = named_references(query)
         if not is_about_named(query, named):
-            return [], []
+            return NamedUnits([], [], "")
         lookup = is_lookup(query, named)
-        units: list[int] = []
-        unknown: list[str] = []
-        for ref in named.refs:
-            family = [] if lookup else annex_family(ref, self._unit_refs)
-            found = [max(family, key=lambda i: fused[i])] if family else resolve_one(ref, self._unit_refs)
-            units.extend(u for u in found if u not in units)
-            if not found:
-                unknown.append(ref)
-        return units, unknown
+        units, unknown = resolve(named, self._unit_refs, None if lookup else fused)
+        return NamedUnits(units, unknown, "" if lookup else without_references(query, named))
 
     def unit_scores(
         self,
