@@ -346,10 +346,9 @@ def _print_check(checked: CheckedFile) -> None:
             context = finding_context(text, item.start, item.end)
             marker = text[item.start : item.end]
             typer.echo(msg.CHECK_UNFINISHED_ROW.format(marker=marker, start=item.start, end=item.end, context=context))
-    advice = [s for s in result.style if s not in result.unfinished]
-    if advice:
-        typer.echo(msg.CHECK_STYLE.format(count=len(advice)))
-        for item in advice:
+    if result.advice:
+        typer.echo(msg.CHECK_STYLE.format(count=len(result.advice)))
+        for item in result.advice:
             typer.echo(
                 msg.CHECK_STYLE_ROW.format(type=item.type, advice=item.advice, sentence=_snippet(item.sentence, 120))
             )

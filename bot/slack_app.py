@@ -473,9 +473,8 @@ def create_app(
                 if len(result.unfinished) > len(shown):
                     items += msg.SLACK_AND_MORE.format(count=len(result.unfinished) - len(shown))
                 lines.append(msg.SLACK_CHECK_UNFINISHED.format(count=len(result.unfinished), items=items))
-            advice = len(result.style) - len(result.unfinished)
-            if advice:
-                lines.append(msg.SLACK_CHECK_STYLE.format(count=advice))
+            if result.advice:
+                lines.append(msg.SLACK_CHECK_STYLE.format(count=len(result.advice)))
             if not result.has_problems:
                 lines.append(msg.SLACK_CHECK_CLEAN)
             posted = client.chat_postMessage(channel=channel, text=lines[0], blocks=limit(sections("\n".join(lines))))

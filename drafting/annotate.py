@@ -18,6 +18,7 @@ from drafting.documents import (
     COMMENTS,
     DELETED,
     DETAILS,
+    Placements,
     ReportText,
     comment_lines,
     document_text,
@@ -94,8 +95,10 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
     if source.suffix.lower() != ".docx":
         raise UnreadableDocumentError(f"{source}: --annotate needs a .docx draft")
     document = open_docx(source)
-    read = document_text(document)
-    paragraphs = _placed_paragraphs(document, read)
+    # One pass over the document gives both the extracted text the offsets index into and its paragraphs.
+    report, comments = list(report_lines(document)), list(comment_lines(document))
+    read = document_text(document, report, comments)
+    paragraphs = _placed_paragraphs(read, report, comments)
     marked = 0
     unmarked: dict[str | None, int] = {}
     # Splitting runs leaves the text unchanged, so offsets stay valid; style marks go first so that an
@@ -114,12 +117,14 @@ def annotate_docx(source: Path, result: ReportCheck, target: Path) -> int:
     return marked
 
 
-def _placed_paragraphs(document: Document, read: ReportText) -> list[tuple[int, Paragraph, str]]:
+def _placed_paragraphs(
+    read: ReportText, report: list[tuple[str, Placements]], comments: list[tuple[str, Placements]]
+) -> list[tuple[int, Paragraph, str]]:
     """Every paragraph that can carry a mark, with its offset in the extracted text (`read.text`) and its
     shown text: the report's (lines joined by "\n", as documents.read_report joins them), then the reviewers'
     comments'."""
     placed: list[tuple[int, Paragraph, str]] = []
-    for base, lines in ((0, report_lines(document)), (read.start(COMMENTS), comment_lines(document))):
+    for base, lines in ((0, report), (read.start(COMMENTS), comments)):
         if base is None:
             continue
         offset = base

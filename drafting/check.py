@@ -40,6 +40,11 @@ class ReportCheck(BaseModel):
         return [s for s in self.style if s.type == UNFINISHED]
 
     @property
+    def advice(self) -> list[StyleFinding]:
+        """Style advice: the style findings that are not left from drafting."""
+        return [s for s in self.style if s.type != UNFINISHED]
+
+    @property
     def has_problems(self) -> bool:
         # Style is advice; everything else, a placeholder left in included, needs the writer's attention before QA.
         return bool(self.identifiers or self.coverage.missing or self.structure or self.unfinished)

@@ -45,33 +45,31 @@ class ReportText(NamedTuple):
     deleted: str = ""
     details: str = ""
 
-    def _parts(self) -> list[tuple[str | None, str]]:
-        """The non-empty parts in `text`'s order, each with its region (None: the report's text)."""
+    def _parts(self) -> list[tuple[str | None, int, str]]:
+        """The non-empty parts in `text`'s order, each with its region (None: the report's text) and where it
+        begins in `text`."""
         regions = ((None, self.report), (COMMENTS, self.comments), (DELETED, self.deleted), (DETAILS, self.details))
-        return [(kind, part) for kind, part in regions if part]
+        parts: list[tuple[str | None, int, str]] = []
+        start = 0
+        for kind, part in regions:
+            if part:
+                parts.append((kind, start, part))
+                start += len(part) + 1
+        return parts
 
     @property
     def text(self) -> str:
-        return "\n".join(part for _, part in self._parts())
+        return "\n".join(part for _, _, part in self._parts())
 
     def start(self, region: str | None) -> int | None:
         """Where a region's part begins in `text` (the report's own, region None, at 0), or None when that part
         is empty."""
-        start = 0
-        for kind, part in self._parts():
-            if kind == region:
-                return start
-            start += len(part) + 1
-        return None
+        return next((start for kind, start, _ in self._parts() if kind == region), None)
 
     def region(self, offset: int) -> str | None:
         """Where an offset into `text` falls: None in the report's text, else COMMENTS, DELETED or DETAILS."""
-        start = 0
-        for kind, part in self._parts():
-            if offset <= start + len(part):  # the line break after a part counts with it
-                return kind
-            start += len(part) + 1
-        return None
+        # The line break after a part counts with it.
+        return next((kind for kind, start, part in self._parts() if offset <= start + len(part)), None)
 
 
 def read_report_text(path: Path) -> ReportText:
@@ -139,13 +137,18 @@ def open_docx(path: Path) -> Document:
     return docx.Document(str(path))
 
 
-def document_text(document: Document) -> ReportText:
-    """What a .docx holds, by region: see `ReportText`."""
-    lines = [line for line, _ in report_lines(document)]
-    comments = [line for line, _ in comment_lines(document)]
+def document_text(
+    document: Document,
+    report: list[tuple[str, Placements]] | None = None,
+    comments: list[tuple[str, Placements]] | None = None,
+) -> ReportText:
+    """What a .docx holds, by region: see `ReportText`. `report` and `comments` are `report_lines` and
+    `comment_lines` when the caller has them already."""
+    report_text = [line for line, _ in (report_lines(document) if report is None else report)]
+    comment_text = [line for line, _ in (comment_lines(document) if comments is None else comments)]
     deleted = [text for text in _deleted_texts(document) if text.strip()]
     details = [text for text in _file_details(document) if text.strip()]
-    return ReportText("\n".join(lines), "\n".join(comments), "\n".join(deleted), "\n".join(details))
+    return ReportText("\n".join(report_text), "\n".join(comment_text), "\n".join(deleted), "\n".join(details))
 
 
 def comment_lines(document: Document) -> Iterator[tuple[str, Placements]]:
