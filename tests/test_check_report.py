@@ -222,9 +222,24 @@ def test_a_draft_saved_by_libreoffice_is_read_whole():
     }
 
 
-def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _red_runs(element) -> list[str]:
+    """The text of each run highlighted red (an identifying detail's mark) under an element, in order."""
+    marked = [r for r in element.iter(f"{_W}r") if r.find(f"{_W}rPr/{_W}highlight[@{_W}val='red']") is not None]
+    return ["".join(t.text for t in r.iter(f"{_W}t")) for r in marked]
+
+
+def _footnotes(document):
+    """The footnotes part of a saved copy, parsed."""
     from docx.oxml import parse_xml
 
+    notes = next(r.target_part for r in document.part.rels.values() if r.reltype.endswith("/footnotes"))
+    return parse_xml(notes.blob)
+
+
+def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
     from drafting.annotate import annotate_docx
     from drafting.check import CheckOptions, ReportChecker
     from drafting.coverage import CoverageChecker
@@ -238,19 +253,13 @@ def test_a_draft_saved_by_libreoffice_is_annotated_in_place(tmp_path):
     target = tmp_path / "annotated.docx"
     annotate_docx(source, checked.result, target)
     annotated = docx.Document(str(target))
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-    def red_runs(element):
-        marked = [r for r in element.iter(f"{w}r") if r.find(f"{w}rPr/{w}highlight[@{w}val='red']") is not None]
-        return ["".join(t.text for t in r.iter(f"{w}t")) for r in marked]
 
     # Every name LibreOffice wrote in the body, a tracked insertion, a table, a text box, the header, the
     # footnote and the reviewer's comment is marked; the deleted one is counted in a comment at the top.
-    assert red_runs(annotated.element.body) == ["Kayden", "Tyler-James", "Harper Bland", "Okafor", "Okonjo"]
-    assert red_runs(annotated.sections[0].header._element) == ["Gwen Parry"]
-    notes = next(r.target_part for r in annotated.part.rels.values() if r.reltype.endswith("/footnotes"))
-    assert red_runs(parse_xml(notes.blob)) == ["Bernie Walsh"]
-    assert red_runs(annotated.part._comments_part.element) == ["Ruby"]
+    assert _red_runs(annotated.element.body) == ["Kayden", "Tyler-James", "Harper Bland", "Okafor", "Okonjo"]
+    assert _red_runs(annotated.sections[0].header._element) == ["Gwen Parry"]
+    assert _red_runs(_footnotes(annotated)) == ["Bernie Walsh"]
+    assert _red_runs(annotated.part._comments_part.element) == ["Ruby"]
     assert any(c.text.endswith("1 in text deleted under tracked changes (it stays in the file: accept the deletions).")
                for c in annotated.comments)  # fmt: skip
     assert read_report_text(target).report == read_report_text(source).report
@@ -320,14 +329,10 @@ def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_pl
     body = annotated.element.body
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-    def red_runs(element):
-        highlighted = [r for r in element.iter(f"{w}r") if r.find(f"{w}rPr/{w}highlight") is not None]
-        return ["".join(t.text for t in r.iter(f"{w}t")) for r in highlighted]
-
-    red = red_runs(body)
+    red = _red_runs(body)
     assert red == ["Tyler-James", "72 hours", "Harper Bland", "Hana Ali", "Jaxon Pickles", "Okonjo"]
     header = annotated.sections[0].first_page_header._element
-    assert red_runs(header) == ["Gwen Parry"]
+    assert _red_runs(header) == ["Gwen Parry"]
     # In a header, a text box or a block content control the highlight alone marks it: Word anchors comments in
     # the body only, and one anchored in a block content control hid the paragraph's text in LibreOffice.
     # Elsewhere each mark has its comment.
@@ -344,11 +349,9 @@ def test_annotating_marks_tracked_insertions_tables_headers_and_text_boxes_in_pl
     )
     assert "Paisley" not in top.text and "Ellis" not in top.text  # the copy names no one more than the draft did
     # The footnote and the reviewer's comment are highlighted in their own parts, which are saved with the copy.
-    from docx.oxml import parse_xml
 
-    notes = next(r.target_part for r in annotated.part.rels.values() if r.reltype.endswith("/footnotes"))
-    assert red_runs(parse_xml(notes.blob)) == ["Bernie Walsh"]
-    assert red_runs(annotated.part._comments_part.element) == ["Ruby"]
+    assert _red_runs(_footnotes(annotated)) == ["Bernie Walsh"]
+    assert _red_runs(annotated.part._comments_part.element) == ["Ruby"]
     # The report's text is unchanged (only comments are added), so the annotated copy reads as the draft did.
     for region in ("report", "deleted", "details"):
         assert getattr(read_report_text(target), region) == getattr(read_report_text(source), region)
