@@ -32,3 +32,10 @@ def expand_query(query: str, expansions: dict[str, str]) -> str:
         if _pattern(term).search(query) and meaning.lower() not in query.lower() and meaning not in added:
             added.append(meaning)
     return f"{query} ({'; '.join(added)})" if added else query
+
+
+def without_shorthand(query: str, expansions: dict[str, str]) -> str:
+    """The query with every shorthand term taken out (the words it stands for are not the query's own)."""
+    for term in expansions:
+        query = _pattern(term).sub(" ", query)
+    return query
