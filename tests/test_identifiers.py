@@ -1054,11 +1054,51 @@ def test_labelled_sets_are_big_enough_and_varied():
 
 
 def _brute_resolve(findings):
-    kept = []
+    kept, lost = [], []
     for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
-        if not any(finding.overlaps(k) for k in kept):
-            kept.append(finding)
+        (lost if any(finding.overlaps(k) for k in kept) else kept).append(finding)
+    for finding in lost:
+        hit = [k for k in kept if finding.overlaps(k)]
+        if hit and all(finding.start <= k.start and k.end <= finding.end for k in hit):
+            inside = {i for k in hit for i in range(k.start, k.end)}
+            outside = [
+                c for i, c in zip(range(finding.start, finding.end), finding.text, strict=True) if i not in inside
+            ]
+            if any(c.isdigit() for c in outside):
+                kept = [k for k in kept if k not in hit] + [finding]
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "kept"),
+    [
+        # a confident part of a number gives way to the whole number around it
+        ("Contact 07700 900123 today", [("CASE_REFERENCE", 8, 13, 0.85), ("PHONE", 8, 20, 0.8)], ["PHONE"]),
+        # two confident parts, both inside, give way together
+        (
+            "ref 12 34 56",
+            [("CASE_REFERENCE", 4, 6, 0.9), ("CASE_REFERENCE", 7, 9, 0.9), ("PHONE", 4, 12, 0.6)],
+            ["PHONE"],
+        ),
+        # letters outside: the name stays, not a low-scoring "institution" around it
+        ("seen by Mrs Patel", [("PERSON", 12, 17, 0.9), ("INSTITUTION", 8, 17, 0.6)], ["PERSON"]),
+        # a loser that also reaches into another kept span takes nothing
+        (
+            "Flat 6, 31 Bramley Street",
+            [("ADDRESS", 0, 6, 0.85), ("ADDRESS", 8, 25, 0.9), ("ADDRESS", 0, 17, 0.86)],
+            ["ADDRESS", "ADDRESS"],
+        ),
+    ],
+)
+def test_overlapping_findings(text, spans, kept):
+    from drafting.identifiers.base import Finding, resolve_overlaps
+
+    findings = [Finding(type=t, text=text[s:e], start=s, end=e, score=sc, detector="t") for t, s, e, sc in spans]
+    resolved = resolve_overlaps(findings)
+    assert [f.type for f in resolved] == kept
+    assert resolve_overlaps(findings) == _brute_resolve(findings)
+    if kept == ["PHONE"]:
+        assert (resolved[0].start, resolved[0].end) == (spans[-1][1], spans[-1][2])
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -1069,14 +1109,13 @@ def test_overlap_resolution_matches_the_pairwise_check(seed):
     from drafting.identifiers.base import Finding, resolve_overlaps
 
     rng = random.Random(seed)
+    text = "".join(rng.choice("xxxxxxxxx7") for _ in range(2100))  # a digit now and then, for the takeover
     findings = []
     for _ in range(rng.randint(0, 300)):
         start = rng.randint(0, 2000)
         end = start + rng.randint(1, 30)
         score = rng.choice([0.55, 0.6, 0.7, 0.8, 0.85, 0.9])
-        findings.append(
-            Finding(type="PERSON", text="x" * (end - start), start=start, end=end, score=score, detector="t")
-        )
+        findings.append(Finding(type="PERSON", text=text[start:end], start=start, end=end, score=score, detector="t"))
     assert resolve_overlaps(findings) == _brute_resolve(findings)
 
 
@@ -1090,3 +1129,11 @@ def test_coverage_matches_checking_every_span(seed):
     spans = [(s, s + rng.randint(1, 40)) for s in (rng.randint(0, 1000) for _ in range(rng.randint(0, 80)))]
     coverage = SpanCover(spans)
     assert [coverage.holds(p) for p in range(1100)] == [any(s <= p < e for s, e in spans) for p in range(1100)]
+
+
+def test_a_number_read_in_part_as_a_case_reference_is_marked_whole():
+    """Found writing a draft from an SEA row: "Contact 07700 900123" came out as "Contact [case reference
+    removed] 900123", because the case-reference detector scored its first five digits above the phone."""
+    text = "Contact 07700 900123 for the advocacy service."
+    findings = IdentifierScanner(default_detectors()).scan(text)
+    assert [(f.type, f.text) for f in findings] == [("PHONE", "07700 900123")]

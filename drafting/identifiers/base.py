@@ -41,17 +41,36 @@ class Detector(Protocol):
 
 
 def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
-    """Keep the best of overlapping findings: higher score, then longer span.
+    """Keep the best of overlapping findings: higher score, then longer span; then a finding that lost to
+    findings lying wholly inside it, and that holds a digit outside them, takes their place.
+
+    Why the second step: a more confident detector that saw only part of a number ("07700", a case
+    reference to one detector, in the phone number "07700 900123") would otherwise leave the rest of it
+    unmarked, and a draft would print "[case reference removed] 900123". Letters outside are left alone: a
+    low-scoring "Mrs Patel" must not take the place of the person's name "Patel" (MEASUREMENTS.md, session 22).
 
     The kept spans never overlap, so in start order their ends are in order too: a candidate overlaps one of
     them exactly when the last kept span starting before its end reaches past its start. A long note with
     thousands of names is resolved in n log n, not n²."""
     kept: list[Finding] = []  # in start order
+    lost: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (-f.score, -(f.end - f.start), f.start)):
         k = bisect.bisect_left(kept, finding.end, key=_start)
         if k and kept[k - 1].end > finding.start:
+            lost.append(finding)
             continue
         bisect.insort_left(kept, finding, key=_start)
+    for finding in lost:
+        first = bisect.bisect_left(kept, finding.start, key=_start)
+        last = bisect.bisect_left(kept, finding.end, key=_start)
+        inside = kept[first:last]
+        if not inside or inside[-1].end > finding.end or (first and kept[first - 1].end > finding.start):
+            continue  # it overlaps a kept span it does not contain
+        outside = finding.text
+        for part in reversed(inside):
+            outside = outside[: part.start - finding.start] + outside[part.end - finding.start :]
+        if any(c.isdigit() for c in outside):
+            kept[first:last] = [finding]
     return kept
 
 
