@@ -16,8 +16,9 @@ class Assignment(BaseModel):
 
 
 def assign_areas(entries: list[SeaEntry], checker: CoverageChecker) -> tuple[list[SeaEntry], list[Assignment]]:
-    """Entries without `areas` get the best-matching area among those their judgement reports on."""
-    pending = [e for e in entries if not e.areas]
+    """Entries without `areas` get the best-matching area among those their judgement reports on. A QAM
+    review (para 159) is no evidence and is never drafted, so it gets none."""
+    pending = [e for e in entries if not e.areas and not e.is_review]
     if not pending:
         return entries, []
     scores = checker.text_scores([f"{e.evaluation} {e.evidence}" for e in pending])

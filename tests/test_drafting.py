@@ -374,6 +374,8 @@ def test_entries_without_areas_are_assigned_within_their_judgement(real_retrieva
             evaluation="Children in care do well at school.",
             evidence="Personal education plans are good and attainment is rising.",
         ),
+        # a QAM review is never drafted (para 159), so it is given no area
+        entry(id="SEA-3", areas="", author="QAM", evaluation="Reviewed SEA-1 and SEA-2.", evidence="QA review."),
     ]
     updated, assignments = assign_areas(
         entries, CoverageChecker(real_retrieval.embedder, cache_dir=real_retrieval.settings.cache_dir)
@@ -381,6 +383,7 @@ def test_entries_without_areas_are_assigned_within_their_judgement(real_retrieva
     assert {a.entry: a.area for a in assignments} == {"SEA-1": "social-work-environment", "SEA-2": "education-cla"}
     assert all(0 < a.confidence <= 1.5 for a in assignments)
     assert updated[0].areas == ["social-work-environment"]
+    assert updated[2].areas == []
 
 
 def test_paragraphs_without_a_figure_are_pointed_out(drafter):
