@@ -60,6 +60,10 @@ _REPLACEMENT = {
 }
 
 
+# A courtesy title just before a removed name goes with it.
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+$")
+
+
 class DraftParagraph(BaseModel):
     model_config = ConfigDict(extra="forbid")
     area: str
@@ -274,7 +278,10 @@ class Drafter:
                     )
             for finding in sorted(self.scanner.scan(text, mode="report"), key=lambda f: -f.start):
                 replacement = _REPLACEMENT.get(finding.type, f"[{finding.type.lower().replace('_', ' ')} removed]")
-                text = text[: finding.start] + replacement + text[finding.end :]
+                start = finding.start
+                if finding.type == "PERSON" and (title := _TITLE_BEFORE.search(text, 0, start)):
+                    start = title.start()  # "Mrs [name removed]" still points at one woman
+                text = text[:start] + replacement + text[finding.end :]
                 removed.append(
                     RemovedIdentifier(type=finding.type, text=finding.text, paragraph=index, replacement=replacement)
                 )

@@ -263,6 +263,7 @@ def test_judgement_section_is_ordered_gapped_and_leak_free(drafter):
     assert "Thresholds are well applied" not in text  # other judgement
     assert "QAM reviewed" not in text  # review, not evidence
     assert "CT-77" not in text and "Ferreira" not in text
+    assert "[name removed], the service manager" in text and "Mrs" not in text  # the title goes with the name
     assert {(i.type, i.text) for i in result.identifiers} >= {("CASE_REFERENCE", "CT-77"), ("PERSON", "Ferreira")}
     order = [a.id for a in load_areas().areas if "leadership" in a.judgements]
     areas = [p.area for p in result.paragraphs]
