@@ -56,6 +56,8 @@ _REF_IS = re.compile(
     re.IGNORECASE,
 )
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
+# Police logs are numbered within a day: "incident 0923 of 09/11" is one reference, date and all.
+_LOG_DATE = re.compile(r"\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
 _CASE_CODE = re.compile(
     r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,})(?![\w/-])"
@@ -121,6 +123,12 @@ class NationalNumberDetector:
         return out
 
 
+def _log_end(text: str, ref: str, end: int) -> int:
+    """Where a reference ends: after the day of a police log's number ("0923 of 09/11"), if it has one."""
+    day = _LOG_DATE.match(text, end) if ref.isdigit() else None
+    return day.end() if day else end
+
+
 class CaseReferenceDetector:
     name = "case-reference"
     types = frozenset({"CASE_REFERENCE"})
@@ -135,7 +143,7 @@ class CaseReferenceDetector:
         for m in _CASE_PHRASE.finditer(text):
             if any(c.isdigit() for c in m.group("ref")):
                 start, end = m.span("ref")
-                out.append(self._finding(text, start, end, 0.9))
+                out.append(self._finding(text, start, _log_end(text, m.group("ref"), end), 0.9))
                 # "IDs 38411, 39026 and 39557": the rest of the list after the label.
                 while (more := _MORE_REFS.match(text, end)) and any(c.isdigit() for c in more.group("ref")):
                     start, end = more.span("ref")
@@ -144,7 +152,8 @@ class CaseReferenceDetector:
             if any(c.isdigit() for c in m.group("ref")):
                 out.append(self._finding(text, *m.span("ref"), 0.85))
         for m in _RECORD_NUMBER.finditer(text):
-            out.append(self._finding(text, *m.span("ref"), 0.85))
+            start, end = m.span("ref")
+            out.append(self._finding(text, start, _log_end(text, m.group("ref"), end), 0.85))
         for m in _CASE_CODE.finditer(text):
             out.append(self._finding(text, m.start(), m.end(), 0.85))
         return out
