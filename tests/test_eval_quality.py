@@ -65,6 +65,7 @@ PROJECT_SETS = [
     ("retrieval_heldout9.jsonl", "20 on random paragraphs, annexes, items and rows", (0.70, 0.85, 0.76), ALL),
     ("retrieval_heldout10.jsonl", "18 on units no earlier set named", (0.55, 0.77, 0.69), ALL),
     ("retrieval_heldout11.jsonl", "15 on units no earlier set named", (0.60, 0.66, 0.66), ("hit_at_1", "mrr")),
+    ("retrieval_heldout12.jsonl", "16 on what the council provides (session 22)", (0.68, 0.87, 0.76), ALL),
 ]
 
 
