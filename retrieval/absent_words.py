@@ -3,8 +3,8 @@
 Why: a question about something the handbook does not cover ("what is the mileage rate for inspectors?")
 still has nearest passages, and an answer built from them reads as if the handbook answered it. A topic
 word the handbook never uses is the plainest sign of that. Saying so is true whichever way the question
-turns out: "the toxic trio" is in the handbook, as domestic abuse, substance misuse and parental mental
-health, and the inspector learns which words to look for. Common words ("much", "big", "problem") say
+turns out: "can an inspection be postponed?" is answered in the handbook, which says "deferred", and the
+inspector learns which word to look for. Common words ("much", "big", "problem") say
 nothing about a question's topic, so only words rarer than `RARE_ZIPF` in general English count
 (wordfreq's Zipf scale: 6 is "much", 4.5 "reply", 3.6 "mileage").
 """

@@ -18,7 +18,8 @@ SEA_ALLOWED = frozenset({"CASE_REFERENCE", "INITIALS"})
 
 
 class Finding(BaseModel):
-    """One identifying detail: character offsets into the scanned text, its type and a confidence."""
+    """One identifying detail: character offsets into the scanned text (`text` is the scanned text from `start`
+    to `end`), its type and a confidence."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
