@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bot import messages as msg
 from drafting.errors import DraftingError
+from retrieval.absent_words import quoted_words
 from retrieval.errors import BadQueryError, RetrievalError
 from retrieval.search import Mode, validate_query
 from retrieval.settings import RetrievalSettings
@@ -201,6 +202,8 @@ def search(
             _emit_json({"query": text, "mode": mode, "results": [r.model_dump() for r in results]})
             continue
         typer.echo(msg.SEARCH_HEADER.format(query=text, mode=mode))
+        if absent := retrieval.searcher.absent_words(text):
+            typer.echo(msg.SEARCH_ABSENT.format(words=quoted_words(absent)))
         if not results:
             typer.echo(msg.SEARCH_NONE)
         for r in results:

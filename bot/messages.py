@@ -14,6 +14,7 @@ INDEX_DONE = "Indexed {units} units ({passages} passages) from {documents} docum
 INDEX_CACHED = "Index is up to date ({units} units, {passages} passages): {path}\nLoaded in {seconds:.2f} s"
 SEARCH_HEADER = "Query: {query}  [{mode}]"
 SEARCH_NONE = "  no matching units"
+SEARCH_ABSENT = "  The handbook does not use {words}: the units below are the nearest, and may not answer it."
 SEARCH_ROW = "{rank:>3}. {ref}  ({doc}, score {score:.3f})\n     {snippet}"
 ASK_HEADER = "Q: {question}"
 ASK_SOURCES = "Sources:"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from retrieval.absent_words import absent_words, quoted_words
+from retrieval.absent_words import quoted_words
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
 from retrieval.search import Searcher, validate_query
@@ -149,7 +149,7 @@ class Answerer:
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         passage_cos = self.index.dense_scores(vector[None, :])[0]
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
-        absent = absent_words(question, self.index.bm25.vocab_dict, self.searcher.expansions)
+        absent = self.searcher.absent_words(question)
         if not ranked or float(passage_cos.max()) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
         uncertain = first_choice_agreement(rankings, ranked[0], self._same_ref) < AGREEING_RANKERS

@@ -7,6 +7,7 @@ from typing import Literal, NamedTuple
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from retrieval.absent_words import absent_words
 from retrieval.embedder import Embedder
 from retrieval.errors import BadQueryError
 from retrieval.fusion import discount_passage_counts, group_max, matched, reciprocal_rank_fusion, top_k
@@ -156,6 +157,10 @@ class Searcher:
         """The rankings fused, variant sections lowered unless named."""
         fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
         return self.variants.apply(query, fused) if self.variants is not None else fused
+
+    def absent_words(self, query: str) -> list[str]:
+        """The query's rare words that the handbook never uses (absent_words.py)."""
+        return absent_words(query, self.index.bm25.vocab_dict, self.expansions)
 
     def named_units(self, query: str, fused: np.ndarray) -> NamedUnits:
         """The units a query is about by their ref, in the order named (none when it only mentions them), the

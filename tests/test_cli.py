@@ -164,3 +164,19 @@ def test_an_internal_error_is_one_line_and_a_log_not_a_traceback(monkeypatch, tm
     monkeypatch.setenv("HANDBOOK_DEBUG", "1")
     with pytest.raises(TypeError):
         cli.main()
+
+
+@pytest.mark.model
+def test_search_says_which_words_the_handbook_never_uses(model_cache_dir, real_retrieval):
+    result = run(
+        ["search", "what is the mileage rate for inspectors?"], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)}
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    lines = result.stdout.decode().splitlines()
+    assert (
+        lines[1]
+        == "  The handbook does not use the word “mileage”: the units below are the nearest, and may not answer it."
+    )
+    assert lines[2].startswith("  1. ")
+    plain = run(["search", "what must I report on missing children?"], env={"HANDBOOK_CACHE_DIR": str(model_cache_dir)})
+    assert "does not use" not in plain.stdout.decode()
