@@ -143,13 +143,14 @@ def _not_found(answer: Answer) -> bool:
 
 @pytest.mark.model
 def test_a_question_in_words_the_handbook_never_uses_is_not_padded(real_retrieval):
-    """Questions near the inspection that the handbook does not cover: 30 written to choose the rule, 30
-    written before it was measured on them. Before the rule, 27 of the 60 were not answered; with it, 41
+    """Questions near the inspection that the handbook does not cover: 30 written to choose the rules, 60
+    written before they were measured on them. With a passage cosine below 0.35 alone, 36 of the 90 were not
+    answered; with the absent-word test as well, 54; with the sentence cosine in place of the passage's, 60
     (MEASUREMENTS.md, session 22)."""
-    questions = _lines("offtopic_dev.txt") + _lines("offtopic_heldout.txt")
+    questions = _lines("offtopic_dev.txt") + _lines("offtopic_heldout.txt") + _lines("offtopic_heldout2.txt")
     answers = real_retrieval.answerer.answer_many(questions)
     refused = [a for a in answers if _not_found(a)]
-    assert len(refused) >= 39, len(refused)
+    assert len(refused) >= 58, len(refused)
     wifi = real_retrieval.answerer.answer("what is the wifi password at the council offices?")
     assert _not_found(wifi) and "It does not use the words “wifi” or “password”." in wifi.answer
     assert wifi.citations == []
@@ -164,12 +165,11 @@ def test_an_answer_says_which_words_the_handbook_never_uses(real_retrieval):
 
 @pytest.mark.model
 def test_handbook_questions_in_other_words_are_still_answered(real_retrieval):
-    """30 questions the handbook answers, written with the off-topic held-out set: one is refused, by the
-    best-passage cosine alone (it asks about a child being "hurt"; the handbook says "harmed")."""
-    answers = real_retrieval.answerer.answer_many(_lines("answerable_heldout.txt"))
-    refused = [a.question for a in answers if _not_found(a)]
-    assert len(refused) <= 1, refused
-    assert all("It does not use" not in a.answer for a in answers if _not_found(a))
+    """60 questions the handbook answers, written with the off-topic held-out sets. With the passage cosine,
+    one was refused ("what do I do if a young person tells me they are being hurt?": the handbook says
+    "harmed"); with the closest sentence's cosine, none."""
+    answers = real_retrieval.answerer.answer_many(_lines("answerable_heldout.txt") + _lines("answerable_heldout2.txt"))
+    assert [a.question for a in answers if _not_found(a)] == []
 
 
 @pytest.fixture(scope="module")
