@@ -124,6 +124,14 @@ def _render(point: _Point) -> tuple[str, list[str]]:
     return point.quote, [point.quote]
 
 
+def _closest(vectors: faiss.Index, vector: np.ndarray) -> float:
+    """The cosine of the stored vector (a passage's or a sentence's, base model) closest to a question's."""
+    if vectors.ntotal == 0:
+        return -1.0
+    sims, _ = vectors.search(np.ascontiguousarray(vector[None, :], dtype=np.float32), 1)
+    return float(sims[0, 0])
+
+
 class Answerer:
     def __init__(self, searcher: Searcher) -> None:
         self.searcher = searcher
@@ -150,30 +158,22 @@ class Answerer:
         unit_scores = self.searcher.fuse_rankings(question, rankings)
         named = self.searcher.named_units(question, unit_scores)
         if named.units or named.unknown:
-            asked = _content_terms(expand_query(named.asked, {})) if named.asked else set()
+            asked = _content_terms(named.asked) if named.asked else set()
             return self._read_named(question, named.units, named.unknown, asked, vector)
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
-        passage_cos = self.index.dense_scores(vector[None, :])[0]
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
         absent = self.searcher.absent_words(question)
-        if not ranked or self._closest_sentence(vector) < NOT_FOUND_COSINE:
+        if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
         uncertain = first_choice_agreement(rankings, ranked[0], self._same_ref) < AGREEING_RANKERS
-        if absent and uncertain and float(passage_cos.max()) < UNCOVERED_COSINE:
+        if absent and uncertain and _closest(self.index.dense, vector) < UNCOVERED_COSINE:
             return self._not_found(question, ranked, absent)
         points = self._score_sentences(question, vector, ranked)
         chosen = self._select(points)
         if not chosen:
             return self._not_found(question, ranked, absent)
         return self._compose(question, chosen, uncertain=uncertain, absent=absent)
-
-    def _closest_sentence(self, vector: np.ndarray) -> float:
-        """The cosine of the handbook's sentence closest to a question (base model vectors)."""
-        if self._sentences.ntotal == 0:
-            return -1.0
-        sims, _ = self._sentences.search(np.ascontiguousarray(vector[None, :], dtype=np.float32), 1)
-        return float(sims[0, 0])
 
     def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
         query_terms = _content_terms(expand_query(question, self.searcher.expansions))
