@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import faiss
 import numpy as np
@@ -18,7 +19,8 @@ from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
-from retrieval.spans import Span, in_context, sentence_spans
+from retrieval.spans import Span, sentence_spans
+from retrieval.timetable import Timetable, in_context_timed, read_timetable
 from retrieval.units import Unit
 
 # Below this cosine between the question and the handbook's closest sentence, the handbook has nothing on the
@@ -105,7 +107,20 @@ class _Point:
 
 
 def _render(point: _Point) -> tuple[str, list[str]]:
-    """The answer line for a point and the verbatim quotes behind it."""
+    """The answer line for a point and the verbatim quotes behind it; a timetable cell says when it happens."""
+    line, quotes = _render_sentence(point)
+    row = _timetable(point.unit.text).row_of(point.unit.text, point.span.start)
+    if row is None:
+        return line, quotes
+    return f"{row.label}: {line}", [point.unit.text[row.start : row.end], *quotes]
+
+
+@lru_cache(maxsize=8)
+def _timetable(text: str) -> Timetable:
+    return read_timetable(text)
+
+
+def _render_sentence(point: _Point) -> tuple[str, list[str]]:
     text = point.unit.text
     if point.quote.rstrip().endswith(":"):
         items = [
@@ -203,10 +218,12 @@ class Answerer:
             spans, vectors = self.index.unit_sentences(unit_index)
             if not spans:
                 continue
-            context_texts = in_context(unit.text, spans)
+            context_texts = in_context_timed(unit.text, spans)
             sims = vectors @ vector
+            timetable = _timetable(unit.text)
             for span, text, sim in zip(spans, context_texts, sims, strict=True):
-                if len(text.split()) < 3:
+                # A timetable's timing cells ("Week Three Thursday") are read with the cells they time.
+                if len(text.split()) < 3 or timetable.in_header(span.start):
                     continue
                 terms = _content_terms(text)
                 overlap = len(terms & query_terms) / len(query_terms) if query_terms else 0.0
@@ -320,11 +337,16 @@ class Answerer:
         unit = self.index.units[unit_index]
         points = [
             _Point(unit, 0, span, 0.0, frozenset(_content_terms(text)))
-            for span, text in zip(spans, in_context(unit.text, spans), strict=True)
+            for span, text in zip(spans, in_context_timed(unit.text, spans), strict=True)
         ]
         if sims is None:
             # Read in order; a list's items are read with their lead-in, and a table's header cells not at all.
-            opening = [p for p in points if p.span.lead_in is None and len(p.quote.split()) >= 3]
+            timetable = _timetable(unit.text)
+            opening = [
+                p
+                for p in points
+                if p.span.lead_in is None and len(p.quote.split()) >= 3 and not timetable.in_header(p.span.start)
+            ]
             return opening[:MAX_NAMED_SENTENCES], len(opening) > MAX_NAMED_SENTENCES
         for point, sim in zip(points, sims, strict=True):
             point.score = float(sim) + LEXICAL_WEIGHT * len(point.terms & asked) / len(asked)

@@ -29,6 +29,7 @@ from retrieval.fusion import hubness
 from retrieval.late_interaction import content_rows, normalise_rows
 from retrieval.passages import Passage, split_units
 from retrieval.spans import Span, in_context, sentence_spans
+from retrieval.timetable import in_context_timed
 from retrieval.units import Unit
 
 INDEX_FORMAT = 4
@@ -48,6 +49,8 @@ _CODE_FILES = (
     "adaptation.py",
     "fusion.py",  # hubness is computed at build
     "late_interaction.py",
+    "spans.py",  # sentence offsets and vectors are stored
+    "timetable.py",
 )
 
 ProgressFn = Callable[[int, int], None]
@@ -143,11 +146,17 @@ def build_index(
     passages = split_units(units)
     span_rows: list[tuple[int, int, int, int, int]] = []
     sentence_texts: list[str] = []
+    timed_texts: list[str] = []
     for i, unit in enumerate(units):
         spans = sentence_spans(unit.text)
         sentence_texts.extend(in_context(unit.text, spans))
+        timed_texts.extend(in_context_timed(unit.text, spans))
         span_rows.extend((i, sp.start, sp.end, *(sp.lead_in or (-1, -1))) for sp in spans)
-    texts = [p.text for p in passages] + sentence_texts
+    # A timetable cell is encoded a second time with its row's timing, for answers ("when is …?"). Hubness is
+    # measured against the plain sentences, so ranking is the same as without timetables (session 23).
+    timed = [k for k, (plain, read) in enumerate(zip(sentence_texts, timed_texts, strict=True)) if plain != read]
+    texts = [p.text for p in passages] + sentence_texts + [timed_texts[k] for k in timed]
+    first_timed = len(passages) + len(sentence_texts)
     chunk_rows = [i for i, p in enumerate(passages) if p.kind == "chunk"]
     model_dir: Path | None = getattr(embedder, "model_dir", None) if adapt else None
     config = AdaptationConfig()
@@ -191,12 +200,18 @@ def build_index(
         retriever.save(str(tmp / "bm25"), show_progress=False)
         dense = faiss.IndexFlatIP(vectors.shape[1])
         dense.add(vectors[: len(passages)])
-        np.save(tmp / "sentence_vectors.npy", vectors[len(passages) :])
+        answer_vectors = vectors[len(passages) : first_timed].copy()
+        answer_vectors[timed] = vectors[first_timed:]
+        np.save(tmp / "sentence_vectors.npy", answer_vectors)
         np.save(tmp / "sentence_spans.npy", np.array(span_rows, dtype=np.int64).reshape(-1, 5))
         passage_groups = np.array([p.unit for p in passages], dtype=np.int64)
         sentence_groups = np.array([row[0] for row in span_rows], dtype=np.int64)
         hubs = hubness(
-            vectors[: len(passages)], vectors[len(passages) :], passage_groups, sentence_groups, HUB_NEIGHBOURS
+            vectors[: len(passages)],
+            vectors[len(passages) : first_timed],
+            passage_groups,
+            sentence_groups,
+            HUB_NEIGHBOURS,
         )
         np.save(tmp / "hubness.npy", hubs)
         np.save(tmp / "token_vectors.npy", token_vectors.astype(np.float16))  # half the disk; ranks unchanged
