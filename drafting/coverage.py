@@ -14,6 +14,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from drafting.areas import AreaTable, ReportingArea, load_areas
+from drafting.judgement_statements import is_judgement_statement
 from drafting.sentences import LIST_ITEM, Sentence, split_sentences
 from retrieval.corpus import default_corpus_dir
 from retrieval.embedder import Embedder
@@ -209,6 +210,8 @@ class CoverageChecker:
                 scores[row, best] += AGREEMENT_BONUS
         evidence: dict[str, AreaEvidence] = {}
         for row, members in enumerate(candidates):
+            if len(members) == 1 and is_judgement_statement(sentences[members[0]].text):
+                continue
             order = np.argsort(-scores[row])
             best, second = int(order[0]), int(order[1])
             score = float(scores[row, best])

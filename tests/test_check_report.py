@@ -671,7 +671,9 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_m
 # The sixth and seventh (session 23), judgement statements and summaries every report holds ("The experiences and
 # progress of care leavers are good."): the sixth, measured first, credited 18 of 30; fourteen judgement statements
 # were then written into the neutral findings (8 of 30). The seventh, written after them and measured once: 17 of
-# 30 without them, 11 with them. Every other set and every held-out draft set's F1 was unchanged.
+# 30 without them, 11 with them. The eighth, written before judgement statements were recognised by their form
+# (drafting/judgement_statements.py) and measured once each way: 11 of 30, then 6 (the sixth 5, the seventh 6).
+# Every other set, and every held-out draft set's F1, was unchanged by both.
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("name", "most"),
@@ -681,8 +683,9 @@ def test_coverage_on_held_out_drafts_holds_its_floors(real_retrieval, sentence_m
         ("coverage_generic3.txt", 8),
         ("coverage_generic4.txt", 5),
         ("coverage_generic5.txt", 3),
-        ("coverage_generic6.txt", 8),
-        ("coverage_generic7.txt", 11),
+        ("coverage_generic6.txt", 5),
+        ("coverage_generic7.txt", 6),
+        ("coverage_generic8.txt", 6),
     ],
 )
 def test_generic_report_sentences_rarely_count_as_coverage(real_retrieval, name, most):
@@ -988,3 +991,26 @@ def test_conditional_areas_are_required_only_when_flagged(prevent, delegated, ex
     areas = load_areas().areas
     assert all(a.required(prevent, delegated) for a in areas if a.conditional is None)
     assert {a.conditional for a in areas if a.conditional and a.required(prevent, delegated)} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The experiences and progress of care leavers are good.", True),
+        ("Leadership, management and governance: inadequate.", True),
+        ("Adoption performance requires improvement to be good.", True),
+        ("Judgement: children looked after and achieving permanence – outstanding", True),
+        ("The overall effectiveness of children's services is judged to be requires improvement to be good.", True),
+        ("Overall, help and protection for children is good.", True),
+        # A finding about an area within a judgement is no judgement statement.
+        ("Care leavers' accommodation is good.", False),
+        ("Adoption support is good.", False),
+        ("The experiences and progress of care leavers are good because personal advisers stay in touch.", False),
+        ("Children who go missing from care are good at avoiding return interviews.", False),
+        ("Help and protection", False),
+    ],
+)
+def test_judgement_statements(sentence, expected):
+    from drafting.judgement_statements import is_judgement_statement
+
+    assert is_judgement_statement(sentence) is expected
