@@ -218,9 +218,9 @@ class Answerer:
             spans, vectors = self.index.unit_sentences(unit_index)
             if not spans:
                 continue
-            context_texts = in_context_timed(unit.text, spans)
-            sims = vectors @ vector
             timetable = _timetable(unit.text)
+            context_texts = in_context_timed(unit.text, spans, timetable)
+            sims = vectors @ vector
             for span, text, sim in zip(spans, context_texts, sims, strict=True):
                 # A timetable's timing cells ("Week Three Thursday") are read with the cells they time.
                 if len(text.split()) < 3 or timetable.in_header(span.start):
@@ -335,13 +335,13 @@ class Answerer:
     ) -> tuple[list[_Point], bool]:
         """The sentences to read from a named unit, in order, and whether the unit says more than they do."""
         unit = self.index.units[unit_index]
+        timetable = _timetable(unit.text)
         points = [
             _Point(unit, 0, span, 0.0, frozenset(_content_terms(text)))
-            for span, text in zip(spans, in_context_timed(unit.text, spans), strict=True)
+            for span, text in zip(spans, in_context_timed(unit.text, spans, timetable), strict=True)
         ]
         if sims is None:
             # Read in order; a list's items are read with their lead-in, and a table's header cells not at all.
-            timetable = _timetable(unit.text)
             opening = [
                 p
                 for p in points

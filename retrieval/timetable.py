@@ -110,10 +110,10 @@ def _label(cells: list[str]) -> str:
     return f"{words} ({plural} {number})" if words else f"{plural.capitalize()} {number}"
 
 
-def in_context_timed(text: str, spans: list[Span]) -> list[str]:
+def in_context_timed(text: str, spans: list[Span], timetable: Timetable | None = None) -> list[str]:
     """Each sentence as it should be read (`spans.in_context`), a timetable cell after its row's timing: what
-    the index encodes and what an answer's word overlap counts."""
-    timetable = read_timetable(text)
+    the index encodes and what an answer's word overlap counts. `timetable`: the text's, if already read."""
+    timetable = timetable or read_timetable(text)
     out = []
     for span, sentence in zip(spans, in_context(text, spans), strict=True):
         row = timetable.row_of(text, span.start) if timetable.rows else None
