@@ -116,6 +116,6 @@ def in_context_timed(text: str, spans: list[Span], timetable: Timetable | None =
     timetable = timetable or read_timetable(text)
     out = []
     for span, sentence in zip(spans, in_context(text, spans), strict=True):
-        row = timetable.row_of(text, span.start) if timetable.rows else None
+        row = timetable.row_of(text, span.start)
         out.append(f"{row.label}: {sentence}" if row else sentence)
     return out

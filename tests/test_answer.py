@@ -42,8 +42,14 @@ def test_bullet_marker_is_not_part_of_the_quote():
     assert text[spans[1].start : spans[1].end] == "the effectiveness of help"
 
 
-def _point(ref: str, rank: int, score: float, doc: str = "sif-inspection-handbook") -> _Point:
-    unit = Unit(ref=ref, doc=doc, section="s", text="Inspectors will meet the director.", kind="para", order=rank)
+def _point(
+    ref: str,
+    rank: int,
+    score: float,
+    doc: str = "sif-inspection-handbook",
+    text: str = "Inspectors will meet the director.",
+) -> _Point:
+    unit = Unit(ref=ref, doc=doc, section="s", text=text, kind="para", order=rank)
     return _Point(unit, rank, Span(0, len(unit.text), None), score, frozenset({ref}))
 
 
@@ -78,11 +84,6 @@ def test_an_answer_with_no_sentence_from_the_best_unit_is_left_alone():
     assert Answerer._keep_best_unit(points, points) == points
 
 
-def _unit_point(ref: str, rank: int, text: str) -> _Point:
-    unit = Unit(ref=ref, doc="sif-inspection-handbook", section="s", text=text, kind="para", order=rank)
-    return _Point(unit, rank, Span(0, len(text), None), 1.0, frozenset())
-
-
 @pytest.mark.parametrize(
     ("points", "expected"),
     [
@@ -112,7 +113,7 @@ def _unit_point(ref: str, rank: int, text: str) -> _Point:
     ],
 )
 def test_the_group_holding_the_best_unit_comes_first(points, expected):
-    chosen = [_unit_point(f"para {rank + 1}", rank, text) for rank, text in points]
+    chosen = [_point(f"para {rank + 1}", rank, 1.0, text=text) for rank, text in points]
     got = [(title, [p.unit_rank for p in group]) for title, group in _groups(chosen)]
     assert got == expected
 
