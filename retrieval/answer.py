@@ -155,6 +155,12 @@ def _reading_order(point: _Point) -> tuple[int, int]:
     return point.unit_rank, point.span.start
 
 
+def _row_name(unit: Unit) -> str | None:
+    """An Annex M row's name, its first line. It echoes the ref and says nothing the citation does not, so it is
+    never a point: "what evidence do I need on CSE?" was answered with the CSE row's name alone."""
+    return unit.ref.split(": ", 1)[1] if unit.kind == "annex-m-row" else None
+
+
 def _closest(vectors: faiss.Index, vector: np.ndarray) -> float:
     """The cosine of the stored vector (a passage's or a sentence's, base model) closest to a question's."""
     if vectors.ntotal == 0:
@@ -221,9 +227,10 @@ class Answerer:
             timetable = _timetable(unit.text)
             context_texts = in_context_timed(unit.text, spans, timetable)
             sims = vectors @ vector
+            title = _row_name(unit)
             for span, text, sim in zip(spans, context_texts, sims, strict=True):
                 # A timetable's timing cells ("Week Three Thursday") are read with the cells they time.
-                if len(text.split()) < 3 or timetable.in_header(span.start):
+                if len(text.split()) < 3 or timetable.in_header(span.start) or text == title:
                     continue
                 terms = _content_terms(text)
                 overlap = len(terms & query_terms) / len(query_terms) if query_terms else 0.0

@@ -272,3 +272,19 @@ def test_a_timetable_cell_says_when_it_happens(real_retrieval, twelve_sets):
             quotes = [c.quote for c in answer.citations]
             assert any(f"- {row.label}: " in answer.answer and text[row.start : row.end] in quotes for row in rows)
     assert timed >= 20, timed
+
+
+@pytest.mark.model
+def test_no_point_is_an_annex_m_row_s_name_alone(real_retrieval, twelve_sets):
+    """An Annex M row's first line is its name, which the ref already shows. Before session 24, 23 of these
+    answers had a point that was only that ("- Children at risk of or being sexually exploited (CSE) [Annex M:
+    Children at risk of or being sexually exploited (CSE)]"), some of them as the whole answer about the row."""
+    units = {(u.doc, u.ref): u for u in real_retrieval.index.units}
+    rows_cited = 0
+    for _, answer, _ in twelve_sets:
+        for citation in answer.citations:
+            unit = units[(citation.doc, citation.ref)]
+            if unit.kind == "annex-m-row":
+                rows_cited += 1
+                assert citation.quote != unit.text.split("\n", 1)[0], answer.question
+    assert rows_cited >= 50, rows_cited

@@ -12,7 +12,7 @@ import pytest
 from retrieval.corpus import default_corpus_dir
 from retrieval.embedder import SentenceTransformerEmbedder, check_model_dir
 from retrieval.errors import IndexCacheError, ModelNotFoundError
-from retrieval.index import build_index, cache_key, load_index, open_index
+from retrieval.index import build_index, cache_key, load_index, open_index, tokenize
 from tests.fakes import FakeEmbedder
 
 
@@ -120,3 +120,18 @@ def test_bundled_model_directory_is_found():
     embedder = SentenceTransformerEmbedder()
     assert (embedder.model_dir / "config.json").is_file()
     assert embedder.model_id.startswith(embedder.model_dir.name)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("which reports does the LA send us?", ["report", "la", "send"]),
+        ("we, our, me and us", []),
+        ("US Army", ["armi"]),  # lower-cased before the list: "US" goes too, and the handbook never names it
+        ("the number of users", ["number", "user"]),
+    ],
+)
+def test_pronouns_carry_no_topic(text, tokens):
+    """bm25s's list has "we", "our" and "me" but not "us", which drew the handbook's letters to families up for
+    "what does the LA send us?" (MEASUREMENTS.md, session 24)."""
+    assert [t for t in tokenize([text])[0] if t] == tokens
