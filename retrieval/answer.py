@@ -17,10 +17,11 @@ from pydantic import BaseModel, ConfigDict
 from retrieval.absent_words import quoted_words
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
+from retrieval.named_days import named_days
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, sentence_spans
-from retrieval.timetable import Timetable, in_context_timed, read_timetable
+from retrieval.timetable import Row, Timetable, in_context_timed, read_timetable
 from retrieval.units import Unit
 
 # Below this cosine between the question and the handbook's closest sentence, the handbook has nothing on the
@@ -40,6 +41,9 @@ MAX_POINTS = 5
 MAX_POINTS_PER_UNIT = 1
 # A lead-in line ("... should always be asked about:") is answered with its list, up to this many items.
 MAX_LIST_ITEMS = 8
+# A timetable row shown whole (a question naming its day) shows the cells that fit in this many characters, at
+# least one and at most MAX_LIST_ITEMS, then "…": day 2's row runs to 1,700 characters.
+MAX_ROW_CHARS = 400
 # A point must score at least this share of the best point to be worth including.
 RELATIVE_FLOOR = 0.75
 LEXICAL_WEIGHT = 0.3
@@ -93,6 +97,7 @@ class _Point:
     span: Span
     score: float
     terms: frozenset[str]  # content terms of the sentence read with its lead-in
+    row: Row | None = None  # a whole timetable row, for a question that names its day; span: its cells
 
     @property
     def quote(self) -> str:
@@ -108,6 +113,8 @@ class _Point:
 
 def _render(point: _Point) -> tuple[str, list[str]]:
     """The answer line for a point and the verbatim quotes behind it; a timetable cell says when it happens."""
+    if point.row is not None:
+        return _render_row(point, point.row)
     line, quotes = _render_sentence(point)
     row = _timetable(point.unit.text).row_of(point.unit.text, point.span.start)
     if row is None:
@@ -118,6 +125,25 @@ def _render(point: _Point) -> tuple[str, list[str]]:
 @lru_cache(maxsize=8)
 def _timetable(text: str) -> Timetable:
     return read_timetable(text)
+
+
+def _render_row(point: _Point, row: Row) -> tuple[str, list[str]]:
+    """A timetable row whole: its timing, then its cells ("…; Final KIT (Lead Inspector, QAM, and DCS)")."""
+    text = point.unit.text
+    cells = _timetable(text).cells_of(text, row)
+    shown = cells[:1]
+    for cell in cells[1:MAX_LIST_ITEMS]:
+        if cell[1] - shown[0][0] > MAX_ROW_CHARS:
+            break
+        shown.append(cell)
+    items = ""
+    for start, end in shown:
+        cell = text[start:end].removeprefix("- ")
+        # A cell that introduces a list ("Lead inspector receives:") runs on into its items.
+        items += cell + " " if cell.endswith(":") else cell.rstrip(".;") + "; "
+    more = " …" if len(cells) > len(shown) else ""
+    line = f"{row.label}: {items.rstrip('; ')}{more}"
+    return line, [text[row.start : row.end], text[shown[0][0] : shown[-1][1]]]
 
 
 def _render_sentence(point: _Point) -> tuple[str, list[str]]:
@@ -214,6 +240,7 @@ class Answerer:
 
     def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
         query_terms = _content_terms(expand_query(question, self.searcher.expansions))
+        days = named_days(question)
         points: list[_Point] = []
         ref_rank: dict[str, int] = {}
         for unit_index in ranked:
@@ -228,6 +255,7 @@ class Answerer:
             context_texts = in_context_timed(unit.text, spans, timetable)
             sims = vectors @ vector
             title = _row_name(unit)
+            unit_points: list[_Point] = []
             for span, text, sim in zip(spans, context_texts, sims, strict=True):
                 # A timetable's timing cells ("Week Three Thursday") are read with the cells they time.
                 if len(text.split()) < 3 or timetable.in_header(span.start) or text == title:
@@ -236,8 +264,26 @@ class Answerer:
                 overlap = len(terms & query_terms) / len(query_terms) if query_terms else 0.0
                 # Higher-ranked units get a small edge so the answer leads with the best source.
                 score = float(sim) + LEXICAL_WEIGHT * overlap + 0.02 * (UNITS_CONSIDERED - rank)
-                points.append(_Point(unit, rank, span, score, frozenset(terms)))
+                unit_points.append(_Point(unit, rank, span, score, frozenset(terms)))
+            rows = timetable.rows_on(days) if days and unit_points else []
+            points.extend(self._row_points(unit_points, rows, timetable) if rows else unit_points)
         return points
+
+    @staticmethod
+    def _row_points(unit_points: list[_Point], rows: list[Row], timetable: Timetable) -> list[_Point]:
+        """For a question that names a day ("the Wednesday of week four", "day 39"), the timetable's rows for that
+        day stand for their unit, whole, where its best sentence would: another row, or one cell of the row
+        ("QAM"), answers a different question (MEASUREMENTS.md, session 24)."""
+        best = max(unit_points, key=lambda p: p.score)
+        out = []
+        for row in rows:
+            cells = timetable.cells_of(best.unit.text, row)
+            if not cells:
+                continue
+            terms = frozenset().union(*(p.terms for p in unit_points if cells[0][0] <= p.span.start < cells[-1][1]))
+            span = Span(cells[0][0], cells[-1][1], None)
+            out.append(_Point(best.unit, best.unit_rank, span, best.score, terms, row=row))
+        return out or unit_points
 
     def _select(self, points: list[_Point]) -> list[_Point]:
         if not points:

@@ -29,6 +29,9 @@ _COLUMNS = re.compile(r"Example day of week|Working day|Day of week|Day|Activity
 _AFTER_TABLE = re.compile(r"Footnote \d+:")
 
 
+_DAYS = re.compile(r"\((?:day|days) (-?\d{1,2})(?:[–-](\d{1,2}))?\)$")
+
+
 @dataclass(frozen=True)
 class Row:
     """A timetable row's timing cells, by character offsets, and how they read ("Week Four Thursday (day 19)")."""
@@ -36,6 +39,15 @@ class Row:
     start: int
     end: int
     label: str
+
+    @property
+    def days(self) -> tuple[int, int] | None:
+        """The first and last day the row covers, from its day number ("(days 12–14)"); None for "… before"."""
+        match = _DAYS.search(self.label)
+        if match is None:
+            return None
+        first = int(match.group(1))
+        return first, int(match.group(2) or first)
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,32 @@ class Timetable:
         if footnote and footnote.start() <= position:
             return None
         return before[-1]
+
+    def rows_on(self, days: frozenset[int]) -> list[Row]:
+        """The rows for the days named, each day's narrowest: day 8 is "Week Two Wednesday (day 8)", not "Week
+        Two Monday to Friday (days 6–10)"."""
+        chosen: list[Row] = []
+        for day in sorted(days):
+            covering = [row for row in self.rows if row.days and row.days[0] <= day <= row.days[1]]
+            if covering:
+                narrowest = min(covering, key=lambda row: row.days[1] - row.days[0])  # type: ignore[index]
+                if narrowest not in chosen:
+                    chosen.append(narrowest)
+        return sorted(chosen, key=lambda row: row.start)
+
+    def cells_of(self, text: str, row: Row) -> list[tuple[int, int]]:
+        """A row's cells, one per line, by character offsets: up to the next row, or the table's footnotes."""
+        later = [other.start for other in self.rows if other.start > row.start]
+        footnote = _AFTER_TABLE.search(text, row.end)
+        stop = min([*later, footnote.start() if footnote else len(text)])
+        cells: list[tuple[int, int]] = []
+        offset = row.end
+        for line in text[row.end : stop].split("\n"):
+            start = offset + len(line) - len(line.lstrip())
+            offset += len(line) + 1
+            if line.strip():
+                cells.append((start, start + len(line.strip())))
+        return cells
 
     def in_header(self, position: int) -> bool:
         """Whether a position is in a row's timing cells or the column headings: cells no answer quotes alone."""

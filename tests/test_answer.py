@@ -288,3 +288,26 @@ def test_no_point_is_an_annex_m_row_s_name_alone(real_retrieval, twelve_sets):
                 rows_cited += 1
                 assert citation.quote != unit.text.split("\n", 1)[0], answer.question
     assert rows_cited >= 50, rows_cited
+
+
+@pytest.mark.model
+def test_a_question_naming_a_day_is_shown_that_day_s_row_whole(real_retrieval):
+    """20 questions naming a day ("what happens on the Tuesday of week four?"), written before the rows were
+    matched to the day. Before session 24, 12 answers showed the day's row, as one cell ("Week Four Thursday (day
+    19): QAM"), and 8 showed another day's row ("day 2" → "Week Four Tuesday (day 17): Inspection continues")."""
+    units = {u.ref: u for u in real_retrieval.index.units if u.doc == "sif-inspection-handbook"}
+    rows = [line.split("|") for line in (DATA / "named_day_questions.txt").read_text().splitlines() if line]
+    answers = real_retrieval.answerer.answer_many([question for question, _, _ in rows])
+    several = 0
+    for (question, ref, label), answer in zip(rows, answers, strict=True):
+        timed = [line for line in answer.answer.splitlines() if line.endswith(f"[{ref}]") and "(day" in line]
+        assert len(timed) == 1 and timed[0].startswith(f"- {label}: "), (question, timed)
+        # The row's cells are shown in order, as many as fit (at least its first two when they are short).
+        text = units[ref].text
+        timetable = read_timetable(text)
+        row = next(row for row in timetable.rows if row.label == label)
+        cells = [text[start:end].removeprefix("- ").rstrip(".;") for start, end in timetable.cells_of(text, row)]
+        shown = cells[:2] if len(cells) > 1 and len(cells[0]) + len(cells[1]) < 300 else cells[:1]
+        assert all(cell in timed[0] for cell in shown), (timed[0], shown)
+        several += len(shown) > 1
+    assert several >= 15, several

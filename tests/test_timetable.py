@@ -104,3 +104,57 @@ def test_timed_sentences_carry_the_label(by_ref):
         texts["Regional Director signs off report."]
         == "Week 10 Wednesday (day 48): Regional Director signs off report."
     )
+
+
+@pytest.mark.parametrize(
+    ("ref", "days", "labels"),
+    [
+        ("para 15", {19}, ["Week Four Thursday (day 19)"]),
+        # Day 8 is in "Week Two Monday to Friday (days 6–10)" too: the narrowest row is the day's.
+        ("para 15", {8}, ["Week Two Wednesday (day 8)"]),
+        ("para 15", {13}, ["Week Three Tuesday to Week Three Thursday (days 12–14)"]),
+        ("para 15", {0, 47}, ["Week minus one Friday (day 0)", "Week 10 Tuesday (day 47)"]),
+        ("para 15", {38, 54, 61}, []),  # days no row has
+        ("para 213", {3}, ["Tuesday – Thursday (days 2–4)"]),
+        ("para 213", {-2, 10}, ["Thursday (day -2)", "Friday (day 10)"]),
+    ],
+)
+def test_rows_on_the_days_named(by_ref, ref, days, labels):
+    timetable = read_timetable(by_ref[ref].text)
+    assert [row.label for row in timetable.rows_on(frozenset(days))] == labels
+
+
+def test_a_row_before_the_inspection_has_no_day(by_ref):
+    timetable = read_timetable(by_ref["para 213"].text)
+    assert timetable.rows[0].days is None
+    assert timetable.rows[3].days == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("ref", "label", "cells"),
+    [
+        ("para 15", "Week Four Friday (day 20)", ["Team travels home", "Full inspection team"]),
+        (
+            "para 213",
+            "Friday (day 10)",
+            ["Confirm judgements. Feedback (late AM). Travel (PM) QAM on site"],
+        ),
+        # The last row of para 15 stops at the footnotes under the table ("Footnote 4: A separate timeline …").
+        (
+            "para 15",
+            "After the inspection (day 60)",
+            [
+                "Deadline for all inspectors to submit their notebooks and any other evidence documents to the "
+                "Inspection and Management Support team for central storage. Evidence notebooks must be sent by "
+                "recorded delivery. All evidence will be retained in line with Ofsted policy.",
+                "The local authority submits their improvement plan to ProtectionOfChildren@ofsted.gov.uk within 70 "
+                "working days of the report being published.",
+            ],
+        ),
+    ],
+)
+def test_a_row_s_cells_run_to_the_next_row(by_ref, ref, label, cells):
+    text = by_ref[ref].text
+    timetable = read_timetable(text)
+    row = next(row for row in timetable.rows if row.label == label)
+    assert [text[start:end] for start, end in timetable.cells_of(text, row)] == cells

@@ -1,0 +1,85 @@
+"""The inspection days a question names, numbered as the handbook's timetables number them.
+
+"day 2", "days 12 to 14", "the Wednesday of week four", "week two Thursday", "Friday of the third week": day 1 is
+the Monday of week one and a week has five working days, so the Wednesday of week four is day 18 (para 15 numbers
+it so, and para 213's re-inspection timeline counts the same way). A week named without its day ("in week three")
+or a day of the week without its week ("on Thursday") names no one day, and is left to the question's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
+
+_NUMBER = rf"(?:-?\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAYS)})"
+_WEEK = rf"(?:week\s+(?P<week>{_NUMBER})|(?:the\s+)?(?P<ordinal>{'|'.join(_ORDINALS)})\s+week)"
+
+_DAY_NUMBERS = re.compile(
+    rf"\bdays?\s+(?P<first>{_NUMBER})(?:\s*(?:[–-]|to|and)\s*(?P<last>{_NUMBER}))?\b(?!\s*(?:days?|weeks?)\b)", re.I
+)
+_WEEKDAY_OF_WEEK = re.compile(rf"\b{_WEEKDAY}(?:\s*,\s*|\s+(?:(?:of|in|during)\s+)?)(?:the\s+)?{_WEEK}", re.I)
+_WEEK_THEN_WEEKDAY = re.compile(rf"\b{_WEEK}\s*,?\s+(?:on\s+)?(?:the\s+)?{_WEEKDAY}\b", re.I)
+# A range longer than a working fortnight is no day a question is about.
+_LONGEST_RANGE = 10
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    return _NUMBER_WORDS.index(word) if word in _NUMBER_WORDS else int(word)
+
+
+def _week_day(match: re.Match[str]) -> int:
+    week = _number(match["week"]) if match["week"] else _ORDINALS.index(match["ordinal"].lower()) + 1
+    return 5 * (week - 1) + _WEEKDAYS.index(match["weekday"].lower()) + 1
+
+
+def named_days(question: str) -> frozenset[int]:
+    """The day numbers a question names; empty when it names none."""
+    days: set[int] = set()
+    for match in _DAY_NUMBERS.finditer(question):
+        first = _number(match["first"])
+        last = _number(match["last"]) if match["last"] else first
+        if first <= last <= first + _LONGEST_RANGE:
+            days.update(range(first, last + 1))
+    for pattern in (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY):
+        days.update(_week_day(match) for match in pattern.finditer(question))
+    return frozenset(days)

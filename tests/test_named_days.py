@@ -1,0 +1,37 @@
+"""The inspection days a question names, numbered as the handbook's timetables number them."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.named_days import named_days
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("what happens on day 39?", {39}),
+        ("what does the lead inspector cover at the start of day two?", {2}),
+        ("what happens on day 0, the Friday before the inspection?", {0}),
+        ("days 12 to 14", {12, 13, 14}),
+        ("day 45 and day 47", {45, 47}),
+        ("what does the team do on the Wednesday of week four?", {18}),
+        ("what is scheduled for the Friday of week three?", {15}),
+        ("what's on for week two Wednesday?", {8}),
+        ("what goes on in week 11 on the Friday?", {55}),
+        ("Wednesday, week 4", {18}),
+        ("on Monday in the second week", {6}),
+        ("What happens on the THURSDAY of Week Four?", {19}),
+        # Negatives: no one day is named.
+        ("how many days notice does the DCS get?", set()),
+        ("the DCS has five working days to respond", set()),
+        ("what happens in week three?", set()),
+        ("what happens on Thursday?", set()),
+        ("the day two weeks before", set()),
+        ("what happens on day-to-day visits?", set()),
+        ("one day", set()),
+        ("days 2 to 40", set()),  # longer than a working fortnight: no day a question is about
+    ],
+)
+def test_named_days(question, days):
+    assert named_days(question) == frozenset(days)
