@@ -41,9 +41,10 @@ MAX_POINTS = 5
 MAX_POINTS_PER_UNIT = 1
 # A lead-in line ("... should always be asked about:") is answered with its list, up to this many items.
 MAX_LIST_ITEMS = 8
-# A timetable row shown whole (a question naming its day) shows the cells that fit in this many characters, at
-# least one and at most MAX_LIST_ITEMS, then "…": day 2's row runs to 1,700 characters.
-MAX_ROW_CHARS = 400
+# Lines shown together (a timetable row for a question naming its day; a list whose items open with a capital)
+# are the ones that fit in this many characters, at least one and at most MAX_LIST_ITEMS, then "…": day 2's row
+# runs to 1,700 characters.
+MAX_BLOCK_CHARS = 400
 # A point must score at least this share of the best point to be worth including.
 RELATIVE_FLOOR = 0.75
 LEXICAL_WEIGHT = 0.3
@@ -63,6 +64,7 @@ ABSENT = "The handbook does not use {words}: it may not cover this, or may put i
 # sentences of each.
 MAX_NAMED_READ = 3
 MAX_NAMED_SENTENCES = 5
+_FOOTNOTE = re.compile(r"Footnote \d+:")
 _OBLIGATION = re.compile(
     r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
 )
@@ -130,20 +132,40 @@ def _timetable(text: str) -> Timetable:
 def _render_row(point: _Point, row: Row) -> tuple[str, list[str]]:
     """A timetable row whole: its timing, then its cells ("…; Final KIT (Lead Inspector, QAM, and DCS)")."""
     text = point.unit.text
-    cells = _timetable(text).cells_of(text, row)
-    shown = cells[:1]
-    for cell in cells[1:MAX_LIST_ITEMS]:
-        if cell[1] - shown[0][0] > MAX_ROW_CHARS:
+    shown, (start, end) = _block(text, _timetable(text).cells_of(text, row))
+    return f"{row.label}: {shown}", [text[row.start : row.end], text[start:end]]
+
+
+def _block(text: str, lines: list[tuple[int, int]]) -> tuple[str, tuple[int, int]]:
+    """Lines shown one after another ("a; b; c …"), as many as fit, and where the text holding them starts and
+    ends (one verbatim quote)."""
+    shown = lines[:1]
+    for line in lines[1:MAX_LIST_ITEMS]:
+        if line[1] - shown[0][0] > MAX_BLOCK_CHARS:
             break
-        shown.append(cell)
+        shown.append(line)
     items = ""
     for start, end in shown:
-        cell = text[start:end].removeprefix("- ")
-        # A cell that introduces a list ("Lead inspector receives:") runs on into its items.
-        items += cell + " " if cell.endswith(":") else cell.rstrip(".;") + "; "
-    more = " …" if len(cells) > len(shown) else ""
-    line = f"{row.label}: {items.rstrip('; ')}{more}"
-    return line, [text[row.start : row.end], text[shown[0][0] : shown[-1][1]]]
+        line = text[start:end].removeprefix("- ")
+        # A line that introduces a list ("Lead inspector receives:") runs on into its items.
+        items += line + " " if line.endswith(":") else line.rstrip(".;") + "; "
+    more = " …" if len(lines) > len(shown) else ""
+    return items.rstrip("; ") + more, (shown[0][0], shown[-1][1])
+
+
+def _lines_after(text: str, position: int) -> list[tuple[int, int]]:
+    """The unit's lines after the one holding `position`, up to its footnotes."""
+    lines: list[tuple[int, int]] = []
+    offset = text.find("\n", position)
+    while offset != -1:
+        start, end = offset + 1, text.find("\n", offset + 1)
+        line = text[start : end if end != -1 else len(text)]
+        if _FOOTNOTE.match(line):
+            break
+        if line.strip():
+            lines.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
+        offset = end
+    return lines
 
 
 def _render_sentence(point: _Point) -> tuple[str, list[str]]:
@@ -159,6 +181,12 @@ def _render_sentence(point: _Point) -> tuple[str, list[str]]:
             block = text[point.span.start : items[-1].end]
             shown = "; ".join(text[s.start : s.end].rstrip(".;") for s in items)
             return f"{point.quote} {shown}", [block]
+        # A list whose items open with a capital ("Evidence should be clear, …") is not read as one by
+        # sentence_spans; the lines after the lead-in are its items all the same.
+        following = _lines_after(text, point.span.end)
+        if following:
+            shown, (_, end) = _block(text, following)
+            return f"{point.quote} {shown}", [text[point.span.start : end]]
     lead = point.lead_quote
     if lead:
         return f"{lead} … {point.quote}", [lead, point.quote]
