@@ -20,7 +20,7 @@ from retrieval.index import tokenize
 from retrieval.named_days import named_days
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
-from retrieval.spans import Span, sentence_spans
+from retrieval.spans import Span, in_context, sentence_spans
 from retrieval.timetable import Row, Timetable, in_context_timed, read_timetable
 from retrieval.units import Unit
 
@@ -284,9 +284,10 @@ class Answerer:
             sims = vectors @ vector
             title = _row_name(unit)
             unit_points: list[_Point] = []
-            for span, text, sim in zip(spans, context_texts, sims, strict=True):
-                # A timetable's timing cells ("Week Three Thursday") are read with the cells they time.
-                if len(text.split()) < 3 or timetable.in_header(span.start) or text == title:
+            for span, text, plain, sim in zip(spans, context_texts, in_context(unit.text, spans), sims, strict=True):
+                # A timetable's timing cells ("Week Three Thursday") are read with the cells they time, and a cell
+                # too short to say anything ("QAM", who is there) is no point even with its row's timing.
+                if len(plain.split()) < 3 or timetable.in_header(span.start) or text == title:
                     continue
                 terms = _content_terms(text)
                 overlap = len(terms & query_terms) / len(query_terms) if query_terms else 0.0
