@@ -787,6 +787,19 @@ def test_person_names(text, expected):
         (InitialsDetector(), "The review into the death of Baby Z; Mother A and Family B. Her baby T was born.", ["T"]),
         (InitialsDetector(), "D.O.B. 19-04-2011, a.k.a. Bex; J.S. attended.", ["J.S."]),
         (InitialsDetector(), "Annex B and C apply; Plan B, Child A and B, Vitamin D and Key Stage 2.", []),
+        # A letter someone visits, meets or speaks to is a person (session 24: "Police took L home" was missed).
+        (InitialsDetector(), "Police took L home at 2am. We met J on Tuesday and spoke with R.", ["L", "J", "R"]),
+        (
+            InitialsDetector(),
+            "Staff visited K at school; the SW has seen T weekly and supported M to attend.",
+            ["K", "T", "M"],
+        ),
+        # Not after a verb of grading or naming, nor before a place's name.
+        (
+            InitialsDetector(),
+            "She achieved C in maths; a group called B; rated B; visited D Ward; took E-coli samples.",
+            [],
+        ),
         # A role alone in a table cell or after a determiner; a business suffix; a social-care acronym.
         (InitialsDetector(), "missed immunisations\tHV\nHer HV, the LLP and the RHI. Met with HV.", ["HV"]),
         (InitialsDetector(), "His favourite lessons are PE, RE and DT; PSHE and RSE are taught weekly.", []),

@@ -94,6 +94,13 @@ _SINGLE_KIN_BEFORE = re.compile(
     r"|\b(?-i:Mr|Mrs|Ms|Miss|Dr)\.?\s+$",
     re.IGNORECASE,
 )
+# "took L home", "visited K at school", "spoke to J": a letter that someone visits, meets or speaks to is a person.
+# Verbs of grading ("achieved C") or naming ("called B") are not among them.
+_SINGLE_CONTACT_BEFORE = re.compile(
+    r"\b(?:visit|see|saw|seen|meet|met|took|take|taken|ask|tell|told|collect|pick(?:ed)? up|drop(?:ped)? off|drove"
+    r"|support|help|phone|rang|ring|text|contact|interview|accompan(?:y|ied)|transport|reassure|encourage|observe"
+    r"|(?:spoke|speak|spoken|talk(?:ed)?)\s+(?:to|with))(?:s|ed|d|ing)?\s+$"
+)
 # "Baby Z", "Mother A", "Family B": a capitalised label before a letter is an anonymised name already.
 _ANONYMISED_LABEL_BEFORE = re.compile(
     r"\b(?:Baby|Child|Family|Mother|Father|Sibling|Parent|Carer|Adult|Person|Young Person|Girl|Boy|Pupil)\s+$"
@@ -203,7 +210,13 @@ class InitialsDetector:
                 continue
             after = text[m.end() : m.end() + 60]
             joined = bool(singles) and re.fullmatch(r"\s+and\s+", text[singles[-1].end : m.start()]) is not None
-            if joined or _SINGLE_AFTER.match(after) or _SINGLE_KIN_BEFORE.search(before):
+            if (
+                joined
+                or _SINGLE_AFTER.match(after)
+                or _SINGLE_KIN_BEFORE.search(before)
+                # not "visited D Ward": a capitalised word after the letter names a place
+                or (_SINGLE_CONTACT_BEFORE.search(before) and not re.match(r"\s+[A-Z][a-z]", after))
+            ):
                 singles.append(
                     Finding(
                         type="INITIALS", text=m.group(0), start=m.start(), end=m.end(), score=0.6, detector=self.name
