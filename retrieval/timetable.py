@@ -71,13 +71,13 @@ class Timetable:
     def rows_on(self, days: frozenset[int]) -> list[Row]:
         """The rows for the days named, each day's narrowest: day 8 is "Week Two Wednesday (day 8)", not "Week
         Two Monday to Friday (days 6–10)"."""
+        spans = [(row, row.days) for row in self.rows if row.days is not None]
         chosen: list[Row] = []
         for day in sorted(days):
-            covering = [row for row in self.rows if row.days and row.days[0] <= day <= row.days[1]]
-            if covering:
-                narrowest = min(covering, key=lambda row: row.days[1] - row.days[0])  # type: ignore[index]
-                if narrowest not in chosen:
-                    chosen.append(narrowest)
+            covering = [(last - first, row) for row, (first, last) in spans if first <= day <= last]
+            narrowest = min(covering, key=lambda pair: pair[0], default=(0, None))[1]
+            if narrowest is not None and narrowest not in chosen:
+                chosen.append(narrowest)
         return sorted(chosen, key=lambda row: row.start)
 
     def cells_of(self, text: str, row: Row) -> list[tuple[int, int]]:
