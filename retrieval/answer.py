@@ -15,12 +15,13 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from retrieval.absent_words import quoted_words
+from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
 from retrieval.named_days import named_days
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
-from retrieval.spans import Span, in_context, sentence_spans
+from retrieval.spans import Span, in_context, line_spans, sentence_spans
 from retrieval.timetable import Row, Timetable, in_context_timed, read_timetable
 from retrieval.units import Unit
 
@@ -64,7 +65,6 @@ ABSENT = "The handbook does not use {words}: it may not cover this, or may put i
 # sentences of each.
 MAX_NAMED_READ = 3
 MAX_NAMED_SENTENCES = 5
-_FOOTNOTE = re.compile(r"Footnote \d+:")
 _OBLIGATION = re.compile(
     r"\b(must|should|will|are required|is required|need to|needs to|expected to|responsible for)\b", re.I
 )
@@ -155,17 +155,11 @@ def _block(text: str, lines: list[tuple[int, int]]) -> tuple[str, tuple[int, int
 
 def _lines_after(text: str, position: int) -> list[tuple[int, int]]:
     """The unit's lines after the one holding `position`, up to its footnotes."""
-    lines: list[tuple[int, int]] = []
-    offset = text.find("\n", position)
-    while offset != -1:
-        start, end = offset + 1, text.find("\n", offset + 1)
-        line = text[start : end if end != -1 else len(text)]
-        if _FOOTNOTE.match(line):
-            break
-        if line.strip():
-            lines.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
-        offset = end
-    return lines
+    start = text.find("\n", position)
+    if start == -1:
+        return []
+    footnote = FOOTNOTE_LINE.search(text, start)
+    return line_spans(text, start + 1, footnote.start() if footnote else len(text))
 
 
 def _render_sentence(point: _Point) -> tuple[str, list[str]]:

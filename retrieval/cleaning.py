@@ -49,6 +49,10 @@ def format_footnotes(notes: list[tuple[str, str]]) -> str:
     return "\n".join(f"Footnote {number}: {body}" for number, body in notes)
 
 
+# Where a unit's footnotes begin (format_footnotes writes them after its text).
+FOOTNOTE_LINE = re.compile(r"Footnote \d+:")
+
+
 def table_line(line: str) -> str:
     """A tab-separated table line becomes cells joined by ' | '; a lone bullet marker becomes '- '."""
     cells = [c.strip() for c in line.split("\t")]

@@ -50,3 +50,15 @@ def in_context(text: str, spans: list[Span]) -> list[str]:
         f"{text[s.lead_in[0] : s.lead_in[1]]} {text[s.start : s.end]}" if s.lead_in else text[s.start : s.end]
         for s in spans
     ]
+
+
+def line_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The non-blank lines of text[start:stop], by offsets, without their surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    offset = start
+    for line in text[start:stop].split("\n"):
+        if line.strip():
+            begin = offset + len(line) - len(line.lstrip())
+            spans.append((begin, begin + len(line.strip())))
+        offset += len(line) + 1
+    return spans

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.spans import Span, in_context
+from retrieval.cleaning import FOOTNOTE_LINE
+from retrieval.spans import Span, in_context, line_spans
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WEEK = r"Week(?:\s+(?:minus one|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\d{1,2}))?"
@@ -25,8 +26,6 @@ _TIMING = re.compile(
 _BEFORE = re.compile(r"[A-Z][\w –-]{0,40} before")
 # The column headings above the rows are no row's content.
 _COLUMNS = re.compile(r"Example day of week|Working day|Day of week|Day|Activity|Who")
-# Cells under a timetable that are not part of its rows.
-_AFTER_TABLE = re.compile(r"Footnote \d+:")
 
 
 _DAYS = re.compile(r"\((?:day|days) (-?\d{1,2})(?:[–-](\d{1,2}))?\)$")
@@ -63,7 +62,7 @@ class Timetable:
         before = [row for row in self.rows if row.end <= position]
         if not before:
             return None
-        footnote = _AFTER_TABLE.search(text, before[-1].end)
+        footnote = FOOTNOTE_LINE.search(text, before[-1].end)
         if footnote and footnote.start() <= position:
             return None
         return before[-1]
@@ -83,16 +82,8 @@ class Timetable:
     def cells_of(self, text: str, row: Row) -> list[tuple[int, int]]:
         """A row's cells, one per line, by character offsets: up to the next row, or the table's footnotes."""
         later = [other.start for other in self.rows if other.start > row.start]
-        footnote = _AFTER_TABLE.search(text, row.end)
-        stop = min([*later, footnote.start() if footnote else len(text)])
-        cells: list[tuple[int, int]] = []
-        offset = row.end
-        for line in text[row.end : stop].split("\n"):
-            start = offset + len(line) - len(line.lstrip())
-            offset += len(line) + 1
-            if line.strip():
-                cells.append((start, start + len(line.strip())))
-        return cells
+        footnote = FOOTNOTE_LINE.search(text, row.end)
+        return line_spans(text, row.end, min([*later, footnote.start() if footnote else len(text)]))
 
     def in_header(self, position: int) -> bool:
         """Whether a position is in a row's timing cells or the column headings: cells no answer quotes alone."""

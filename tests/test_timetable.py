@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.corpus import load_units
-from retrieval.spans import in_context, sentence_spans
+from retrieval.spans import in_context, line_spans, sentence_spans
 from retrieval.timetable import in_context_timed, read_timetable
 
 
@@ -158,3 +158,15 @@ def test_a_row_s_cells_run_to_the_next_row(by_ref, ref, label, cells):
     timetable = read_timetable(text)
     row = next(row for row in timetable.rows if row.label == label)
     assert [text[start:end] for start, end in timetable.cells_of(text, row)] == cells
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "stop", "lines"),
+    [
+        ("a\n  b  \n\nc", 0, 9, ["a", "b", "c"]),
+        ("lead:\nOne.\nTwo.\nFootnote 1: x", 6, 16, ["One.", "Two."]),
+        ("\n\n", 0, 2, []),
+    ],
+)
+def test_line_spans(text, start, stop, lines):
+    assert [text[a:b] for a, b in line_spans(text, start, stop)] == lines
