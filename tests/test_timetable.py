@@ -163,7 +163,7 @@ def test_a_row_s_cells_run_to_the_next_row(by_ref, ref, label, cells):
 @pytest.mark.parametrize(
     ("text", "start", "stop", "lines"),
     [
-        ("a\n  b  \n\nc", 0, 9, ["a", "b", "c"]),
+        ("a\n  b  \n\nc", 0, 10, ["a", "b", "c"]),
         ("lead:\nOne.\nTwo.\nFootnote 1: x", 6, 16, ["One.", "Two."]),
         ("\n\n", 0, 2, []),
     ],
