@@ -113,6 +113,14 @@ def _units_by_ref() -> dict[tuple[str, str], Unit]:
     return {(u.doc, u.ref): u for u in load_units()}
 
 
+def _without_lead_in(item: str) -> str:
+    """An Annex M item without a closing lead-in to a list the gap does not quote: "whether the local authority is
+    following statutory guidance. For example:" ends at "guidance"; an item that is only a lead-in is nothing."""
+    if item.rstrip().endswith(":"):
+        item = item[: item.rfind(". ") + 1] if ". " in item else ""
+    return item.rstrip(".;")
+
+
 def _evidence_to_gather(area: ReportingArea) -> str:
     """What Annex M says to gather for an area: the first items of its 'required to evaluate' column."""
     units = _units_by_ref()
@@ -122,7 +130,7 @@ def _evidence_to_gather(area: ReportingArea) -> str:
             if unit is None:
                 continue
             lines = unit.text.split("\n")
-            items = [ln[2:].rstrip(".;") for ln in lines if ln.startswith("- ")][:2]
+            items = [item for ln in lines if ln.startswith("- ") and (item := _without_lead_in(ln[2:]))][:2]
             if items:
                 return "; ".join(items)
     return area.area

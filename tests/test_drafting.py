@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -284,6 +285,18 @@ def test_gaps_name_the_paragraph_and_conditional_areas(drafter):
     assert "Annex M asks inspectors to gather" in gaps["social-work-environment"].why
     flagged = {g.area for g in drafter.draft("leadership", only, delegated=True).gaps}
     assert "delegated-governance" in flagged
+
+
+@pytest.mark.parametrize("section", ["help-and-protection", "children-looked-after", "adoption", "care-leavers"])
+def test_gaps_quote_whole_items_not_a_dangling_lead_in(drafter, section):
+    """Annex M's missing-education item "whether the local authority is following statutory guidance. For
+    example:" was quoted as "… guidance. For example:." (session 24): its list is not quoted, so neither is the
+    lead-in to it."""
+    gaps = drafter.draft(section, [entry(id="SEA-1", judgement="leadership")], prevent=True).gaps
+    assert gaps, section
+    for gap in gaps:
+        assert not re.search(r":\.|For example", gap.why), gap.why
+        assert gap.why.endswith(".") and "gather: " in gap.why, gap.why
 
 
 def test_entries_that_agree_are_merged(drafter):
