@@ -30,6 +30,8 @@ def texts(detector, text):
     [
         ("Mrs Ferreira said the family had waited.", ["Ferreira"]),
         ("The Ferreira family moved here.", ["Ferreira"]),
+        # A family phrase goes on past a comma to its children's names (held-out 151, session 24).
+        ("2. The Okafor children, Chidera (9) and Tobenna (6), are on CIN plans.", ["Okafor", "Chidera", "Tobenna"]),
         ("Inspectors spoke to Liam about his plan.", ["Liam"]),
         ("Kayden's social worker visits monthly.", ["Kayden"]),
         ("Her son Jack was seen alone.", ["Jack"]),

@@ -1227,8 +1227,14 @@ class PersonNameDetector:
             if at < len(toks) and toks[at].text == "s" and at + 1 < len(toks):  # "the Disabled Children's Team"
                 at += 1
             after = toks[at] if at < len(toks) else None
-            # Not a programme's title-case name: "the Mockingbird Family Model".
-            titled = after is not None and after.capitalised and not after.sentence_initial
+            # Not a programme's title-case name: "the Mockingbird Family Model"; but "the Okafor children, Chidera
+            # (9) and …" goes on past a comma.
+            titled = (
+                after is not None
+                and after.capitalised
+                and not after.sentence_initial
+                and after.start - toks[at - 1].end == 1
+            )
             # "the Acorn family centre", "the Winterbourne children's home" (but "the Smith family home"): a
             # setting, not a family.
             setting_word = after is not None and (
