@@ -16,7 +16,7 @@ from retrieval.spans import Span, in_context, line_spans
 
 _DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WEEK = r"Week(?:\s+(?:minus one|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|\d{1,2}))?"
-_NUMBER = re.compile(r"-?\d{1,2}(?:\s*[–-]\s*\d{1,2})?")
+_NUMBER = re.compile(r"(?P<first>-?\d{1,2})(?:\s*[–-]\s*(?P<last>\d{1,2}))?")
 _WEEKDAY = re.compile(rf"{_DAY}(?:\s*(?:[–-]|to)\s*{_DAY})?")
 _TIMING = re.compile(
     rf"(?:{_NUMBER.pattern}|{_WEEKDAY.pattern}|{_WEEK}(?:\s+{_DAY})?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten"
@@ -28,25 +28,15 @@ _BEFORE = re.compile(r"[A-Z][\w –-]{0,40} before")
 _COLUMNS = re.compile(r"Example day of week|Working day|Day of week|Day|Activity|Who")
 
 
-_DAYS = re.compile(r"\((?:day|days) (-?\d{1,2})(?:[–-](\d{1,2}))?\)$")
-
-
 @dataclass(frozen=True)
 class Row:
-    """A timetable row's timing cells, by character offsets, and how they read ("Week Four Thursday (day 19)")."""
+    """A timetable row's timing cells, by character offsets, how they read ("Week Four Thursday (day 19)"), and
+    the first and last day the row covers ((12, 14) for "12 – 14"; None for "… before", which has no number)."""
 
     start: int
     end: int
     label: str
-
-    @property
-    def days(self) -> tuple[int, int] | None:
-        """The first and last day the row covers, from its day number ("(days 12–14)"); None for "… before"."""
-        match = _DAYS.search(self.label)
-        if match is None:
-            return None
-        first = int(match.group(1))
-        return first, int(match.group(2) or first)
+    days: tuple[int, int] | None
 
 
 @dataclass(frozen=True)
@@ -116,7 +106,7 @@ def read_timetable(text: str) -> Timetable:
         if (len(cells) >= 2 and any(_NUMBER.fullmatch(c) for c in cells)) or (
             len(cells) == 1 and _BEFORE.fullmatch(cells[0])
         ):
-            rows.append(Row(lines[k][0], lines[end - 1][1], _label(cells)))
+            rows.append(Row(lines[k][0], lines[end - 1][1], _label(cells), _days(cells)))
             first_line = k if first_line is None else first_line
         k = max(end, k + 1)
     headings = None
@@ -137,6 +127,14 @@ def _label(cells: list[str]) -> str:
     number = re.sub(r"\s*([–-])\s*", r"\1", days[-1])
     plural = "days" if re.search(r"\d[–-]", number) else "day"
     return f"{words} ({plural} {number})" if words else f"{plural.capitalize()} {number}"
+
+
+def _days(cells: list[str]) -> tuple[int, int] | None:
+    numbers = [match for c in cells if (match := _NUMBER.fullmatch(c))]
+    if not numbers:
+        return None
+    first, last = numbers[-1]["first"], numbers[-1]["last"]
+    return int(first), int(last or first)
 
 
 def in_context_timed(text: str, spans: list[Span], timetable: Timetable | None = None) -> list[str]:
