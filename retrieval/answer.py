@@ -274,11 +274,12 @@ class Answerer:
             if not spans:
                 continue
             timetable = _timetable(unit.text)
-            context_texts = in_context_timed(unit.text, spans, timetable)
+            plain_texts = in_context(unit.text, spans)
+            context_texts = timetable.timed(unit.text, spans, plain_texts)
             sims = vectors @ vector
             title = _row_name(unit)
             unit_points: list[_Point] = []
-            for span, text, plain, sim in zip(spans, context_texts, in_context(unit.text, spans), sims, strict=True):
+            for span, text, plain, sim in zip(spans, context_texts, plain_texts, sims, strict=True):
                 # A timetable's timing cells ("Week Three Thursday") are read with the cells they time, and a cell
                 # too short to say anything ("QAM", who is there) is no point even with its row's timing.
                 if len(plain.split()) < 3 or timetable.in_header(span.start) or text == title:

@@ -29,7 +29,7 @@ from retrieval.fusion import hubness
 from retrieval.late_interaction import content_rows, normalise_rows
 from retrieval.passages import Passage, split_units
 from retrieval.spans import Span, in_context, sentence_spans
-from retrieval.timetable import in_context_timed
+from retrieval.timetable import read_timetable
 from retrieval.units import Unit
 
 INDEX_FORMAT = 4
@@ -151,8 +151,9 @@ def build_index(
     timed_texts: list[str] = []
     for i, unit in enumerate(units):
         spans = sentence_spans(unit.text)
-        sentence_texts.extend(in_context(unit.text, spans))
-        timed_texts.extend(in_context_timed(unit.text, spans))
+        plain = in_context(unit.text, spans)
+        sentence_texts.extend(plain)
+        timed_texts.extend(read_timetable(unit.text).timed(unit.text, spans, plain))
         span_rows.extend((i, sp.start, sp.end, *(sp.lead_in or (-1, -1))) for sp in spans)
     # A timetable cell is encoded a second time with its row's timing, for answers ("when is …?"). Hubness is
     # measured against the plain sentences, so ranking is the same as without timetables (session 23).

@@ -75,6 +75,15 @@ class Timetable:
         footnote = FOOTNOTE_LINE.search(text, row.end)
         return line_spans(text, row.end, min([*later, footnote.start() if footnote else len(text)]))
 
+    def timed(self, text: str, spans: list[Span], sentences: list[str]) -> list[str]:
+        """The sentences of `spans` as read (`spans.in_context`), each cell of a row after the row's timing; for a
+        caller that needs both forms and has read them once."""
+        out = []
+        for span, sentence in zip(spans, sentences, strict=True):
+            row = self.row_of(text, span.start)
+            out.append(f"{row.label}: {sentence}" if row else sentence)
+        return out
+
     def in_header(self, position: int) -> bool:
         """Whether a position is in a row's timing cells or the column headings: cells no answer quotes alone."""
         spans = [(row.start, row.end) for row in self.rows]
@@ -140,9 +149,4 @@ def _days(cells: list[str]) -> tuple[int, int] | None:
 def in_context_timed(text: str, spans: list[Span], timetable: Timetable | None = None) -> list[str]:
     """Each sentence as it should be read (`spans.in_context`), a timetable cell after its row's timing: what
     the index encodes and what an answer's word overlap counts. `timetable`: the text's, if already read."""
-    timetable = timetable or read_timetable(text)
-    out = []
-    for span, sentence in zip(spans, in_context(text, spans), strict=True):
-        row = timetable.row_of(text, span.start)
-        out.append(f"{row.label}: {sentence}" if row else sentence)
-    return out
+    return (timetable or read_timetable(text)).timed(text, spans, in_context(text, spans))
