@@ -228,6 +228,9 @@ class Answerer:
         # OpenBLAS's threads spinning against the model's on the next question (warm ask 30 → 65 ms, measured).
         self._sentences = faiss.IndexFlatIP(self.index.sentence_vectors.shape[1])
         self._sentences.add(np.ascontiguousarray(self.index.sentence_vectors, dtype=np.float32))
+        self._timetables = {
+            i: table for i, unit in enumerate(self.index.units) if (table := _timetable(unit.text)).rows
+        }
 
     def answer(self, question: str) -> Answer:
         return self.answer_many([question])[0]
@@ -248,6 +251,7 @@ class Answerer:
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
+        ranked = self._with_timetable(ranked, unit_scores, named_days(question))
         absent = self.searcher.absent_words(question)
         if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
@@ -259,6 +263,18 @@ class Answerer:
         if not chosen:
             return self._not_found(question, ranked, absent)
         return self._compose(question, chosen, uncertain=uncertain, absent=absent)
+
+    def _with_timetable(self, ranked: list[int], unit_scores: np.ndarray, days: frozenset[int]) -> list[int]:
+        """A question that names a day ("what happens on day 2?") draws on a timetable that has that day: when
+        none of the units considered has one, the best-ranked that does takes the last place (para 15's
+        timeline, or para 213's for a re-inspection, which the variant rule ranks lower unless named)."""
+        if not days or any(i in self._timetables and self._timetables[i].rows_on(days) for i in ranked):
+            return ranked
+        having = [i for i, table in self._timetables.items() if table.rows_on(days)]
+        if not having:
+            return ranked
+        best = max(having, key=lambda i: unit_scores[i])
+        return [*ranked[: UNITS_CONSIDERED - 1], best]
 
     def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
         query_terms = _content_terms(expand_query(question, self.searcher.expansions))
