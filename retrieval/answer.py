@@ -18,7 +18,7 @@ from retrieval.absent_words import quoted_words
 from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.named_days import named_days
+from retrieval.named_days import named_days, whole_weeks
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, line_spans, sentence_spans
@@ -125,6 +125,12 @@ def _render(point: _Point) -> tuple[str, list[str]]:
 
 
 @lru_cache(maxsize=8)
+def _days_asked(question: str) -> frozenset[int]:
+    """The inspection days a question asks about: those it names ("day 2", "the Wednesday of week four"), else all
+    of a week it asks about as a whole ("what happens in week two?")."""
+    return named_days(question) or whole_weeks(question)
+
+
 def _timetable(text: str) -> Timetable:
     return read_timetable(text)
 
@@ -192,11 +198,29 @@ def _groups(chosen: list[_Point]) -> list[tuple[str, list[_Point]]]:
     holding search's best unit comes first, so the answer opens with it: with requirements always first,
     a weaker unit's "must" sentence opened 56 of the 239 answers whose best unit was gold, over 324
     questions (MEASUREMENTS.md, session 23)."""
-    must = sorted((p for p in chosen if _OBLIGATION.search(p.lead_quote or p.quote)), key=_reading_order)
-    context = sorted((p for p in chosen if p not in must), key=_reading_order)
+    rows = sorted((p for p in chosen if p.row is not None), key=_reading_order)
+    rest = [p for p in chosen if p.row is None]
+    must = sorted((p for p in rest if _OBLIGATION.search(p.lead_quote or p.quote)), key=_reading_order)
+    context = sorted((p for p in rest if p not in must), key=_reading_order)
     if context and (not must or context[0].unit_rank < must[0].unit_rank):
-        return [("What the handbook says:", context), ("What the handbook requires:", must)]
-    return [("What the handbook requires:", must), ("Related guidance:", context)]
+        groups = [("What the handbook says:", context), ("What the handbook requires:", must)]
+    else:
+        groups = [("What the handbook requires:", must), ("Related guidance:", context)]
+    if not rows:
+        return groups
+    # A timetable's rows for the days asked about are read together, in the timetable's order, where their unit ranks.
+    shown = [(title, group) for title, group in groups if group]
+    place = sum(1 for _, group in shown if group[0].unit_rank < rows[0].unit_rank)
+    return [*shown[:place], ("From the inspection timetable:", rows), *shown[place:]]
+
+
+def _week_rows(points: list[_Point]) -> list[_Point]:
+    """A question about a week as a whole ("what happens in week two?") is answered by the week's rows of the best
+    timetable, in its order, and nothing else: other units' sentences that mention the week ("During Week Two,
+    the local authority will audit …") broke the week's days up (MEASUREMENTS.md, session 25)."""
+    rows = [p for p in points if p.row is not None]
+    best = min((p.unit_rank for p in rows), default=None)
+    return sorted((p for p in rows if p.unit_rank == best), key=_reading_order)[:MAX_POINTS]
 
 
 def _reading_order(point: _Point) -> tuple[int, int]:
@@ -251,7 +275,7 @@ class Answerer:
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
-        ranked = self._with_timetable(ranked, unit_scores, named_days(question))
+        ranked = self._with_timetable(ranked, unit_scores, _days_asked(question))
         absent = self.searcher.absent_words(question)
         if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
@@ -259,7 +283,8 @@ class Answerer:
         if absent and uncertain and _closest(self.index.dense, vector) < UNCOVERED_COSINE:
             return self._not_found(question, ranked, absent)
         points = self._score_sentences(question, vector, ranked)
-        chosen = self._select(points)
+        chosen = _week_rows(points) if whole_weeks(question) else []
+        chosen = chosen or self._select(points)
         if not chosen:
             return self._not_found(question, ranked, absent)
         return self._compose(question, chosen, uncertain=uncertain, absent=absent)
@@ -278,7 +303,7 @@ class Answerer:
 
     def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
         query_terms = _content_terms(expand_query(question, self.searcher.expansions))
-        days = named_days(question)
+        days = _days_asked(question)
         points: list[_Point] = []
         ref_rank: dict[str, int] = {}
         for unit_index in ranked:
@@ -338,7 +363,9 @@ class Answerer:
                 break
             # Both versions of Annex M say much the same thing: one ref, one budget, no near-repeats.
             terms = set(point.terms)
-            if per_ref.get(point.unit.ref, 0) >= MAX_POINTS_PER_UNIT or any(
+            # A timetable's rows for the days asked about are one answer, however many they are.
+            limit = MAX_POINTS if point.row is not None else MAX_POINTS_PER_UNIT
+            if per_ref.get(point.unit.ref, 0) >= limit or any(
                 _jaccard(terms, other) >= NEAR_DUPLICATE for other in chosen_terms
             ):
                 continue

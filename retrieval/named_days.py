@@ -3,7 +3,9 @@
 "day 2", "days 12 to 14", "the Wednesday of week four", "week two Thursday", "Friday of the third week": day 1 is
 the Monday of week one and a week has five working days, so the Wednesday of week four is day 18 (para 15 numbers
 it so, and para 213's re-inspection timeline counts the same way). A week named without its day ("in week three")
-or a day of the week without its week ("on Thursday") names no one day, and is left to the question's words.
+or a day of the week without its week ("on Thursday") names no one day, and is left to the question's words,
+unless the question asks only what happens in the week ("what happens in week two?"): then it asks about all
+its days (`whole_weeks`).
 """
 
 from __future__ import annotations
@@ -58,6 +60,15 @@ _DAY_NUMBERS = re.compile(
 )
 _WEEKDAY_OF_WEEK = re.compile(rf"\b{_WEEKDAY}(?:\s*,\s*|\s+(?:(?:of|in|during)\s+)?)(?:the\s+)?{_WEEK}", re.I)
 _WEEK_THEN_WEEKDAY = re.compile(rf"\b{_WEEK}\s*,?\s+(?:on\s+)?(?:the\s+)?{_WEEKDAY}\b", re.I)
+_WEEK_NAMED = re.compile(rf"\b{_WEEK}\b", re.I)
+# All a question about a whole week asks besides naming it: "what happens in week two?", "what is week 4 for?",
+# "what does the first week look like?". Any other word ("how many cases does the LA audit in week two?") asks
+# about something in the week, which the question's words find better than the week's timetable.
+_ABOUT_A_WEEK = frozenset(
+    "what what's whats s happens happen happening is are do does we i you the team inspectors inspection "  # noqa: SIM905
+    "inspection's in during on of for go goes going plan planned scheduled schedule look like take takes place "
+    "occurs occur there done involve involves cover covers usually normally".split()
+)
 # A range longer than a working fortnight is no day a question is about.
 _LONGEST_RANGE = 10
 
@@ -67,9 +78,12 @@ def _number(word: str) -> int:
     return _NUMBER_WORDS.index(word) if word in _NUMBER_WORDS else int(word)
 
 
+def _week(match: re.Match[str]) -> int:
+    return _number(match["week"]) if match["week"] else _ORDINALS.index(match["ordinal"].lower()) + 1
+
+
 def _week_day(match: re.Match[str]) -> int:
-    week = _number(match["week"]) if match["week"] else _ORDINALS.index(match["ordinal"].lower()) + 1
-    return 5 * (week - 1) + _WEEKDAYS.index(match["weekday"].lower()) + 1
+    return 5 * (_week(match) - 1) + _WEEKDAYS.index(match["weekday"].lower()) + 1
 
 
 def named_days(question: str) -> frozenset[int]:
@@ -83,3 +97,15 @@ def named_days(question: str) -> frozenset[int]:
     for pattern in (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY):
         days.update(_week_day(match) for match in pattern.finditer(question))
     return frozenset(days)
+
+
+def whole_weeks(question: str) -> frozenset[int]:
+    """The days of the weeks a question asks about as a whole ("what happens in week two?": days 6 to 10); empty
+    when it names a day, or asks about anything else in the week."""
+    weeks = {_week(match) for match in _WEEK_NAMED.finditer(question)}
+    if not weeks or named_days(question) or min(weeks) < 1:
+        return frozenset()
+    rest = re.findall(r"[a-z']+", _WEEK_NAMED.sub(" ", question.lower().replace("’", "'")))
+    if any(word not in _ABOUT_A_WEEK for word in rest):
+        return frozenset()
+    return frozenset(day for week in weeks for day in range(5 * (week - 1) + 1, 5 * week + 1))

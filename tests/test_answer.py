@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answer import ABSENT, UNCERTAIN, Answer, Answerer, _groups, _Point, sentence_spans
+from retrieval.answer import ABSENT, MAX_POINTS, UNCERTAIN, Answer, Answerer, _groups, _Point, sentence_spans
 from retrieval.evaluate import load_questions, matches
+from retrieval.named_days import whole_weeks
 from retrieval.spans import Span
-from retrieval.timetable import read_timetable
+from retrieval.timetable import Row, read_timetable
 from retrieval.units import Unit
 
 DATA = Path(__file__).parent / "data"
@@ -116,6 +117,26 @@ def test_the_group_holding_the_best_unit_comes_first(points, expected):
     chosen = [_point(f"para {rank + 1}", rank, 1.0, text=text) for rank, text in points]
     got = [(title, [p.unit_rank for p in group]) for title, group in _groups(chosen)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("row_rank", "expected"),
+    [
+        # The timetable's unit ranks best: its rows open the answer, in the timetable's order.
+        (0, ["From the inspection timetable:", "What the handbook requires:", "Related guidance:"]),
+        (2, ["What the handbook requires:", "From the inspection timetable:", "Related guidance:"]),
+        (4, ["What the handbook requires:", "Related guidance:", "From the inspection timetable:"]),
+    ],
+)
+def test_a_timetable_s_rows_are_one_group_where_their_unit_ranks(row_rank, expected):
+    text = "Week One\nMonday\n1\nTeam travels.\nWeek One\nTuesday\n2\nTeam arrives."
+    unit = Unit(ref="para 15", doc="sif-inspection-handbook", section="s", text=text, kind="para", order=15)
+    rows = [Row(0, 17, "Week One Monday (day 1)", (1, 1)), Row(32, 50, "Week One Tuesday (day 2)", (2, 2))]
+    points = [_Point(unit, row_rank, Span(row.end, row.end + 12, None), 1.0, frozenset(), row=row) for row in rows]
+    chosen = [_point("para 2", 1, 1.0, text="They must ask."), _point("para 4", 3, 1.0, text="A note."), *points[::-1]]
+    groups = _groups(chosen)
+    assert [title for title, _ in groups] == expected
+    assert dict(groups)["From the inspection timetable:"] == points
 
 
 def _check_quotes(retrieval, answer: Answer) -> None:
@@ -315,6 +336,31 @@ def test_a_question_naming_a_day_is_shown_that_day_s_row_whole(real_retrieval):
         assert all(cell in timed[0] for cell in shown), (timed[0], shown)
         several += len(shown) > 1
     assert several >= 15, several
+
+
+@pytest.mark.model
+def test_a_question_about_a_whole_week_is_answered_by_its_rows_in_order(real_retrieval):
+    """12 questions about a week as a whole ("what happens in week two?", "what is week 4 for?"), written in session
+    25 before `whole_weeks`: none showed two of the week's rows, and two showed another week's ("week five" →
+    "Week One Friday (day 5)"). Now each shows the week's rows of para 15 in order, and nothing else."""
+    unit = next(u for u in real_retrieval.index.units if u.ref == "para 15")
+    timetable = read_timetable(unit.text)
+    rows = [line.split("|") for line in (DATA / "whole_week_questions.txt").read_text().splitlines() if line]
+    answers = real_retrieval.answerer.answer_many([question for question, _, _ in rows])
+    for (question, ref, week), answer in zip(rows, answers, strict=True):
+        points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+        expected = [row.label for row in timetable.rows_on(whole_weeks(question))]
+        assert len(expected) >= 3 and all(week + " " in label + " " for label in expected), (question, expected)
+        assert [line[2:].split(": ", 1)[0] for line in points] == expected[:MAX_POINTS], (question, points)
+        assert all(line.endswith(f"[{ref}]") for line in points), (question, points)
+
+
+@pytest.mark.model
+def test_a_question_about_something_in_a_week_is_not_answered_by_the_week_s_rows(real_retrieval):
+    """Asking about something in a week ("how many cases does the LA audit in week two?") is left to its words."""
+    answer = real_retrieval.answerer.answer("how many cases does the LA audit in week two?")
+    assert "From the inspection timetable:" not in answer.answer
+    assert any(c.ref in {"para 37", "para 38"} for c in answer.citations), answer.answer
 
 
 @pytest.mark.model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.named_days import named_days
+from retrieval.named_days import named_days, whole_weeks
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,28 @@ from retrieval.named_days import named_days
 )
 def test_named_days(question, days):
     assert named_days(question) == frozenset(days)
+
+
+@pytest.mark.parametrize(
+    ("question", "days"),
+    [
+        ("what happens in week two?", range(6, 11)),
+        ("what do we do in the second week?", range(6, 11)),
+        ("What's the plan for Week Four?", range(16, 21)),
+        ("what is week 4 for?", range(16, 21)),
+        ("what does week one look like?", range(1, 6)),
+        ("what happens in week one of the inspection?", range(1, 6)),
+        ("what happens in week 10?", range(46, 51)),
+        ("what happens in weeks three and four?", ()),  # "weeks": not read as a week's name
+        # Negatives: a day is named, or something in the week is asked about.
+        ("what happens on the Monday of week two?", ()),
+        ("what happens in week two on day 7?", ()),
+        ("how many cases does the LA audit in week two?", ()),
+        ("what is the focus of the first week on site?", ()),
+        ("who chooses the children the council audits in week two?", ()),
+        ("what happens in week minus one?", ()),
+        ("what happens in the inspection?", ()),
+    ],
+)
+def test_whole_weeks(question, days):
+    assert whole_weeks(question) == frozenset(days)
