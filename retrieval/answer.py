@@ -18,7 +18,7 @@ from retrieval.absent_words import quoted_words
 from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.named_days import named_days, whole_weeks
+from retrieval.named_days import days_asked, whole_weeks
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, line_spans, sentence_spans
@@ -125,12 +125,6 @@ def _render(point: _Point) -> tuple[str, list[str]]:
 
 
 @lru_cache(maxsize=8)
-def _days_asked(question: str) -> frozenset[int]:
-    """The inspection days a question asks about: those it names ("day 2", "the Wednesday of week four"), else all
-    of a week it asks about as a whole ("what happens in week two?")."""
-    return named_days(question) or whole_weeks(question)
-
-
 def _timetable(text: str) -> Timetable:
     return read_timetable(text)
 
@@ -252,9 +246,6 @@ class Answerer:
         # OpenBLAS's threads spinning against the model's on the next question (warm ask 30 → 65 ms, measured).
         self._sentences = faiss.IndexFlatIP(self.index.sentence_vectors.shape[1])
         self._sentences.add(np.ascontiguousarray(self.index.sentence_vectors, dtype=np.float32))
-        self._timetables = {
-            i: table for i, unit in enumerate(self.index.units) if (table := _timetable(unit.text)).rows
-        }
 
     def answer(self, question: str) -> Answer:
         return self.answer_many([question])[0]
@@ -275,7 +266,7 @@ class Answerer:
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
-        ranked = self._with_timetable(ranked, unit_scores, _days_asked(question))
+        ranked = self.searcher.with_timetable(ranked, unit_scores, question, UNITS_CONSIDERED)
         absent = self.searcher.absent_words(question)
         if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
@@ -289,21 +280,9 @@ class Answerer:
             return self._not_found(question, ranked, absent)
         return self._compose(question, chosen, uncertain=uncertain, absent=absent)
 
-    def _with_timetable(self, ranked: list[int], unit_scores: np.ndarray, days: frozenset[int]) -> list[int]:
-        """A question that names a day ("what happens on day 2?") draws on a timetable that has that day: when
-        none of the units considered has one, the best-ranked that does takes the last place (para 15's
-        timeline, or para 213's for a re-inspection, which the variant rule ranks lower unless named)."""
-        if not days or any(i in self._timetables and self._timetables[i].rows_on(days) for i in ranked):
-            return ranked
-        having = [i for i, table in self._timetables.items() if table.rows_on(days)]
-        if not having:
-            return ranked
-        best = max(having, key=lambda i: unit_scores[i])
-        return [*ranked[: UNITS_CONSIDERED - 1], best]
-
     def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
         query_terms = _content_terms(expand_query(question, self.searcher.expansions))
-        days = _days_asked(question)
+        days = days_asked(question)
         points: list[_Point] = []
         ref_rank: dict[str, int] = {}
         for unit_index in ranked:

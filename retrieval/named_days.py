@@ -109,3 +109,9 @@ def whole_weeks(question: str) -> frozenset[int]:
     if any(word not in _ABOUT_A_WEEK for word in rest):
         return frozenset()
     return frozenset(day for week in weeks for day in range(5 * (week - 1) + 1, 5 * week + 1))
+
+
+def days_asked(question: str) -> frozenset[int]:
+    """The inspection days a question asks about: those it names ("day 2", "the Wednesday of week four"), else all
+    of a week it asks about as a whole ("what happens in week two?")."""
+    return named_days(question) or whole_weeks(question)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from retrieval.errors import BadQueryError
+from retrieval.named_days import days_asked
 from retrieval.passages import MAX_WORDS, chunk_text, split_units
 from retrieval.search import MAX_QUERY_CHARS, MODES, SearchResult, validate_query
 from retrieval.shorthand import expand_query, load_expansions
@@ -39,6 +41,39 @@ def test_batch_search_equals_single_searches(fake_retrieval):
     queries = ["foster carer files", "adoption scorecard", "Prevent duty"]
     batch = fake_retrieval.searcher.search_many(queries, k=4)
     assert batch == [fake_retrieval.searcher.search(q, k=4) for q in queries]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "what happens on day 2?",
+        "what happens in week two?",
+        "what happens on the Friday of week two?",
+        "on a post-monitoring re-inspection, what happens on day 9?",
+    ],
+)
+def test_a_query_about_inspection_days_is_shown_a_timetable_that_has_them(fake_retrieval, query):
+    searcher = fake_retrieval.searcher
+    days = days_asked(query)
+    having = {searcher.index.units[i].ref for i, table in searcher.timetables.items() if table.rows_on(days)}
+    assert having
+    for k in (1, 3, 5):
+        results = searcher.search(query, k=k)
+        assert len(results) == k and having & {r.ref for r in results}, (k, [r.ref for r in results])
+        scores = [r.score for r in results]
+        assert scores == sorted(scores, reverse=True)
+    # BM25 and dense alone rank as they rank: the rankers are compared as they are.
+    for mode in ("bm25", "dense"):
+        scores = searcher.unit_scores(query, mode)
+        top = [searcher.index.units[i].ref for i in np.argsort(-scores, kind="stable")[:5] if scores[i] > 0]
+        assert [r.ref for r in searcher.search(query, k=5, mode=mode)] == top
+
+
+def test_a_query_naming_no_day_is_ranked_as_fused(fake_retrieval):
+    searcher = fake_retrieval.searcher
+    scores = searcher.unit_scores("how many cases does the LA audit in week two?", "hybrid")
+    top = [searcher.index.units[i].ref for i in np.argsort(-scores, kind="stable")[:5]]
+    assert [r.ref for r in searcher.search("how many cases does the LA audit in week two?", k=5)] == top
 
 
 @pytest.mark.parametrize(
