@@ -168,9 +168,10 @@ class Searcher:
         """A query about inspection days ("what happens on day 2?", "what happens in week two?") is shown a timetable
         that has those days: when none of the first k units has one, the best-ranked that does takes the k-th
         place (para 15's timeline, or para 213's for a re-inspection, which the variant rule ranks lower unless
-        named). Of 50 such questions, 45 had one in hybrid's first five before (MEASUREMENTS.md, session 25)."""
+        named). The first unit is never displaced: with k = 1 nothing changes. Of 50 such questions, 45 had one
+        in hybrid's first five before (MEASUREMENTS.md, session 25)."""
         days = days_asked(query)
-        if not days or any(i in self.timetables and self.timetables[i].rows_on(days) for i in ranked[:k]):
+        if not days or k < 2 or any(i in self.timetables and self.timetables[i].rows_on(days) for i in ranked[:k]):
             return ranked
         having = [i for i, table in self.timetables.items() if table.rows_on(days)]
         if not having:

@@ -57,11 +57,15 @@ def test_a_query_about_inspection_days_is_shown_a_timetable_that_has_them(fake_r
     days = days_asked(query)
     having = {searcher.index.units[i].ref for i, table in searcher.timetables.items() if table.rows_on(days)}
     assert having
-    for k in (1, 3, 5):
+    fused = searcher.unit_scores(query, "hybrid")
+    for k in (2, 3, 5):
         results = searcher.search(query, k=k)
         assert len(results) == k and having & {r.ref for r in results}, (k, [r.ref for r in results])
+        assert results[0].ref == searcher.index.units[int(np.argmax(fused))].ref
         scores = [r.score for r in results]
         assert scores == sorted(scores, reverse=True)
+    # The best unit is never displaced: one result is the best unit, whatever it is.
+    assert searcher.search(query, k=1)[0].ref == searcher.index.units[int(np.argmax(fused))].ref
     # BM25 and dense alone rank as they rank: the rankers are compared as they are.
     for mode in ("bm25", "dense"):
         scores = searcher.unit_scores(query, mode)
