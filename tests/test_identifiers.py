@@ -465,6 +465,16 @@ def texts(detector, text):
             "\nReviewed in supervision: priya to be asked about it.",
             [],
         ),
+        # A diary's day of the week cut short before its date is no name, though "Thu" is one; alone, it is.
+        (
+            "Thu 6 March: Kayden out with Tyler. Sat 8th: quiet. Thu 06/03 visit. Mon, 3 March: fine. Thu said no.",
+            ["Kayden", "Tyler", "Thu"],
+        ),
+        # A message's text opens after its speaker's label: the reader it greets is named there too.
+        (
+            "Gemma 10:02: hiya dion, just checking. Outcome: thanks will be given. Note: hi all, moved.",
+            ["Gemma", "dion"],
+        ),
     ],
 )
 def test_person_names(text, expected):
@@ -503,6 +513,12 @@ def test_person_names(text, expected):
             AddressDetector(),
             "from next month – flat 2, 17 brook st, PR1 7XS; 4 mill lane, chorley, pr7 1ab; 3 food bank vouchers",
             ["flat 2, 17 brook st", "4 mill lane"],
+        ),
+        # A flat's number before a street address typed in lower case is cue enough; a flat's rooms are no street.
+        (
+            AddressDetector(),
+            "yeh got them. flat 4, 19 kirkstall rd. no gas tho. the flat 2, 3 bedrooms, 5 mins walk",
+            ["flat 4, 19 kirkstall rd"],
         ),
         (DateOfBirthDetector(), "Date of birth: 5 June 2009.", ["5 June 2009"]),
         # What a record has a birth date "down as".

@@ -56,6 +56,9 @@ _LOWER_ADDRESS = re.compile(
 )
 # "with her sister at hers (12 crescent way)": a street address alone in brackets, typed in lower case.
 _LOWER_BRACKETED = re.compile(rf"\((?P<address>{_LOWER_FLAT}{_LOWER_STREET})\)")
+# "yeh got them. flat 4, 19 kirkstall rd": a flat's number before a street address says what follows is an
+# address, as the words before it would ("5 minutes walk" never has a flat's number before it).
+_LOWER_FLAT_STREET = re.compile(rf"(?P<address>\bflat\s+\d{{1,4}}[a-z]?,?\s+{_LOWER_STREET})(?!['’-])")
 # Typed in lower case in a note ("ls6 2ab"): only with the space, so that other letter-digit runs stay quiet.
 _LOWER_POSTCODE = re.compile(r"\b[a-pr-uwyz][a-hk-y]?\d[a-z\d]? \d[abd-hjlnp-uw-z]{2}\b")
 # "new address from next month – flat 2, 17 brook st, PR1 7XS": typed in lower case with no cue before it, a
@@ -98,7 +101,7 @@ class AddressDetector:
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
                 out.append(self._finding(text, start, end, score))
-        for lower in (_LOWER_ADDRESS, _LOWER_BRACKETED, _LOWER_BEFORE_POSTCODE):
+        for lower in (_LOWER_ADDRESS, _LOWER_BRACKETED, _LOWER_FLAT_STREET, _LOWER_BEFORE_POSTCODE):
             out.extend(self._finding(text, *match.span("address"), 0.8) for match in lower.finditer(text))
         return resolve_overlaps(out)
 

@@ -289,6 +289,8 @@ PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
 ORIGIN_PREPOSITIONS = PLACE_PREPOSITIONS - {"at"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"}  # fmt: skip
+# A day of the week cut short, as a diary heads its entries ("Thu 6 March:"); "Thu" is also a given name.
+WEEKDAYS_SHORT = {"Mon", "Tue", "Tues", "Wed", "Weds", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"}
 # "the Will", "an Amber rating", "rated Amber": a word after these is a thing, not a person.
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "every", "each", "any", "no", "rated", "as"}
 AFTER_A_NAME = FOLLOWING_VERBS | AGENTIVE_VERBS | {
@@ -310,8 +312,9 @@ CONDITION_AFTER = re.compile(
 # "Dear Grace," / "Dear Jordan": the word a letter or an e-mail greets is a person.
 SALUTATION_BEFORE = re.compile(r"(?:^|\n)\s*Dear\s+$")
 # "hi sue its tracey, just to let u know": a message greets its reader and names its writer, in lower case too.
+# A message may open after its speaker's label ("Gemma 10:02: hiya dion, …").
 GREETING_BEFORE = re.compile(
-    r"(?:^|\n|[.!?]\s)\s*(?:hi|hiya|hello|hey|morning|afternoon|evening|dear|thanks|thank\s+you|cheers)\s+$",
+    r"(?:^|\n|[.!?:]\s)\s*(?:hi|hiya|hello|hey|morning|afternoon|evening|dear|thanks|thank\s+you|cheers)\s+$",
     re.IGNORECASE,
 )
 SELF_NAMED_BEFORE = re.compile(r"(?:^|[\s,.!?])(?:it['’]?s|this\s+is)\s+$", re.IGNORECASE)

@@ -95,6 +95,7 @@ from drafting.identifiers.name_cues import (
     UNKNOWN_WORD_SCORE,
     UNKNOWN_WORD_ZIPF,
     VIETNAMESE_MIDDLE_NAMES,
+    WEEKDAYS_SHORT,
     WHO_AFTER,
     WORD_TITLES,
 )
@@ -187,6 +188,15 @@ def _month_meant(toks: list[_Tok], i: int, text: str) -> bool:
     return (i > 0 and toks[i - 1].text.lower() in BEFORE_A_MONTH) or bool(
         _DAY_BEFORE.search(text, max(0, toks[i].start - 10), toks[i].start)
     )
+
+
+# "Thu 6 March", "Thu 6th", "Thu 06/03": a day's number after the day of the week.
+_DAY_NUMBER_AFTER = re.compile(r"\.?,?\s+\d{1,2}(?:st|nd|rd|th|/\d{1,2})?\b")
+
+
+def _weekday_meant(toks: list[_Tok], i: int, text: str) -> bool:
+    """ "Thu 6 March:": a diary's day of the week cut short, though "Thu" is also a given name."""
+    return toks[i].text in WEEKDAYS_SHORT and bool(_DAY_NUMBER_AFTER.match(text, toks[i].end))
 
 
 def _of_a_person(toks: list[_Tok], i: int) -> bool:
@@ -1073,6 +1083,7 @@ class PersonNameDetector:
         return (
             self._place_meant(toks, k, text)
             or _month_meant(toks, k, text)
+            or _weekday_meant(toks, k, text)
             or self._town_pair(toks, k, text)
             or self._lived_in(toks, k, text)
         )
