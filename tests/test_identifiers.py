@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafting.identifiers import IdentifierScanner, default_detectors
+from drafting.identifiers.casing import in_lower_case_line
 from drafting.identifiers.contact import EmailDetector, PhoneDetector
 from drafting.identifiers.dates import DateOfBirthDetector
 from drafting.identifiers.evaluate import evaluate_identifiers
@@ -909,6 +910,12 @@ def test_person_names(text, expected):
             "Core group at Lowther Street Family Hub. Review at the family hub and the Leaving Care Hub.",
             ["Lowther Street Family Hub"],
         ),
+        # A college named after its town, typed in lower case in a pasted message; not one of a town's.
+        (
+            InstitutionDetector(),
+            "Dion 12:05: ok. im at leeds city college till 3\nshe wants a leeds academy or any bradford college",
+            ["leeds city college"],
+        ),
         # A term of the allow-list is no setting.
         (InstitutionDetector(), "The council's Social Work Academy runs courses.", []),
         # A role before "of" is no part of the setting's name.
@@ -936,6 +943,25 @@ def test_sea_mode_allows_case_references_and_initials():
     text = "For J.S. (case CT-04) the plan worked; Mrs Ferreira agreed."
     assert {f.type for f in scanner.scan(text, mode="report")} == {"INITIALS", "CASE_REFERENCE", "PERSON"}
     assert {f.type for f in scanner.scan(text, mode="sea")} == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lower"),
+    [
+        ("on shift: me, ionut, priya", True),
+        ("Priya did a keywork session today", False),
+        # A pasted message is judged after its label, whatever the label's capitals.
+        ("Dion 12:05: ok. im at leeds city college", True),
+        ("[21:14] Tee: where u at now", True),
+        ("10:40 - Kerry: all in bed now", True),
+        ("Dion 12:05: ok. Im at Leeds City College", False),
+        ("Note: hi all, moved to friday", False),
+        ("Visit 10:30: Kayden seen alone", False),
+        ("4 moss", False),  # too few words to tell
+    ],
+)
+def test_lines_typed_in_lower_case(text, lower):
+    assert in_lower_case_line(text, len(text) - 1) is lower
 
 
 def test_detectors_can_be_switched_off():

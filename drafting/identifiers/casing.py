@@ -9,6 +9,9 @@ from functools import lru_cache
 from drafting.identifiers.base import SpanCover
 
 _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
+# A pasted message's label, its speaker and its time ("Gemma 10:02: ", "[21:14] Tee: "): the message after it is
+# typed as its writer typed it, whatever the label's capitals.
+_MESSAGE_LABEL = re.compile(r"[^\n:]{0,24}?\b\d{1,2}[:.]\d{2}(?:\s?[AaPp][Mm])?\]?(?:\s*[-–]?\s*[A-Za-z][\w'’-]*)?:\s+")
 # Fewer words than this say too little about how a line was typed ("lives at 4 moss lane").
 _MIN_LOWER_LINE_WORDS = 3
 
@@ -17,12 +20,16 @@ _MIN_LOWER_LINE_WORDS = 3
 def _lower_case_lines(text: str) -> SpanCover:
     """The lines typed wholly in lower case ("on shift: me, ionut, priya"): where no word is capitalised, a
     capital's absence says nothing about names. A line with any title-case word ("Priya did a keywork session",
-    "■ evidence of complaints from the DCS's Office") is typed with capitals."""
+    "■ evidence of complaints from the DCS's Office") is typed with capitals. A pasted message is judged after
+    its label ("Dion 12:05: ok. im at leeds city college")."""
     spans: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):
-        if not _TITLE_CASE_WORD.search(line) and len(line.split()) >= _MIN_LOWER_LINE_WORDS:
-            spans.append((at, at + len(line)))
+        label = _MESSAGE_LABEL.match(line)
+        start = label.end() if label else 0
+        body = line[start:]
+        if not _TITLE_CASE_WORD.search(body) and len(body.split()) >= _MIN_LOWER_LINE_WORDS:
+            spans.append((at + start, at + len(line)))
         at += len(line) + 1
     return SpanCover(spans)
 

@@ -167,6 +167,8 @@ _LOWER_KIND = re.compile(
     r"(?:primary school|primary|infants|juniors|high school|secondary school|academy|college|nursery|school)(?![\w'’])"
 )
 _LOWER_KIND_ZIPF = 4.0
+# "a leeds academy", "any bradford college": one of a town's, not one named after it.
+_ANY_OF = frozenset({"a", "an", "any", "another", "every", "each", "some", "other"})
 # "to", "at", "his", "back": words this frequent are never part of a setting's name typed in lower case.
 _FUNCTION_ZIPF = 5.5
 
@@ -286,6 +288,15 @@ class InstitutionDetector:
                 continue
             words = [w.group(0) for w in found]
             start = m.start("name") + found[0].start()
+            # "a leeds academy", "any bradford college": one of a town's settings, not one named.
+            before = re.search(r"([a-z]+)\s+$", text[max(0, start - 12) : start])
+            if before and before.group(1) in _ANY_OF:
+                continue
+            # "leeds city college", "salford college": a college or academy named after its town, though the
+            # words are everyday ones.
+            if self._named_after_town(m, words):
+                out.append(self._finding(text, start, m.end(), 0.65))
+                continue
             # "boarding school", "took zak to school", "forest school": a kind, a function word or only everyday
             # words name no setting; "ridgeway academy" and "beacon hill academy" do.
             if any(w.capitalize() in _GENERIC or w.capitalize() in self.lexicon.never_names for w in words):
@@ -296,6 +307,13 @@ class InstitutionDetector:
                 continue
             out.append(self._finding(text, start, m.end(), 0.65))
         return out
+
+    def _named_after_town(self, match: re.Match[str], words: list[str]) -> bool:
+        return (
+            match.group(0).endswith(("college", "academy"))
+            and words[0].capitalize() in self.lexicon.places
+            and all(w == "city" for w in words[1:])
+        )
 
     def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:
         """ "moved from Brambles Primary to Eastfield to St Oswald's": after a named setting, the next name in a
