@@ -916,6 +916,16 @@ def test_person_names(text, expected):
             "Dion 12:05: ok. im at leeds city college till 3\nshe wants a leeds academy or any bradford college",
             ["leeds city college"],
         ),
+        # A named lodge is a setting, not an address, even with no word about a home; a flat in one is an address.
+        (InstitutionDetector(), "She went back to her carers at Willow Lodge on Sunday.", ["Willow Lodge"]),
+        (
+            AddressDetector(),
+            "Her carers at Willow Lodge; his flat is Flat 3, Kestrel Lodge; Holly Farm.",
+            [
+                "Flat 3, Kestrel Lodge",
+                "Holly Farm",
+            ],
+        ),
         # A term of the allow-list is no setting.
         (InstitutionDetector(), "The council's Social Work Academy runs courses.", []),
         # A role before "of" is no part of the setting's name.
@@ -962,6 +972,12 @@ def test_sea_mode_allows_case_references_and_initials():
 )
 def test_lines_typed_in_lower_case(text, lower):
     assert in_lower_case_line(text, len(text) - 1) is lower
+
+
+def test_a_named_lodge_is_flagged_as_a_setting():
+    """Held-out 150's "Willow Lodge" and held-out 60's "Brunswick Lodge" were typed as addresses (session 24)."""
+    found = IdentifierScanner(default_detectors()).scan("She went back to her carers at Willow Lodge on Sunday.")
+    assert [(f.type, f.text) for f in found] == [("INSTITUTION", "Willow Lodge")]
 
 
 def test_detectors_can_be_switched_off():
