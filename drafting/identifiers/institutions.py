@@ -15,6 +15,8 @@ _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
     r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU|Learning Centre|Education Centre"
+    # An early-years setting, as a nursery is.
+    r"|Early Years Centre"
     # A secure unit is a children's home.
     r"|Secure Unit|Secure Children['’]s Home|Young Offender Institution|YOI|Secure Training Centre"
     # A child's club narrows them down as a school does: "Hallam Juniors FC", "Parkside Boxing Club".

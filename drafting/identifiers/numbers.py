@@ -82,8 +82,10 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
 _SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?=[^\W\d_])(?!s\b)|\.\w)")
 _SINGLE_AFTER = re.compile(
-    # "the young person who made the allegation, K, was supported": set off by commas.
-    r"^(?:['’]s\b|,?\s+(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt)\b"
+    # "the young person who made the allegation, K, was supported": set off by commas; "R still sees the CAMHS
+    # worker": an adverb may stand between the letter and its verb.
+    r"^(?:['’]s\b|,?\s+(?:(?:still|also|now|often|never|always|usually|sometimes|rarely|then|only|just)\s+)?"
+    r"(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt|sees|needs|goes|stays)\b"
     r"|\s+and\s+(?:(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:brother|sister|mother|father|mum|dad|baby|son|daughter)"
     r"|[B-HJ-Z]\b))"
 )
