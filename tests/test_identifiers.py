@@ -938,6 +938,21 @@ def test_person_names(text, expected):
             "He attends Brighouse Early Years Centre. The council runs six early years centres.",
             ["Brighouse Early Years Centre"],
         ),
+        # Once named in full, a setting's short name (a saint's, or two words or more) names it too; not one word
+        # that is also a place, a short name before another capitalised word, or an allow-list term's short name.
+        (
+            InstitutionDetector(),
+            "Mrs Varga (St Anne's Catholic Primary) came; breakfast club at St Anne's. Born at St Anne's Hospital."
+            "\nHe stays at Thornhill Community Academy; Thornhill is near. Fieldhead Carr Primary: Fieldhead Carr staff"
+            "\nThe Social Work Academy offers Step Up to Social Work.",
+            [
+                "St Anne's Catholic Primary",
+                "St Anne's",
+                "Thornhill Community Academy",
+                "Fieldhead Carr Primary",
+                "Fieldhead Carr",
+            ],
+        ),
         # A term of the allow-list is no setting.
         (InstitutionDetector(), "The council's Social Work Academy runs courses.", []),
         # A role before "of" is no part of the setting's name.

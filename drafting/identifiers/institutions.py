@@ -26,6 +26,10 @@ _KIND = (
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
 _ENDS_IN_KIND = re.compile(rf"\b{_KIND}$")
+# What a setting's short name leaves out besides its kind: "St Anne's Catholic Primary" is "St Anne's".
+_DENOMINATION = re.compile(
+    r"(?:\s+(?:Catholic|Roman Catholic|RC|CE|C of E|CofE|Church of England|Methodist|Community))+$"
+)
 _KIND_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _KIND))
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
@@ -272,8 +276,11 @@ class InstitutionDetector:
             out.append(self._finding(text, m.start(), m.end(), 0.8 if home else 0.75 if lodge else 0.55))
         out.extend(self._lower_case_settings(text))
         out.extend(self._next_in_chain(text, out))
-        # A term of the allow-list is never a setting, whatever its last word ("the Social Work Academy").
+        # A term of the allow-list is never a setting, whatever its last word ("the Social Work Academy"), nor is
+        # its short name ("Social Work").
         terms = lex.phrase_spans(text)
+        out = [f for f in out if not any(s <= f.start and f.end <= e for s, e in terms)]
+        out.extend(self._short_names(text, out))
         return resolve_overlaps(f for f in out if not any(s <= f.start and f.end <= e for s, e in terms))
 
     def _lower_case_settings(self, text: str) -> list[Finding]:
@@ -319,6 +326,25 @@ class InstitutionDetector:
             and words[0].capitalize() in self.lexicon.places
             and all(w == "city" for w in words[1:])
         )
+
+    def _short_names(self, text: str, found: list[Finding]) -> list[Finding]:
+        """ "St Anne's Catholic Primary …; the breakfast club at St Anne's": once a setting is named in full, its
+        name without its kind and denomination names it too. Only a saint's name or two words or more: one word
+        alone ("Thornhill", of "Thornhill Community Academy") is as often the place, and a capitalised word after
+        the short name ("St Anne's Hospital") names something else."""
+        out: list[Finding] = []
+        for finding in found:
+            kind = _ENDS_IN_KIND.search(finding.text)
+            if not kind:
+                continue
+            short = _DENOMINATION.sub("", finding.text[: kind.start()].rstrip())
+            saint = short.startswith("St ") and short.endswith(("'s", "’s"))
+            if not (saint or len(short.split()) >= 2) or short in self.lexicon.towns:
+                continue
+            for m in re.finditer(rf"(?<![\w'’]){re.escape(short)}(?![\w'’])(?!\s+[A-Z])", text):
+                if not any(f.start <= m.start() < f.end for f in found):
+                    out.append(self._finding(text, m.start(), m.end(), 0.9))
+        return out
 
     def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:
         """ "moved from Brambles Primary to Eastfield to St Oswald's": after a named setting, the next name in a
