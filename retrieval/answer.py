@@ -266,23 +266,27 @@ class Answerer:
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
-        ranked = self.searcher.with_timetable(ranked, unit_scores, question, UNITS_CONSIDERED)
+        days = days_asked(question)
+        ranked = self.searcher.with_timetable(ranked, unit_scores, days, UNITS_CONSIDERED)
         absent = self.searcher.absent_words(question)
         if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
         uncertain = first_choice_agreement(rankings, ranked[0], self._same_ref) < AGREEING_RANKERS
         if absent and uncertain and _closest(self.index.dense, vector) < UNCOVERED_COSINE:
             return self._not_found(question, ranked, absent)
-        points = self._score_sentences(question, vector, ranked)
+        points = self._score_sentences(question, vector, ranked, days)
         chosen = _week_rows(points) if whole_weeks(question) else []
         chosen = chosen or self._select(points)
         if not chosen:
             return self._not_found(question, ranked, absent)
         return self._compose(question, chosen, uncertain=uncertain, absent=absent)
 
-    def _score_sentences(self, question: str, vector: np.ndarray, ranked: list[int]) -> list[_Point]:
+    def _score_sentences(
+        self, question: str, vector: np.ndarray, ranked: list[int], days: frozenset[int]
+    ) -> list[_Point]:
+        """Every candidate point of the units considered; for the days a question asks about (`days`), the
+        timetable's rows for them stand for their unit (`_row_points`)."""
         query_terms = _content_terms(expand_query(question, self.searcher.expansions))
-        days = days_asked(question)
         points: list[_Point] = []
         ref_rank: dict[str, int] = {}
         for unit_index in ranked:

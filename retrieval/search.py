@@ -164,13 +164,12 @@ class Searcher:
         fused = reciprocal_rank_fusion(rankings, list(FUSION_WEIGHTS), k=FUSION_K)
         return self.variants.apply(query, fused) if self.variants is not None else fused
 
-    def with_timetable(self, ranked: list[int], unit_scores: np.ndarray, query: str, k: int) -> list[int]:
-        """A query about inspection days ("what happens on day 2?", "what happens in week two?") is shown a timetable
-        that has those days: when none of the first k units has one, the best-ranked that does takes the k-th
-        place (para 15's timeline, or para 213's for a re-inspection, which the variant rule ranks lower unless
-        named). The first unit is never displaced: with k = 1 nothing changes. Of 50 such questions, 45 had one
-        in hybrid's first five before (MEASUREMENTS.md, session 25)."""
-        days = days_asked(query)
+    def with_timetable(self, ranked: list[int], unit_scores: np.ndarray, days: frozenset[int], k: int) -> list[int]:
+        """A query about inspection days (`named_days.days_asked`: "what happens on day 2?", "what happens in week
+        two?") is shown a timetable that has those days: when none of the first k units has one, the best-ranked
+        that does takes the k-th place (para 15's timeline, or para 213's for a re-inspection, which the variant
+        rule ranks lower unless named). The first unit is never displaced: with k = 1 nothing changes. Of 50 such
+        questions, 45 had one in hybrid's first five before (MEASUREMENTS.md, session 25)."""
         if not days or k < 2 or any(i in self.timetables and self.timetables[i].rows_on(days) for i in ranked[:k]):
             return ranked
         having = [i for i, table in self.timetables.items() if table.rows_on(days)]
@@ -236,7 +235,7 @@ class Searcher:
             found = matched(scores)
             hits = [j for j in top_k(scores, k) if found[j]]
             if mode == "hybrid":
-                hits = self.with_timetable(hits, scores, query, k)
+                hits = self.with_timetable(hits, scores, days_asked(query), k)
             out.append(
                 [
                     SearchResult(

@@ -279,9 +279,13 @@ class InstitutionDetector:
         # A term of the allow-list is never a setting, whatever its last word ("the Social Work Academy"), nor is
         # its short name ("Social Work").
         terms = lex.phrase_spans(text)
-        out = [f for f in out if not any(s <= f.start and f.end <= e for s, e in terms)]
-        out.extend(self._short_names(text, out))
-        return resolve_overlaps(f for f in out if not any(s <= f.start and f.end <= e for s, e in terms))
+
+        def outside_terms(finding: Finding) -> bool:
+            return not any(s <= finding.start and finding.end <= e for s, e in terms)
+
+        out = [f for f in out if outside_terms(f)]
+        out.extend(f for f in self._short_names(text, out) if outside_terms(f))
+        return resolve_overlaps(out)
 
     def _lower_case_settings(self, text: str) -> list[Finding]:
         out = [
