@@ -18,7 +18,7 @@ from retrieval.absent_words import quoted_words
 from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.named_days import days_asked, whole_weeks
+from retrieval.named_days import days_asked, weeks_asked
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, line_spans, sentence_spans
@@ -208,13 +208,14 @@ def _groups(chosen: list[_Point]) -> list[tuple[str, list[_Point]]]:
     return [*shown[:place], ("From the inspection timetable:", rows), *shown[place:]]
 
 
-def _week_rows(points: list[_Point]) -> list[_Point]:
+def _week_rows(points: list[_Point], weeks: int) -> list[_Point]:
     """A question about a week as a whole ("what happens in week two?") is answered by the week's rows of the best
     timetable, in its order, and nothing else: other units' sentences that mention the week ("During Week Two,
-    the local authority will audit …") broke the week's days up (MEASUREMENTS.md, session 25)."""
+    the local authority will audit …") broke the week's days up (MEASUREMENTS.md, session 25). A question about
+    several weeks ("weeks three and four") gets the budget of one answer for each."""
     rows = [p for p in points if p.row is not None]
     best = min((p.unit_rank for p in rows), default=None)
-    return sorted((p for p in rows if p.unit_rank == best), key=_reading_order)[:MAX_POINTS]
+    return sorted((p for p in rows if p.unit_rank == best), key=_reading_order)[: MAX_POINTS * weeks]
 
 
 def _reading_order(point: _Point) -> tuple[int, int]:
@@ -275,7 +276,8 @@ class Answerer:
         if absent and uncertain and _closest(self.index.dense, vector) < UNCOVERED_COSINE:
             return self._not_found(question, ranked, absent)
         points = self._score_sentences(question, vector, ranked, days)
-        chosen = _week_rows(points) if whole_weeks(question) else []
+        weeks = weeks_asked(question)
+        chosen = _week_rows(points, len(weeks)) if weeks else []
         chosen = chosen or self._select(points)
         if not chosen:
             return self._not_found(question, ranked, absent)

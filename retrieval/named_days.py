@@ -4,8 +4,8 @@
 the Monday of week one and a week has five working days, so the Wednesday of week four is day 18 (para 15 numbers
 it so, and para 213's re-inspection timeline counts the same way). A week named without its day ("in week three")
 or a day of the week without its week ("on Thursday") names no one day, and is left to the question's words,
-unless the question asks only what happens in the week ("what happens in week two?"): then it asks about all
-its days (`whole_weeks`).
+unless the question asks only what happens in the week ("what happens in week two?", "in weeks three and four?"):
+then it asks about all their days (`whole_weeks`).
 """
 
 from __future__ import annotations
@@ -61,6 +61,19 @@ _DAY_NUMBERS = re.compile(
 _WEEKDAY_OF_WEEK = re.compile(rf"\b{_WEEKDAY}(?:\s*,\s*|\s+(?:(?:of|in|during)\s+)?)(?:the\s+)?{_WEEK}", re.I)
 _WEEK_THEN_WEEKDAY = re.compile(rf"\b{_WEEK}\s*,?\s+(?:on\s+)?(?:the\s+)?{_WEEKDAY}\b", re.I)
 _WEEK_NAMED = re.compile(rf"\b{_WEEK}\b", re.I)
+# Several weeks at once: "weeks three and four", "weeks 1-2", "weeks one, two and three", "the second and third
+# weeks", "the first two weeks". A dash or "to" spans the weeks between.
+_PLAIN_NUMBER = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_ORDINAL = rf"(?:{'|'.join(_ORDINALS)})"
+_LISTED = r"\s*(?:,\s*(?:and\s+)?|\band\b|&|\bor\b)\s*"
+_SPANNED = r"\s*(?:\bto\b|[–-])\s*"
+_JOINED = rf"(?:{_LISTED}|{_SPANNED})"
+_WEEKS_NAMED = re.compile(
+    rf"\bweeks\s+(?P<numbers>{_PLAIN_NUMBER}(?:{_JOINED}{_PLAIN_NUMBER})+)\b"
+    rf"|\b(?:the\s+)?(?P<ordinals>{_ORDINAL}(?:{_JOINED}{_ORDINAL})+)\s+weeks\b"
+    rf"|\b(?:the\s+)?first\s+(?P<count>{_PLAIN_NUMBER})\s+weeks\b",
+    re.I,
+)
 # All a question about a whole week asks besides naming it: "what happens in week two?", "what is week 4 for?",
 # "what does the first week look like?". Any other word ("how many cases does the LA audit in week two?") asks
 # about something in the week, which the question's words find better than the week's timetable.
@@ -99,16 +112,40 @@ def named_days(question: str) -> frozenset[int]:
     return frozenset(days)
 
 
-def whole_weeks(question: str) -> frozenset[int]:
-    """The days of the weeks a question asks about as a whole ("what happens in week two?": days 6 to 10); empty
-    when it names a day, or asks about anything else in the week."""
+def _week_number(word: str) -> int:
+    word = word.lower()
+    return _ORDINALS.index(word) + 1 if word in _ORDINALS else _number(word)
+
+
+def _several_weeks(match: re.Match[str]) -> set[int]:
+    """The weeks of one "weeks three and four", "weeks 1-3" or "the first two weeks"."""
+    if match["count"]:
+        return set(range(1, _number(match["count"]) + 1))
+    weeks: set[int] = set()
+    for group in re.split(_LISTED, match["numbers"] or match["ordinals"], flags=re.I):
+        ends = [_week_number(word) for word in re.split(_SPANNED, group, flags=re.I) if word]
+        if ends:
+            weeks.update(range(ends[0], ends[-1] + 1))
+    return weeks
+
+
+def weeks_asked(question: str) -> frozenset[int]:
+    """The weeks a question asks about as a whole ("what happens in week two?": {2}; "what happens in weeks three
+    and four?": {3, 4}); empty when it names a day, or asks about anything else in the weeks."""
     weeks = {_week(match) for match in _WEEK_NAMED.finditer(question)}
+    for match in _WEEKS_NAMED.finditer(question):
+        weeks |= _several_weeks(match) or {0}
     if not weeks or named_days(question) or min(weeks) < 1:
         return frozenset()
-    rest = re.findall(r"[a-z']+", _WEEK_NAMED.sub(" ", question.lower().replace("’", "'")))
-    if any(word not in _ABOUT_A_WEEK for word in rest):
+    rest = _WEEKS_NAMED.sub(" ", _WEEK_NAMED.sub(" ", question.lower().replace("’", "'")))
+    if any(word not in _ABOUT_A_WEEK for word in re.findall(r"[a-z']+", rest)):
         return frozenset()
-    return frozenset(day for week in weeks for day in range(5 * (week - 1) + 1, 5 * week + 1))
+    return frozenset(weeks)
+
+
+def whole_weeks(question: str) -> frozenset[int]:
+    """The days of the weeks a question asks about as a whole ("what happens in week two?": days 6 to 10)."""
+    return frozenset(day for week in weeks_asked(question) for day in range(5 * (week - 1) + 1, 5 * week + 1))
 
 
 def days_asked(question: str) -> frozenset[int]:

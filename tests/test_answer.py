@@ -356,6 +356,25 @@ def test_a_question_about_a_whole_week_is_answered_by_its_rows_in_order(real_ret
 
 
 @pytest.mark.model
+def test_a_question_about_several_weeks_is_answered_by_all_their_rows_in_order(real_retrieval):
+    """10 questions about several weeks ("what happens in weeks three and four?", "the first two weeks"), written in
+    session 26 before `weeks_asked` read them: none showed the rows of the weeks named, and four showed a row of
+    another week. Now each shows every row of para 15 on those weeks, in order, and nothing else."""
+    unit = next(u for u in real_retrieval.index.units if u.ref == "para 15")
+    timetable = read_timetable(unit.text)
+    rows = [line.split("|") for line in (DATA / "several_weeks_questions.txt").read_text().splitlines() if line]
+    answers = real_retrieval.answerer.answer_many([question for question, _, _ in rows])
+    for (question, ref, weeks), answer in zip(rows, answers, strict=True):
+        points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+        named = frozenset().union(*(whole_weeks(f"what happens in {week}?") for week in weeks.split(",")))
+        assert whole_weeks(question) == named, question
+        expected = [row.label for row in timetable.rows_on(named)]
+        assert len(expected) >= 3, (question, expected)
+        assert [line[2:].split(": ", 1)[0] for line in points] == expected, (question, points)
+        assert all(line.endswith(f"[{ref}]") for line in points), (question, points)
+
+
+@pytest.mark.model
 def test_a_question_about_something_in_a_week_is_not_answered_by_the_week_s_rows(real_retrieval):
     """Asking about something in a week ("how many cases does the LA audit in week two?") is left to its words."""
     answer = real_retrieval.answerer.answer("how many cases does the LA audit in week two?")

@@ -47,7 +47,12 @@ def test_named_days(question, days):
         ("what does week one look like?", range(1, 6)),
         ("what happens in week one of the inspection?", range(1, 6)),
         ("what happens in week 10?", range(46, 51)),
-        ("what happens in weeks three and four?", ()),  # "weeks": not read as a week's name
+        ("what happens in weeks three and four?", range(11, 21)),
+        ("what happens in weeks 1-2?", range(1, 11)),
+        ("what is planned for weeks one to three?", range(1, 16)),
+        ("what happens in weeks one, two and four?", [*range(1, 11), *range(16, 21)]),
+        ("what happens in the second and third weeks?", range(6, 16)),
+        ("what happens in the first two weeks?", range(1, 11)),
         # Negatives: a day is named, or something in the week is asked about.
         ("what happens on the Monday of week two?", ()),
         ("what happens in week two on day 7?", ()),
@@ -55,6 +60,11 @@ def test_named_days(question, days):
         ("what is the focus of the first week on site?", ()),
         ("who chooses the children the council audits in week two?", ()),
         ("what happens in week minus one?", ()),
+        ("how many cases are audited in weeks two and three?", ()),
+        ("what happens in weeks 3 to 1?", ()),  # backwards: no weeks
+        ("what happens in weeks 0 and 1?", ()),
+        ("what happens in weeks?", ()),
+        ("what happens over the 2 weeks?", ()),
         ("what happens in the inspection?", ()),
     ],
 )
