@@ -91,7 +91,7 @@ KIN_AND_ROLE = {
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
     "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender", "coordinator",
-    "co-ordinator", "victim", "interviewer",
+    "co-ordinator", "victim", "interviewer", "mate", "mates",
     # Who wrote or checked a record: "Auditor's comment:", "Reviewer's view:" head a form's fields.
     "auditor", "reviewer", "assessor", "moderator", "investigator", "referrer", "examiner", "observer",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
@@ -344,5 +344,13 @@ QUOTES = "'\"‘’“”"
 IRREGULAR_PARTICIPLES = {"seen", "taken", "given", "told", "found", "brought", "kept", "left", "sent", "met"}
 # "uses the surname Mellor at school", "née Kowalska": the word names what follows as a name.
 NAME_NOUNS = {"surname", "surnames", "forename", "forenames", "née", "nee"}
+# "his name was 'Ghost'", "jas's surname is akhtar-bell", "my real name's Dean": a person's name said to be
+# the word after it (not "the school's name was …", whose name is a setting's).
+NAME_SAID_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|my|your|whose)\s+(?:(?:first|real|full|given|last|street)\s+)?(?:sur|fore|nick)?name"
+    r"|['’]s\s+(?:(?:first|real|full|given|last|street)\s+name|(?:sur|fore|nick)name))"
+    r"(?:\s+(?:is|was)|['’]s)\s+(?P<quote>['‘\"“])?$",
+    re.IGNORECASE,
+)
 # "settled on Kestrel unit", "moved to Oak ward": a lower-case setting noun after a name makes it the setting's.
 SETTING_NOUNS = {"unit", "ward", "wing", "house", "lodge", "block", "suite", "class", "room", "group"}

@@ -58,6 +58,7 @@ from drafting.identifiers.name_cues import (
     MOTION_VERBS,
     NAME_ENDS_GREETING,
     NAME_NOUNS,
+    NAME_SAID_BEFORE,
     OF_A_PERSON,
     ORGANISATION_AFTER_POSSESSIVE,
     ORIGIN_PREPOSITIONS,
@@ -654,6 +655,18 @@ class PersonNameDetector:
             )
         ):
             return True
+        # "his name was 'ghost'", "her surname is akhtar-bell": a name said to be one, in quotes or no word at all.
+        said = NAME_SAID_BEFORE.search(preceding)
+        if (
+            said
+            and toks[i].text not in FUNCTION_WORDS
+            and (
+                (said.group("quote") and QUOTED_NAME_AFTER.match(text, toks[i].end))
+                or lex.is_given_name(name)
+                or not is_everyday_word(toks[i].text, 3.0)
+            )
+        ):
+            return True
         # "ruby-leigh had been staying": joined given names typed in lower case.
         parts = toks[i].text.split("-")
         if len(parts) > 1 and all(lex.is_given_name(p.capitalize()) for p in parts):
@@ -741,9 +754,14 @@ class PersonNameDetector:
         name list holds; not "dad (deceased)" or "mum (tbc)"."""
         tok = toks[i]
         bracketed = text[max(0, tok.start - 1) : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"
-        if not (bracketed and i > 0 and _is_role(toks[i - 1].text)):
+        if not (bracketed and i > 0):
             return False
         word = tok.text
+        # "me (sam) and kev": the writer naming themselves, with a given name only ("told me (see below)").
+        if toks[i - 1].text.lower() in ("me", "myself"):
+            return self.lexicon.is_given_name(word.capitalize()) and word.lower() not in FUNCTION_WORDS
+        if not _is_role(toks[i - 1].text):
+            return False
         if self.lexicon.is_given_name(word.capitalize()) or word.capitalize() in self.lexicon.name_words:
             return True
         return (
@@ -803,6 +821,8 @@ class PersonNameDetector:
                 return True
             # "known as Mikey", "gave his name as Dean", "uses the surname Mellor at school".
             if window in (["known", "as"], ["name", "as"], ["names", "as"]) or window[-1] in NAME_NOUNS:
+                return True
+            if NAME_SAID_BEFORE.search(text, max(0, tok.start - 40), tok.start):
                 return True
             # "I cannot see Liberty until …", but not "children visiting Summer camps".
             if window[-1] in MEETING_VERBS and toks[i - 1].end + 1 == tok.start and _ends_phrase(toks, i, text):
@@ -927,7 +947,7 @@ class PersonNameDetector:
         if self._place_meant(toks, i, text):
             return False
         prev = toks[i - 1].text if i > 0 and not tok.sentence_initial else ""
-        if prev in KIN_AND_ROLE:  # "his sister India"
+        if prev and _is_role(prev):  # "his sister India", "her PA, Jordan,"
             return True
         if LIVES_WITH_BEFORE.search(text, max(0, tok.start - 30), tok.start) and not _in_capitalised_run(toks, i):
             return True
