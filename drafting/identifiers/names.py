@@ -216,6 +216,29 @@ def _ends_phrase(toks: list[_Tok], i: int, text: str) -> bool:
     return gap.strip() != "" or "\n" in gap or nxt.text in AFTER_A_NAME
 
 
+def _past_verb_after(toks: list[_Tok], i: int) -> bool:
+    """ "freddie started at …": a verb in the past tense straight after the word (not a noun such as "bed",
+    "seed" or "shed")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and nxt.start - toks[i].end == 1
+        and len(nxt.text) >= 5
+        and nxt.text.endswith("ed")
+        and not nxt.text.endswith("eed")
+    )
+
+
+# Adverbs a hurried note puts between a name and its verb: "tilly still not sleeping", "kai now living with".
+_NOTE_ADVERBS = {"still", "now", "also", "never", "just", "always", "often", "then", "again", "finally"}
+
+
+def _adjacent(toks: list[_Tok], i: int, last: _Tok) -> bool:
+    """The tokens from i to `last` are one space apart: no punctuation or line break between them."""
+    j = toks.index(last, i)
+    return all(toks[k + 1].start - toks[k].end == 1 for k in range(i, j))
+
+
 # Words before a noun, not a person: "the bill came round", "our hope was", "free will is".
 _BEFORE_A_NOUN = DETERMINERS | POSSESSIVE_DETERMINERS | {"my", "our", "your", "free", "good", "own"}
 
@@ -679,7 +702,7 @@ class PersonNameDetector:
         if (
             self._name_only(toks[i].text)
             and in_lower_case_line(text, toks[i].start)
-            and _ends_phrase(toks, i, text)
+            and (_ends_phrase(toks, i, text) or _past_verb_after(toks, i))
             and not (i > 0 and toks[i - 1].text == "st")
         ):
             return True
@@ -717,11 +740,24 @@ class PersonNameDetector:
         # "jordan kicked off again", "…, stacey booked on", "ollie seen, no marks", "ollie smiling", "deano not
         # present": a note or a clause that opens with a given name and a verb cut to its participle, or "not".
         opens = toks[i].sentence_initial or text[: toks[i].start].rstrip()[-1:] in (",", ";", "-", "–", "—")
+        # "tilly still not sleeping": an adverb may stand between the name and its verb.
+        verb = toks[i + 2] if nxt is not None and nxt.text in _NOTE_ADVERBS and i + 2 < len(toks) else nxt
         if (
             opens
+            and verb is not None
+            and (verb.text.endswith(("ed", "ing")) or verb.text in IRREGULAR_PARTICIPLES or verb.text == "not")
+            and _adjacent(toks, i, verb)
+        ):
+            return True
+        # "ryan is going home": a given name no dictionary lists, then "is" or "was" and a verb in "-ing", though
+        # the name is frequent in English (its frequency is the name's own).
+        if (
+            name not in lex.dictionary_names
             and nxt is not None
-            and (nxt.text.endswith(("ed", "ing")) or nxt.text in IRREGULAR_PARTICIPLES or nxt.text == "not")
-            and nxt.start - toks[i].end == 1
+            and nxt.text in ("is", "was")
+            and i + 2 < len(toks)
+            and toks[i + 2].text.endswith("ing")
+            and _adjacent(toks, i, toks[i + 2])
         ):
             return True
         if is_everyday_word(toks[i].text, 4.5):
