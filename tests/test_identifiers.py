@@ -496,6 +496,14 @@ def texts(detector, text):
             "\nslept in a moses basket. chase is going well. sorted, still waiting.",
             ["freddie", "tilly", "ryan"],
         ),
+        # A handover book: a child's entry opening its line, a name with a relative after its possessive, a name
+        # before a negated verb typed without its apostrophe, staff named after "staff"; not a line's label
+        # ("meds - all given") or a word's possessive ("the summer's end").
+        (
+            "leighton - good day, pool with the lads\nleighton's dad phoned, said I'd check\nkaya wouldnt say where"
+            "\nnew agency staff (mo). meds - all given. the summer's end",
+            ["leighton", "leighton", "kaya", "mo"],
+        ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
     ],
@@ -654,6 +662,13 @@ def test_person_names(text, expected):
         (InstitutionDetector(), "He attends St Aidan's Primary School.", ["St Aidan's Primary School"]),
         (InstitutionDetector(), "The virtual school head and the Virtual School are effective.", []),
         (InstitutionDetector(), "She lives in Oakwood House children's home.", ["Oakwood House"]),
+        # A children's centre is an early-years setting, as a nursery is.
+        (
+            InstitutionDetector(),
+            "a referral to the Oak Tree Children's Centre; she goes to the Sunbeams children's centre. Children's"
+            " centres were reviewed.",
+            ["Oak Tree Children's Centre", "Sunbeams"],
+        ),
         # A line typed wholly in lower case: a saint's name and its possessive, or a word no one uses as a word
         # before the kind, is a setting; a hospital, a street, a kind of school or a child's school is not.
         (
@@ -1149,6 +1164,15 @@ RECALL_FLOOR_BELOW_TARGET = {
     # documents (46 of 50), precision 1.000; the virtual school's notes 25 of 25. Then a message label with the
     # speaker's initial ("[19:07] Kev W: "), and in lower case a verb in the past tense, an adverb before the
     # verb ("tilly still not sleeping") and "ryan is going": 50 of 50.
+    # A sixteenth blind round, session 26, written after the fifteenth's fixes (a children's home's handover book
+    # in lower case; a social worker's text messages with a parent): first 0.737 by line, 0.789 as documents (30
+    # of 38), precision 1.000. Then a children's centre as a setting, "staff" as a role ("agency staff (mo)"), and
+    # in lower case a name's relative after its possessive ("leighton's dad"), a handover's entry opening its line
+    # ("leighton - good day") and a negated verb without its apostrophe ("kaya wouldnt say"): 0.895 by line,
+    # 0.947 as documents. Left: "lee came round" and "with mo", names a dictionary lists with no cue, and "little
+    # acorns", a nursery named in lower case with no kind word.
+    "identifiers_heldout162": 0.91,
+    "identifiers_heldout163": 0.80,
     # A twelfth blind round, session 25 (a fostering panel's minutes; a school safeguarding lead's referral email):
     # first 0.929 by line and as documents (52 of 56), precision 0.981. Then a single letter with an adverb before
     # its verb ("R still sees") and an early-years centre as a setting. Left: "A-R", initials of a hyphenated

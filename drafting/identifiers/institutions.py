@@ -16,7 +16,7 @@ _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
     r"|Community School|Special School|School|Academy|College|University|Nursery|Pupil Referral Unit|PRU|Learning Centre|Education Centre"
     # An early-years setting, as a nursery is.
-    r"|Early Years Centre"
+    r"|Early Years Centre|Children['’]s Centre"
     # A secure unit is a children's home.
     r"|Secure Unit|Secure Children['’]s Home|Young Offender Institution|YOI|Secure Training Centre"
     # A child's club narrows them down as a school does: "Hallam Juniors FC", "Parkside Boxing Club".
@@ -44,7 +44,8 @@ _HOME_KIND = (
     r"(?i:children['’]s home|residential home|care home|supported accommodation|supported lodgings"
     r"|semi-independent|unregistered|hostel|foyer|refuge"
     # Where families are assessed or children see their parents: "Sunnyside, the council's assessment centre".
-    r"|(?:assessment|family|contact|residential|respite) centre|family hub|short[- ]breaks? (?:home|unit|centre)"
+    r"|(?:assessment|family|contact|residential|respite|children['’]s) centre|family hub"
+    r"|short[- ]breaks? (?:home|unit|centre)"
     # Early-years settings are often named in the lower case: "attends Little Stars nursery".
     r"|nursery|pre-school|preschool|playgroup)\b"
 )

@@ -91,7 +91,7 @@ KIN_AND_ROLE = {
     "boy", "girl", "lad", "person", "iro", "chair", "lead", "supervisor", "colleague", "parent", "parents",
     "kinship", "adopter", "adopters", "eldest", "youngest", "oldest", "adviser", "advisor", "mentor", "tutor",
     "counsellor", "interpreter", "solicitor", "caseworker", "childminder", "befriender", "coordinator",
-    "co-ordinator", "victim", "interviewer", "mate", "mates",
+    "co-ordinator", "victim", "interviewer", "mate", "mates", "staff",
     # Who wrote or checked a record: "Auditor's comment:", "Reviewer's view:" head a form's fields.
     "auditor", "reviewer", "assessor", "moderator", "investigator", "referrer", "examiner", "observer",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
@@ -297,6 +297,9 @@ AFTER_A_NAME = FOLLOWING_VERBS | AGENTIVE_VERBS | {
     "and", "or", "who", "whose", "with", "to", "at", "in", "for", "on", "from", "about", "also", "then", "now",
     "still", "will", "would", "could", "can", "did", "does", "were", "are", "have", "had", "may", "might", "should",
     "until", "before", "after", "again", "today", "tomorrow", "alone", "every", "once", "twice",
+    # Typed with or without the apostrophe in a hurried note: "kaya wouldnt say where she'd been".
+    "didn't", "didnt", "doesn't", "doesnt", "don't", "dont", "won't", "wont", "wouldn't", "wouldnt", "can't",
+    "cant", "couldn't", "couldnt", "isn't", "isnt", "wasn't", "wasnt", "hasn't", "hasnt", "hadn't", "hadnt",
 }  # fmt: skip
 # "Wolverton children's services", "Corby Council": a local authority's name. Not across a line's end: in
 # "Carer: Mrs Okonjo\nLocal authority: Calderdale" the next line is a label.
@@ -352,5 +355,7 @@ NAME_SAID_BEFORE = re.compile(
     r"(?:\s+(?:is|was)|['’]s)\s+(?P<quote>['‘\"“])?$",
     re.IGNORECASE,
 )
+# A log's entry for someone, after the name at the start of its line: "leighton - good day".
+ENTRY_DASH_AFTER = re.compile(r"[^\S\n]+[-–][^\S\n]+")
 # "settled on Kestrel unit", "moved to Oak ward": a lower-case setting noun after a name makes it the setting's.
 SETTING_NOUNS = {"unit", "ward", "wing", "house", "lodge", "block", "suite", "class", "room", "group"}

@@ -32,6 +32,7 @@ from drafting.identifiers.name_cues import (
     CONDITION_AFTER,
     CONTACTED_VERBS,
     DETERMINERS,
+    ENTRY_DASH_AFTER,
     FAMILY_WORDS,
     FIRM_SUFFIXES,
     FOLLOWING_VERBS,
@@ -696,6 +697,18 @@ class PersonNameDetector:
             return True
         if not (lex.is_given_name(name) or name in lex.name_words) or self._other_sense(toks, i, text):
             return False
+        # "leighton's dad phoned", "gemma's mum": a given name whose relative follows, though a dictionary lists it.
+        if name not in lex.name_words and RELATIVE_POSSESSIVE.match(text[toks[i].end : toks[i].end + 60]):
+            return True
+        # "leighton - good day, did his college work": a handover's entry for a child, opening its line.
+        if (
+            name not in lex.name_words
+            and (toks[i].start == 0 or text[toks[i].start - 1] == "\n")
+            and ENTRY_DASH_AFTER.match(text, toks[i].end)
+            and in_lower_case_line(text, toks[i].start)
+            and not is_everyday_word(toks[i].text, 4.0)
+        ):
+            return True
         # "on shift: me, ionut, priya", "jayden's in toxteth": in a line typed wholly in lower case, a given
         # name that is no word at all (in no dictionary, rare in English, no shorthand or place) needs no cue.
         # Not before a noun ("moses basket") or after a saint's "st" ("st hilda's", a school or a church).
