@@ -504,6 +504,11 @@ def texts(detector, text):
             "\nnew agency staff (mo). meds - all given. the summer's end",
             ["leighton", "leighton", "kaya", "mo"],
         ),
+        # Given names among the most given in England and Wales since 2010 that no package held; "Rio" is a city too.
+        (
+            "baby rio asleep in cot. Jenson and Mylo came. We went to Rio. A holiday in Rio de Janeiro.",
+            ["rio", "Jenson", "Mylo"],
+        ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
     ],
@@ -1173,6 +1178,9 @@ RECALL_FLOOR_BELOW_TARGET = {
     # acorns", a nursery named in lower case with no kind word.
     "identifiers_heldout162": 0.91,
     "identifiers_heldout163": 0.80,
+    # A seventeenth blind round, session 26, written after the sixteenth's fixes (a social worker's home visit
+    # notes typed on a phone; an emergency duty team's log): first 0.953 by line and as documents (41 of 43),
+    # precision 1.000. The two misses were "rio", a given name no package held: 13 such names added.
     # A twelfth blind round, session 25 (a fostering panel's minutes; a school safeguarding lead's referral email):
     # first 0.929 by line and as documents (52 of 56), precision 0.981. Then a single letter with an adverb before
     # its verb ("R still sees") and an early-years centre as a setting. Left: "A-R", initials of a hyphenated
