@@ -18,7 +18,7 @@ from retrieval.absent_words import quoted_words
 from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.named_days import days_asked, weeks_asked
+from retrieval.named_days import days_asked, days_mentioned, weeks_asked
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, line_spans, sentence_spans
@@ -218,6 +218,12 @@ def _week_rows(points: list[_Point], weeks: int) -> list[_Point]:
     return sorted((p for p in rows if p.unit_rank == best), key=_reading_order)[: MAX_POINTS * weeks]
 
 
+def _on_the_days(text: str, days: frozenset[int]) -> bool:
+    """The text names no inspection day, or names one of `days`."""
+    mentioned = days_mentioned(text)
+    return not mentioned or bool(mentioned & days)
+
+
 def _reading_order(point: _Point) -> tuple[int, int]:
     return point.unit_rank, point.span.start
 
@@ -309,6 +315,7 @@ class Answerer:
             sims = vectors @ vector
             title = _row_name(unit)
             unit_points: list[_Point] = []
+            elsewhere: set[int] = set()  # indices of the points that name only other days than those asked
             for span, text, plain, sim in zip(spans, context_texts, plain_texts, sims, strict=True):
                 # A timetable's timing cells ("Week Three Thursday") are read with the cells they time, and a cell
                 # too short to say anything ("QAM", who is there) is no point even with its row's timing.
@@ -319,8 +326,16 @@ class Answerer:
                 # Higher-ranked units get a small edge so the answer leads with the best source.
                 score = float(sim) + LEXICAL_WEIGHT * overlap + 0.02 * (UNITS_CONSIDERED - rank)
                 unit_points.append(_Point(unit, rank, span, score, frozenset(terms)))
+                # "Week Two (end of Tuesday)" answers no question about the Tuesday of week three: a sentence that
+                # names only other days than those asked, read with its row's timing, is no point (13 of 60 day
+                # and week answers showed one). It still places its unit's rows.
+                if days and not _on_the_days(text, days):
+                    elsewhere.add(len(unit_points) - 1)
             rows = timetable.rows_on(days) if days and unit_points else []
-            points.extend(self._row_points(unit_points, rows, timetable) if rows else unit_points)
+            if rows:
+                points.extend(self._row_points(unit_points, rows, timetable))
+            else:
+                points.extend(p for k, p in enumerate(unit_points) if k not in elsewhere)
         return points
 
     @staticmethod

@@ -152,3 +152,17 @@ def days_asked(question: str) -> frozenset[int]:
     """The inspection days a question asks about: those it names ("day 2", "the Wednesday of week four"), else all
     of a week it asks about as a whole ("what happens in week two?")."""
     return named_days(question) or whole_weeks(question)
+
+
+def days_mentioned(text: str) -> frozenset[int]:
+    """Every inspection day a text names, a week named without its day standing for its five days: "by the end of
+    Wednesday in Week Two" is day 8, "completed in week 1" days 1 to 5. For reading a sentence, not a question."""
+    days = set(named_days(text))
+    # A week named with its day ("the Monday of Week Three") names that day only.
+    dated = [m.span() for pattern in (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY) for m in pattern.finditer(text)]
+    for match in _WEEK_NAMED.finditer(text):
+        if not any(start <= match.start() < end for start, end in dated):
+            days.update(range(5 * _week(match) - 4, 5 * _week(match) + 1))
+    for match in _WEEKS_NAMED.finditer(text):
+        days.update(day for week in _several_weeks(match) for day in range(5 * week - 4, 5 * week + 1))
+    return frozenset(days)

@@ -9,7 +9,7 @@ import pytest
 
 from retrieval.answer import ABSENT, MAX_POINTS, UNCERTAIN, Answer, Answerer, _groups, _Point, sentence_spans
 from retrieval.evaluate import load_questions, matches
-from retrieval.named_days import whole_weeks
+from retrieval.named_days import days_asked, days_mentioned, whole_weeks
 from retrieval.spans import Span
 from retrieval.timetable import Row, read_timetable
 from retrieval.units import Unit
@@ -392,6 +392,21 @@ def test_an_answer_of_one_timetable_s_rows_is_not_marked_less_certain(real_retri
     assert rows_only >= 30, rows_only
     mixed = real_retrieval.answerer.answer("on a re-inspection, what happens on day 9?")
     assert {c.ref for c in mixed.citations} >= {"para 15", "para 213"}
+
+
+@pytest.mark.model
+def test_a_day_or_week_answer_has_no_point_about_other_days(real_retrieval):
+    """ "what happens in week three on Tuesday?" was answered with "Week Two (end of Tuesday)" [Annex A] and "on
+    the Monday of Week Three" [para 41]: 13 of the 60 day and week questions showed a sentence naming only other
+    days before session 26. Every point now names none, or one of the days asked."""
+    files = ("named_day_questions.txt", "whole_week_questions.txt", "several_weeks_questions.txt")
+    questions = [line.split("|")[0] for name in files for line in (DATA / name).read_text().splitlines() if line]
+    for question, answer in zip(questions, real_retrieval.answerer.answer_many(questions), strict=True):
+        asked = days_asked(question)
+        for line in answer.answer.splitlines():
+            if line.startswith("- "):
+                mentioned = days_mentioned(line.rsplit(" [", 1)[0])
+                assert not mentioned or mentioned & asked, (question, line)
 
 
 @pytest.mark.model

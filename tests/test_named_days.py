@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.named_days import named_days, whole_weeks
+from retrieval.named_days import days_mentioned, named_days, whole_weeks
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,20 @@ def test_named_days(question, days):
 )
 def test_whole_weeks(question, days):
     assert whole_weeks(question) == frozenset(days)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("inspectors read them on the Monday of Week Three", {11}),  # the week with its day: that day only
+        ("by the end of Wednesday in Week Two", {8}),
+        ("This case tracking will be completed in week 1", range(1, 6)),
+        ("pursued in weeks three and four of the inspection", range(11, 21)),
+        ("Thursday (day -2): local authority notified", {-2}),
+        ("day 2 and week two", {2, *range(6, 11)}),
+        ("On-site inspection activity will not normally continue after 6pm on Thursday.", set()),
+        ("The lead inspector has overall responsibility for the plan.", set()),
+    ],
+)
+def test_days_mentioned(text, days):
+    assert days_mentioned(text) == frozenset(days)
