@@ -18,7 +18,7 @@ from retrieval.absent_words import quoted_words
 from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.named_days import days_asked, days_mentioned, weeks_asked
+from retrieval.named_days import days_asked, days_mentioned, only_days_asked, weeks_asked
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, line_spans, sentence_spans
@@ -100,6 +100,7 @@ class _Point:
     score: float
     terms: frozenset[str]  # content terms of the sentence read with its lead-in
     row: Row | None = None  # a whole timetable row, for a question that names its day; span: its cells
+    on_days: bool = False  # the sentence names one of the days the question asks about
 
     @property
     def quote(self) -> str:
@@ -218,12 +219,6 @@ def _week_rows(points: list[_Point], weeks: int) -> list[_Point]:
     return sorted((p for p in rows if p.unit_rank == best), key=_reading_order)[: MAX_POINTS * weeks]
 
 
-def _on_the_days(text: str, days: frozenset[int]) -> bool:
-    """The text names no inspection day, or names one of `days`."""
-    mentioned = days_mentioned(text)
-    return not mentioned or bool(mentioned & days)
-
-
 def _reading_order(point: _Point) -> tuple[int, int]:
     return point.unit_rank, point.span.start
 
@@ -283,7 +278,15 @@ class Answerer:
             return self._not_found(question, ranked, absent)
         points = self._score_sentences(question, vector, ranked, days)
         weeks = weeks_asked(question)
-        chosen = _week_rows(points, len(weeks)) if weeks else []
+        if weeks:
+            chosen = _week_rows(points, len(weeks))
+        elif only_days_asked(question):
+            # "what happens on day 19?": the day's rows, and what else the handbook says of that day; a sentence
+            # that names no day ("On-site inspection activity will not normally continue after 6pm on Thursday"
+            # for day 19) was most of what else these answers held.
+            chosen = self._select([p for p in points if p.row is not None or p.on_days])
+        else:
+            chosen = []
         chosen = chosen or self._select(points)
         if not chosen:
             return self._not_found(question, ranked, absent)
@@ -325,11 +328,12 @@ class Answerer:
                 overlap = len(terms & query_terms) / len(query_terms) if query_terms else 0.0
                 # Higher-ranked units get a small edge so the answer leads with the best source.
                 score = float(sim) + LEXICAL_WEIGHT * overlap + 0.02 * (UNITS_CONSIDERED - rank)
-                unit_points.append(_Point(unit, rank, span, score, frozenset(terms)))
+                mentioned = days_mentioned(text) if days else frozenset()
+                unit_points.append(_Point(unit, rank, span, score, frozenset(terms), on_days=bool(mentioned & days)))
                 # "Week Two (end of Tuesday)" answers no question about the Tuesday of week three: a sentence that
                 # names only other days than those asked, read with its row's timing, is no point (13 of 60 day
                 # and week answers showed one). It still places its unit's rows.
-                if days and not _on_the_days(text, days):
+                if mentioned and not mentioned & days:
                     elsewhere.add(len(unit_points) - 1)
             rows = timetable.rows_on(days) if days and unit_points else []
             if rows:

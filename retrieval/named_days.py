@@ -143,6 +143,17 @@ def weeks_asked(question: str) -> frozenset[int]:
     return frozenset(weeks)
 
 
+def only_days_asked(question: str) -> bool:
+    """The question names days and asks nothing else about them: "what happens on day 19?", "what is done on the
+    Monday of week one?"; not "who is involved on day 48?" or "on a re-inspection, what happens on day 9?"."""
+    if not named_days(question):
+        return False
+    rest = question.lower().replace("’", "'")
+    for pattern in (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY, _DAY_NUMBERS):
+        rest = pattern.sub(" ", rest)
+    return all(word in _ABOUT_A_WEEK for word in re.findall(r"[a-z']+", rest))
+
+
 def whole_weeks(question: str) -> frozenset[int]:
     """The days of the weeks a question asks about as a whole ("what happens in week two?": days 6 to 10)."""
     return frozenset(day for week in weeks_asked(question) for day in range(5 * (week - 1) + 1, 5 * week + 1))

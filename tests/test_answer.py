@@ -9,7 +9,7 @@ import pytest
 
 from retrieval.answer import ABSENT, MAX_POINTS, UNCERTAIN, Answer, Answerer, _groups, _Point, sentence_spans
 from retrieval.evaluate import load_questions, matches
-from retrieval.named_days import days_asked, days_mentioned, whole_weeks
+from retrieval.named_days import days_asked, days_mentioned, only_days_asked, whole_weeks
 from retrieval.spans import Span
 from retrieval.timetable import Row, read_timetable
 from retrieval.units import Unit
@@ -407,6 +407,21 @@ def test_a_day_or_week_answer_has_no_point_about_other_days(real_retrieval):
             if line.startswith("- "):
                 mentioned = days_mentioned(line.rsplit(" [", 1)[0])
                 assert not mentioned or mentioned & asked, (question, line)
+
+
+@pytest.mark.model
+def test_a_question_only_about_days_is_answered_by_what_the_handbook_says_of_them(real_retrieval):
+    """ "what happens on day 19?" was answered with para 36's "On-site inspection activity will not normally continue
+    after 6pm on Thursday" beside the day's row. A question that asks only what happens on the days it names (31 of
+    the 38 day questions) is answered by their rows and by sentences that name one of those days."""
+    questions = [line.split("|")[0] for line in (DATA / "named_day_questions.txt").read_text().splitlines() if line]
+    questions = [q for q in questions if only_days_asked(q)]
+    assert len(questions) >= 25
+    for question, answer in zip(questions, real_retrieval.answerer.answer_many(questions), strict=True):
+        points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
+        assert points, question
+        for line in points:
+            assert days_mentioned(line.rsplit(" [", 1)[0]) & days_asked(question), (question, line)
 
 
 @pytest.mark.model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.named_days import days_mentioned, named_days, whole_weeks
+from retrieval.named_days import days_mentioned, named_days, only_days_asked, whole_weeks
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,22 @@ def test_whole_weeks(question, days):
 )
 def test_days_mentioned(text, days):
     assert days_mentioned(text) == frozenset(days)
+
+
+@pytest.mark.parametrize(
+    ("question", "only"),
+    [
+        ("what happens on day 19?", True),
+        ("what is done on the Monday of week one?", True),
+        ("what's on for week two Wednesday?", True),
+        ("what is day 9 for?", True),
+        # Something else is asked, or no day is named.
+        ("who is involved on day 48?", False),
+        ("on a re-inspection, what happens on day 9?", False),
+        ("what happens on day 0, the Friday before the inspection?", False),
+        ("what happens in week two?", False),
+        ("what happens at the feedback meeting?", False),
+    ],
+)
+def test_only_days_asked(question, only):
+    assert only_days_asked(question) is only
