@@ -15,6 +15,8 @@ from retrieval.timetable import Row, read_timetable
 from retrieval.units import Unit
 
 DATA = Path(__file__).parent / "data"
+# A timetable row's line: "- Week Four Thursday (day 19): …", "- Week Five Monday to Week Eight Tuesday (days 25–37): …".
+_ROW_LINE = re.compile(r"- [^:\n]*\(days? -?\d+(?:–\d+)?\): ")
 
 
 def test_sentence_spans_are_exact_and_know_their_lead_in():
@@ -404,7 +406,7 @@ def test_a_day_or_week_answer_has_no_point_about_other_days(real_retrieval):
     for question, answer in zip(questions, real_retrieval.answerer.answer_many(questions), strict=True):
         asked = days_asked(question)
         for line in answer.answer.splitlines():
-            if line.startswith("- "):
+            if line.startswith("- ") and not _ROW_LINE.match(line):
                 mentioned = days_mentioned(line.rsplit(" [", 1)[0])
                 assert not mentioned or mentioned & asked, (question, line)
 
@@ -413,15 +415,17 @@ def test_a_day_or_week_answer_has_no_point_about_other_days(real_retrieval):
 def test_a_question_only_about_days_is_answered_by_what_the_handbook_says_of_them(real_retrieval):
     """ "what happens on day 19?" was answered with para 36's "On-site inspection activity will not normally continue
     after 6pm on Thursday" beside the day's row. A question that asks only what happens on the days it names (31 of
-    the 38 day questions) is answered by their rows and by sentences that name one of those days."""
+    the first 38 day questions) is answered by their rows and by sentences that name one of those days. On 15 day
+    questions written after the rule (the last 15 of the file), session 25's code showed a sentence on other days in
+    5 answers and "Less certain" on 12; this code in 0 and 2, each with the day's row, as before."""
     questions = [line.split("|")[0] for line in (DATA / "named_day_questions.txt").read_text().splitlines() if line]
     questions = [q for q in questions if only_days_asked(q)]
     assert len(questions) >= 25
     for question, answer in zip(questions, real_retrieval.answerer.answer_many(questions), strict=True):
         points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
-        assert points, question
+        assert any(_ROW_LINE.match(line) for line in points), question
         for line in points:
-            assert days_mentioned(line.rsplit(" [", 1)[0]) & days_asked(question), (question, line)
+            assert _ROW_LINE.match(line) or days_mentioned(line.rsplit(" [", 1)[0]) & days_asked(question), line
 
 
 @pytest.mark.model
