@@ -11,11 +11,12 @@ from retrieval.answer import ABSENT, MAX_POINTS, UNCERTAIN, Answer, Answerer, _g
 from retrieval.evaluate import load_questions, matches
 from retrieval.named_days import days_asked, days_mentioned, only_days_asked, whole_weeks
 from retrieval.spans import Span
-from retrieval.timetable import Row, read_timetable
+from retrieval.timetable import Row, Timetable, read_timetable
 from retrieval.units import Unit
 
 DATA = Path(__file__).parent / "data"
 # A timetable row's line: "- Week Four Thursday (day 19): …", "- Week Five Monday to Week Eight Tuesday (days 25–37): …".
+_DAY_AND_WEEK_FILES = ("named_day_questions.txt", "whole_week_questions.txt", "several_weeks_questions.txt")
 _ROW_LINE = re.compile(r"- [^:\n]*\(days? -?\d+(?:–\d+)?\): ")
 
 
@@ -340,15 +341,19 @@ def test_a_question_naming_a_day_is_shown_that_day_s_row_whole(real_retrieval):
     assert several >= 15, several
 
 
+def _timetable_questions(retrieval, name: str) -> tuple[Timetable, list[list[str]], list[Answer]]:
+    """Para 15's timetable, and the questions of a data file ("question|ref|week") with their answers."""
+    timetable = read_timetable(next(u for u in retrieval.index.units if u.ref == "para 15").text)
+    rows = [line.split("|") for line in (DATA / name).read_text().splitlines() if line]
+    return timetable, rows, retrieval.answerer.answer_many([row[0] for row in rows])
+
+
 @pytest.mark.model
 def test_a_question_about_a_whole_week_is_answered_by_its_rows_in_order(real_retrieval):
     """12 questions about a week as a whole ("what happens in week two?", "what is week 4 for?"), written in session
     25 before `whole_weeks`: none showed two of the week's rows, and two showed another week's ("week five" →
     "Week One Friday (day 5)"). Now each shows the week's rows of para 15 in order, and nothing else."""
-    unit = next(u for u in real_retrieval.index.units if u.ref == "para 15")
-    timetable = read_timetable(unit.text)
-    rows = [line.split("|") for line in (DATA / "whole_week_questions.txt").read_text().splitlines() if line]
-    answers = real_retrieval.answerer.answer_many([question for question, _, _ in rows])
+    timetable, rows, answers = _timetable_questions(real_retrieval, "whole_week_questions.txt")
     for (question, ref, week), answer in zip(rows, answers, strict=True):
         points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
         expected = [row.label for row in timetable.rows_on(whole_weeks(question))]
@@ -362,10 +367,7 @@ def test_a_question_about_several_weeks_is_answered_by_all_their_rows_in_order(r
     """10 questions about several weeks ("what happens in weeks three and four?", "the first two weeks"), written in
     session 26 before `weeks_asked` read them: none showed the rows of the weeks named, and four showed a row of
     another week. Now each shows every row of para 15 on those weeks, in order, and nothing else."""
-    unit = next(u for u in real_retrieval.index.units if u.ref == "para 15")
-    timetable = read_timetable(unit.text)
-    rows = [line.split("|") for line in (DATA / "several_weeks_questions.txt").read_text().splitlines() if line]
-    answers = real_retrieval.answerer.answer_many([question for question, _, _ in rows])
+    timetable, rows, answers = _timetable_questions(real_retrieval, "several_weeks_questions.txt")
     for (question, ref, weeks), answer in zip(rows, answers, strict=True):
         points = [line for line in answer.answer.splitlines() if line.startswith("- ")]
         named = frozenset().union(*(whole_weeks(f"what happens in {week}?") for week in weeks.split(",")))
@@ -382,8 +384,7 @@ def test_an_answer_of_one_timetable_s_rows_is_not_marked_less_certain(real_retri
     questions carried "Less certain" before session 26, because the rankers put another section first. An answer
     with anything else in it keeps the caution ("on a re-inspection, what happens on day 9?" shows both
     timetables' rows and para 214)."""
-    files = ("named_day_questions.txt", "whole_week_questions.txt", "several_weeks_questions.txt")
-    rows = [line.split("|") for name in files for line in (DATA / name).read_text().splitlines() if line]
+    rows = [line.split("|") for name in _DAY_AND_WEEK_FILES for line in (DATA / name).read_text().splitlines() if line]
     answers = real_retrieval.answerer.answer_many([question for question, _, _ in rows])
     rows_only = 0
     for (question, ref, _), answer in zip(rows, answers, strict=True):
@@ -401,8 +402,9 @@ def test_a_day_or_week_answer_has_no_point_about_other_days(real_retrieval):
     """ "what happens in week three on Tuesday?" was answered with "Week Two (end of Tuesday)" [Annex A] and "on
     the Monday of Week Three" [para 41]: 13 of the 60 day and week questions showed a sentence naming only other
     days before session 26. Every point now names none, or one of the days asked."""
-    files = ("named_day_questions.txt", "whole_week_questions.txt", "several_weeks_questions.txt")
-    questions = [line.split("|")[0] for name in files for line in (DATA / name).read_text().splitlines() if line]
+    questions = [
+        line.split("|")[0] for name in _DAY_AND_WEEK_FILES for line in (DATA / name).read_text().splitlines() if line
+    ]
     for question, answer in zip(questions, real_retrieval.answerer.answer_many(questions), strict=True):
         asked = days_asked(question)
         for line in answer.answer.splitlines():
