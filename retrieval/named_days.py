@@ -112,6 +112,11 @@ def named_days(question: str) -> frozenset[int]:
     return frozenset(days)
 
 
+def _days_of_week(week: int) -> range:
+    """Week one is days 1 to 5, week two days 6 to 10."""
+    return range(5 * week - 4, 5 * week + 1)
+
+
 def _week_number(word: str) -> int:
     word = word.lower()
     return _ORDINALS.index(word) + 1 if word in _ORDINALS else _number(word)
@@ -156,7 +161,7 @@ def only_days_asked(question: str) -> bool:
 
 def whole_weeks(question: str) -> frozenset[int]:
     """The days of the weeks a question asks about as a whole ("what happens in week two?": days 6 to 10)."""
-    return frozenset(day for week in weeks_asked(question) for day in range(5 * (week - 1) + 1, 5 * week + 1))
+    return frozenset(day for week in weeks_asked(question) for day in _days_of_week(week))
 
 
 def days_asked(question: str) -> frozenset[int]:
@@ -173,7 +178,7 @@ def days_mentioned(text: str) -> frozenset[int]:
     dated = [m.span() for pattern in (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY) for m in pattern.finditer(text)]
     for match in _WEEK_NAMED.finditer(text):
         if not any(start <= match.start() < end for start, end in dated):
-            days.update(range(5 * _week(match) - 4, 5 * _week(match) + 1))
+            days.update(_days_of_week(_week(match)))
     for match in _WEEKS_NAMED.finditer(text):
-        days.update(day for week in _several_weeks(match) for day in range(5 * week - 4, 5 * week + 1))
+        days.update(day for week in _several_weeks(match) for day in _days_of_week(week))
     return frozenset(days)

@@ -15,7 +15,8 @@ from retrieval.timetable import Row, Timetable, read_timetable
 from retrieval.units import Unit
 
 DATA = Path(__file__).parent / "data"
-# A timetable row's line: "- Week Four Thursday (day 19): …", "- Week Five Monday to Week Eight Tuesday (days 25–37): …".
+# A timetable row's line: "- Week Four Thursday (day 19): …", "- Week Five Monday to Week Eight Tuesday
+# (days 25–37): …".
 _DAY_AND_WEEK_FILES = ("named_day_questions.txt", "whole_week_questions.txt", "several_weeks_questions.txt")
 _ROW_LINE = re.compile(r"- [^:\n]*\(days? -?\d+(?:–\d+)?\): ")
 

@@ -234,10 +234,9 @@ def _past_verb_after(toks: list[_Tok], i: int) -> bool:
 _NOTE_ADVERBS = {"still", "now", "also", "never", "just", "always", "often", "then", "again", "finally"}
 
 
-def _adjacent(toks: list[_Tok], i: int, last: _Tok) -> bool:
-    """The tokens from i to `last` are one space apart: no punctuation or line break between them."""
-    j = toks.index(last, i)
-    return all(toks[k + 1].start - toks[k].end == 1 for k in range(i, j))
+def _adjacent(toks: list[_Tok], i: int, j: int) -> bool:
+    """Tokens i to j are one space apart: no punctuation or line break between them."""
+    return j < len(toks) and all(toks[k + 1].start - toks[k].end == 1 for k in range(i, j))
 
 
 # Words before a noun, not a person: "the bill came round", "our hope was", "free will is".
@@ -754,12 +753,11 @@ class PersonNameDetector:
         # present": a note or a clause that opens with a given name and a verb cut to its participle, or "not".
         opens = toks[i].sentence_initial or text[: toks[i].start].rstrip()[-1:] in (",", ";", "-", "–", "—")
         # "tilly still not sleeping": an adverb may stand between the name and its verb.
-        verb = toks[i + 2] if nxt is not None and nxt.text in _NOTE_ADVERBS and i + 2 < len(toks) else nxt
+        v = i + 2 if nxt is not None and nxt.text in _NOTE_ADVERBS else i + 1
         if (
             opens
-            and verb is not None
-            and (verb.text.endswith(("ed", "ing")) or verb.text in IRREGULAR_PARTICIPLES or verb.text == "not")
-            and _adjacent(toks, i, verb)
+            and _adjacent(toks, i, v)
+            and (toks[v].text.endswith(("ed", "ing")) or toks[v].text in IRREGULAR_PARTICIPLES or toks[v].text == "not")
         ):
             return True
         # "ryan is going home": a given name no dictionary lists, then "is" or "was" and a verb in "-ing", though
@@ -768,9 +766,8 @@ class PersonNameDetector:
             name not in lex.dictionary_names
             and nxt is not None
             and nxt.text in ("is", "was")
-            and i + 2 < len(toks)
+            and _adjacent(toks, i, i + 2)
             and toks[i + 2].text.endswith("ing")
-            and _adjacent(toks, i, toks[i + 2])
         ):
             return True
         if is_everyday_word(toks[i].text, 4.5):
