@@ -61,6 +61,8 @@ UNCERTAIN = (
     "sources answer your question."
 )
 ABSENT = "The handbook does not use {words}: it may not cover this, or may put it in other words."
+# A question only about days or weeks that no timetable reaches ("what happens in week 20?").
+NO_SUCH_DAY = "The handbook's timetables do not reach the days asked about: {spans}."
 # A question that names units ("para 171", "Annex A 3.06") reads at most this many of them, and this many
 # sentences of each.
 MAX_NAMED_READ = 3
@@ -270,6 +272,10 @@ class Answerer:
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
         days = days_asked(question)
         ranked = self.searcher.with_timetable(ranked, unit_scores, days, UNITS_CONSIDERED)
+        weeks = weeks_asked(question)
+        only_days = bool(weeks) or only_days_asked(question)
+        if only_days and not any(table.rows_on(days) for table in self.searcher.timetables.values()):
+            return self._no_such_day(question)
         absent = self.searcher.absent_words(question)
         if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
             return self._not_found(question, ranked, absent)
@@ -277,10 +283,9 @@ class Answerer:
         if absent and uncertain and _closest(self.index.dense, vector) < UNCOVERED_COSINE:
             return self._not_found(question, ranked, absent)
         points = self._score_sentences(question, vector, ranked, days)
-        weeks = weeks_asked(question)
         if weeks:
             chosen = _week_rows(points, len(weeks))
-        elif only_days_asked(question):
+        elif only_days:
             # "what happens on day 19?": the day's rows, and what else the handbook says of that day; a sentence
             # that names no day ("On-site inspection activity will not normally continue after 6pm on Thursday"
             # for day 19) was most of what else these answers held.
@@ -487,6 +492,15 @@ class Answerer:
         letters = sorted({u.ref.split()[1][0] for u in self.index.units if u.ref.startswith("Annex ")})
         paragraphs = f"its numbered paragraphs run from {min(numbers)} to {max(numbers)}"
         return f"{paragraphs} and its annexes from {letters[0]} to {letters[-1]}"
+
+    def _no_such_day(self, question: str) -> Answer:
+        """ "what happens in week 20?" was answered with a footnote and an Annex A heading, chosen by their words;
+        the handbook says nothing of week 20, and says which days its timetables cover."""
+        spans = []
+        for unit_index, table in sorted(self.searcher.timetables.items()):
+            days = [day for row in table.rows if row.days is not None for day in row.days]
+            spans.append(f"{self.index.units[unit_index].ref} runs from day {min(days)} to day {max(days)}")
+        return Answer(question=question, answer=NO_SUCH_DAY.format(spans="; ".join(spans)), citations=[])
 
     def _not_found(self, question: str, ranked: list[int], absent: list[str] | None = None) -> Answer:
         closest = [self.index.units[i] for i in ranked[:3]]

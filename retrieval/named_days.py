@@ -51,7 +51,7 @@ _ORDINALS = [
 ]
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 
-_NUMBER = rf"(?:-?\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_NUMBER = rf"(?:-?\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
 _WEEKDAY = rf"(?P<weekday>{'|'.join(_WEEKDAYS)})"
 _WEEK = rf"(?:week\s+(?P<week>{_NUMBER})|(?:the\s+)?(?P<ordinal>{'|'.join(_ORDINALS)})\s+week)"
 

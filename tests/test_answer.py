@@ -432,6 +432,25 @@ def test_a_question_only_about_days_is_answered_by_what_the_handbook_says_of_the
 
 
 @pytest.mark.model
+def test_days_no_timetable_reaches_are_said_to_be_outside_it(real_retrieval):
+    """ "what happens in week 20?" was answered with para 15's footnote 7 and an Annex A heading, chosen by their
+    words. A question only about days no timetable holds is told which days the timetables cover; a day they
+    hold, or a question that asks something else, is answered as before."""
+    outside = [
+        "what happens in week 20?",
+        "what happens on day 75?",
+        "what is day 100 for?",
+        "what happens in weeks 14 and 15?",
+        "what happens on the Monday of week 30?",
+    ]
+    for answer in real_retrieval.answerer.answer_many(outside):
+        assert answer.answer.startswith("The handbook's timetables do not reach the days asked about: para 15 runs")
+        assert "para 213 runs" in answer.answer and answer.citations == [], answer.answer
+    inside = real_retrieval.answerer.answer("what happens on day 60?")
+    assert "From the inspection timetable:" in inside.answer and "(day 60)" in inside.answer
+
+
+@pytest.mark.model
 def test_a_question_about_something_in_a_week_is_not_answered_by_the_week_s_rows(real_retrieval):
     """Asking about something in a week ("how many cases does the LA audit in week two?") is left to its words."""
     answer = real_retrieval.answerer.answer("how many cases does the LA audit in week two?")

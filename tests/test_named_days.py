@@ -31,6 +31,7 @@ from retrieval.named_days import days_mentioned, named_days, only_days_asked, wh
         ("what happens on day-to-day visits?", set()),
         ("one day", set()),
         ("days 2 to 40", set()),  # longer than a working fortnight: no day a question is about
+        ("what is day 100 for?", {100}),  # past every timetable, but named
     ],
 )
 def test_named_days(question, days):
