@@ -102,7 +102,7 @@ class _Point:
     score: float
     terms: frozenset[str]  # content terms of the sentence read with its lead-in
     row: Row | None = None  # a whole timetable row, for a question that names its day; span: its cells
-    on_days: bool = False  # the sentence names one of the days the question asks about
+    days: frozenset[int] = frozenset()  # the inspection days the sentence names, for a question about days
 
     @property
     def quote(self) -> str:
@@ -274,7 +274,7 @@ class Answerer:
         ranked = self.searcher.with_timetable(ranked, unit_scores, days, UNITS_CONSIDERED)
         weeks = weeks_asked(question)
         only_days = bool(weeks) or only_days_asked(question)
-        if only_days and not any(table.rows_on(days) for table in self.searcher.timetables.values()):
+        if only_days and not self.searcher.timetables_having(days):
             return self._no_such_day(question)
         absent = self.searcher.absent_words(question)
         if not ranked or _closest(self._sentences, vector) < NOT_FOUND_COSINE:
@@ -289,7 +289,7 @@ class Answerer:
             # "what happens on day 19?": the day's rows, and what else the handbook says of that day; a sentence
             # that names no day ("On-site inspection activity will not normally continue after 6pm on Thursday"
             # for day 19) was most of what else these answers held.
-            chosen = self._select([p for p in points if p.row is not None or p.on_days])
+            chosen = self._select([p for p in points if p.row is not None or p.days & days])
         else:
             chosen = []
         chosen = chosen or self._select(points)
@@ -323,7 +323,6 @@ class Answerer:
             sims = vectors @ vector
             title = _row_name(unit)
             unit_points: list[_Point] = []
-            elsewhere: set[int] = set()  # indices of the points that name only other days than those asked
             for span, text, plain, sim in zip(spans, context_texts, plain_texts, sims, strict=True):
                 # A timetable's timing cells ("Week Three Thursday") are read with the cells they time, and a cell
                 # too short to say anything ("QAM", who is there) is no point even with its row's timing.
@@ -334,17 +333,15 @@ class Answerer:
                 # Higher-ranked units get a small edge so the answer leads with the best source.
                 score = float(sim) + LEXICAL_WEIGHT * overlap + 0.02 * (UNITS_CONSIDERED - rank)
                 mentioned = days_mentioned(text) if days else frozenset()
-                unit_points.append(_Point(unit, rank, span, score, frozenset(terms), on_days=bool(mentioned & days)))
-                # "Week Two (end of Tuesday)" answers no question about the Tuesday of week three: a sentence that
-                # names only other days than those asked, read with its row's timing, is no point (13 of 60 day
-                # and week answers showed one). It still places its unit's rows.
-                if mentioned and not mentioned & days:
-                    elsewhere.add(len(unit_points) - 1)
+                unit_points.append(_Point(unit, rank, span, score, frozenset(terms), days=mentioned))
             rows = timetable.rows_on(days) if days and unit_points else []
             if rows:
                 points.extend(self._row_points(unit_points, rows, timetable))
             else:
-                points.extend(p for k, p in enumerate(unit_points) if k not in elsewhere)
+                # "Week Two (end of Tuesday)" answers no question about the Tuesday of week three: a sentence that
+                # names only other days than those asked, read with its row's timing, is no point (13 of 60 day
+                # and week answers showed one). It still places its unit's rows (above).
+                points.extend(p for p in unit_points if not p.days or p.days & days)
         return points
 
     @staticmethod

@@ -142,8 +142,7 @@ def weeks_asked(question: str) -> frozenset[int]:
         weeks |= _several_weeks(match) or {0}
     if not weeks or named_days(question) or min(weeks) < 1:
         return frozenset()
-    rest = _WEEKS_NAMED.sub(" ", _WEEK_NAMED.sub(" ", question.lower().replace("’", "'")))
-    if any(word not in _ABOUT_A_WEEK for word in re.findall(r"[a-z']+", rest)):
+    if not _asks_nothing_else(question, (_WEEK_NAMED, _WEEKS_NAMED)):
         return frozenset()
     return frozenset(weeks)
 
@@ -151,10 +150,15 @@ def weeks_asked(question: str) -> frozenset[int]:
 def only_days_asked(question: str) -> bool:
     """The question names days and asks nothing else about them: "what happens on day 19?", "what is done on the
     Monday of week one?"; not "who is involved on day 48?" or "on a re-inspection, what happens on day 9?"."""
-    if not named_days(question):
-        return False
+    return bool(named_days(question)) and _asks_nothing_else(
+        question, (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY, _DAY_NUMBERS)
+    )
+
+
+def _asks_nothing_else(question: str, named: tuple[re.Pattern[str], ...]) -> bool:
+    """Every word of the question but what the patterns match is from the closed list (`_ABOUT_A_WEEK`)."""
     rest = question.lower().replace("’", "'")
-    for pattern in (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY, _DAY_NUMBERS):
+    for pattern in named:
         rest = pattern.sub(" ", rest)
     return all(word in _ABOUT_A_WEEK for word in re.findall(r"[a-z']+", rest))
 

@@ -170,13 +170,15 @@ class Searcher:
         that does takes the k-th place (para 15's timeline, or para 213's for a re-inspection, which the variant
         rule ranks lower unless named). The first unit is never displaced: with k = 1 nothing changes. Of 50 such
         questions, 45 had one in hybrid's first five before (MEASUREMENTS.md, session 25)."""
-        if not days or k < 2 or any(i in self.timetables and self.timetables[i].rows_on(days) for i in ranked[:k]):
-            return ranked
-        having = [i for i, table in self.timetables.items() if table.rows_on(days)]
-        if not having:
+        having = self.timetables_having(days) if days else []
+        if not having or k < 2 or any(i in having for i in ranked[:k]):
             return ranked
         best = max(having, key=lambda i: unit_scores[i])
         return [*ranked[: k - 1], best] if len(ranked) >= k else [*ranked, best]
+
+    def timetables_having(self, days: frozenset[int]) -> list[int]:
+        """The units whose timetable has a row for one of the days."""
+        return [i for i, table in self.timetables.items() if table.rows_on(days)]
 
     def absent_words(self, query: str) -> list[str]:
         """The query's rare words that the handbook never uses (absent_words.py)."""
