@@ -602,6 +602,14 @@ def test_person_names(text, expected):
             ["5 November 2009", "14 January 2023"],
         ),
         (DateOfBirthDetector(), "Her birthday is on 4 August. The review is on 4 August.", ["4 August"]),
+        # Where someone was born, in capitals, before when; not across "then", not a decade.
+        (
+            DateOfBirthDetector(),
+            "You were born at the Jessop Wing in Sheffield on 2 February 2021. He was born in Poland in 2009 and "
+            "came here in 2015. Most were born in the UK in the 1990s. He was born at the Royal Infirmary in Leeds "
+            "then in 2015 he moved.",
+            ["2 February 2021", "2009"],
+        ),
         (DateOfBirthDetector(), "She is aged 7 and in Year 3.", []),
         (DateOfBirthDetector(), "The review on 14/03/2024 was late.", []),
         (AddressDetector(), "She lives at 27 Larkspur Road with her aunt.", ["27 Larkspur Road"]),

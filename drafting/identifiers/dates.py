@@ -34,11 +34,19 @@ _CUE = (
     r"|turn(?:s|ed|ing)?\s+(?:\d{1,2}|[a-z]+teen|twenty(?:-one)?)(?=\s+on\b))"
 )
 _DOB = re.compile(
-    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|down|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{DATE})",
+    rf"\b{_CUE}\s*[:\-–(,]?\s*(?:(?:is|was|recorded|given|listed|shown|entered|down|wrongly|incorrectly|as)\s+){{0,4}}(?:on\s+)?(?:the\s+)?(?P<date>{DATE})(?!\w)",
     re.IGNORECASE,
 )
 
 
+# "born at the Jessop Wing in Sheffield on 2 February 2021", "born in Poland in 2009": where someone was born,
+# named in capitals, then when, in the same clause: more words than _CUE lets stand between. Only a full date or
+# a year, and not across "and" or "then".
+_BORN_WHERE = re.compile(
+    rf"\bborn\s+(?:at|in)\s+(?:(?!and\b|but\b|then\b|before\b|after\b)[\w'’,-]+\s+){{1,7}}?(?:on|in)\s+(?:the\s+)?"
+    rf"(?P<date>{_FULL_DATE}|\d{{4}})(?![\w/])",
+    re.IGNORECASE,
+)
 # "b. 12.3.11" in a hurried note: "b." for born, but only before a full date (not "b. 2019" in a list).
 _B_DOT = re.compile(
     rf"(?<![\w.])b\.\s*(?P<date>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{2,4}})"
@@ -88,7 +96,8 @@ class DateOfBirthDetector:
             ):
                 spans.append((end + listed.start("date"), end + listed.end("date")))
                 end += listed.end()
-        for start, end in spans:
+        spans += [m.span("date") for m in _BORN_WHERE.finditer(text)]
+        for start, end in sorted(set(spans)):
             date = text[start:end]
             # A bare year after "born" is weaker than a full date, but still narrows identity.
             score = 0.7 if re.fullmatch(r"\d{4}", date) else 0.95
