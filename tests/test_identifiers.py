@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from drafting.identifiers import IdentifierScanner, default_detectors
-from drafting.identifiers.casing import in_lower_case_line
+from drafting.identifiers.casing import in_line_without_capital_starts, in_lower_case_line
 from drafting.identifiers.contact import EmailDetector, PhoneDetector
 from drafting.identifiers.dates import DateOfBirthDetector
 from drafting.identifiers.evaluate import evaluate_identifiers
@@ -509,6 +509,14 @@ def texts(detector, text):
             "baby rio asleep in cot. Jenson and Mylo came. We went to Rio. A holiday in Rio de Janeiro.",
             ["rio", "Jenson", "Mylo"],
         ),
+        # A focus group's notes: a name with its age ending the line; in a line whose sentences open in lower case
+        # (a town and an acronym capitalised), a name no dictionary lists; a degree word after such a name (not
+        # after a word: "case v complex"); a Yoruba short form no list held.
+        (
+            "yp: jayden 15, (Zofia 12), tyrese 17\nabdi (UASC) - stayed in a hotel in Croydon. has had 3 sws\n"
+            "kacper v positive. case v complex, too late\nSeun is working towards grade 4. Year 9",
+            ["jayden", "Zofia", "tyrese", "abdi", "kacper", "Seun"],
+        ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
     ],
@@ -820,6 +828,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # Capitals with a plus sign are a term; "JW+mum" is someone with her mother.
+        (InitialsDetector(), "PP+ used for tuition; the LGBTQ+ group; JW+mum came.", ["JW"]),
         # A single letter with its verb, an adverb between; not a plan's, a grade's or a vitamin's letter.
         (
             InitialsDetector(),
@@ -1052,6 +1062,20 @@ def test_sea_mode_allows_case_references_and_initials():
 )
 def test_lines_typed_in_lower_case(text, lower):
     assert in_lower_case_line(text, len(text) - 1) is lower
+
+
+@pytest.mark.parametrize(
+    ("text", "opens_lower"),
+    [
+        ("abdi (UASC) - stayed in a hotel in Croydon", True),
+        ("met jo at Costa. she said 'fine'. then left", True),
+        ("Priya did a keywork session today", False),
+        ("stayed at home. Then she left for Leeds", False),  # a sentence opens with a capital
+        ("in Leeds", False),  # too few words to tell
+    ],
+)
+def test_lines_whose_sentences_open_in_lower_case(text, opens_lower):
+    assert in_line_without_capital_starts(text, len(text) - 1) is opens_lower
 
 
 def test_a_named_lodge_is_flagged_as_a_setting():

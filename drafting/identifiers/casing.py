@@ -39,3 +39,30 @@ def _lower_case_lines(text: str) -> SpanCover:
 
 def in_lower_case_line(text: str, position: int) -> bool:
     return _lower_case_lines(text).holds(position)
+
+
+# A sentence's start in a line: the line's own start, or after a full stop, "?" or "!" and a space.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'‘“(]?([A-Za-z])")
+
+
+@lru_cache(maxsize=8)
+def _lines_without_capital_starts(text: str) -> SpanCover:
+    """The lines whose every sentence opens in lower case ("abdi (UASC) - says his age was disputed … in
+    Croydon"): a writer who capitalises no sentence's start may still capitalise a town or an acronym, but a
+    name's missing capital says nothing. A line wrapped in mid-sentence opens in lower case too, so a sentence
+    starting later in it must also open in lower case, and the line must hold one."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        label = _MESSAGE_LABEL.match(line)
+        start = label.end() if label else 0
+        body = line[start:]
+        starts = [m.group(1) for m in _SENTENCE_START.finditer(body)]
+        if starts and all(c.islower() for c in starts) and len(body.split()) >= _MIN_LOWER_LINE_WORDS:
+            spans.append((at + start, at + len(line)))
+        at += len(line) + 1
+    return SpanCover(spans)
+
+
+def in_line_without_capital_starts(text: str, position: int) -> bool:
+    return _lines_without_capital_starts(text).holds(position)

@@ -177,7 +177,8 @@ NUMBER_WORD = (
 )
 AGE_AFTER = re.compile(
     r"^\s*(?:,\s*)?(?:\(\s*(?:aged\s*|d\.?o\.?b|dob|born)?\s*\d|aged\s+\d|age\s+\d|\d{1,2}\s*(?:years?|yrs?)\b"
-    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}\s*[,.)]|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
+    # "tyrese 17" ending a list's line: the number ends the line.
+    r"|(?:a|an)\s+\d{1,2}-year-old|\d{1,2}[^\S\n]*(?:[,.);]|\n|$)|is\s+(?:now\s+)?\d{1,2}\b|(?:was\s+)?born\b"
     # "Summer, who is 16, …", "Jodie, now 21, …"
     r"|who\s+(?:is|was)\s+(?:now\s+)?\d{1,2}\b|now\s+\d{1,2}\b"
     # "re kayla, yr 7, came in with …": a school year says a child's age as plainly.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.identifiers.base import Finding, SpanCover, resolve_overlaps
-from drafting.identifiers.casing import in_lower_case_line
+from drafting.identifiers.casing import in_line_without_capital_starts, in_lower_case_line
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
 from drafting.identifiers.name_cues import (
     AFTER_A_NAME,
@@ -228,6 +228,15 @@ def _past_verb_after(toks: list[_Tok], i: int) -> bool:
         and nxt.text.endswith("ed")
         and not nxt.text.endswith("eed")
     )
+
+
+# "jayden v positive about his sw", "priya really upset": a degree word after a name, its verb left out; a
+# noun follows no degree word.
+_DEGREE_WORDS = {"v", "very", "really", "quite", "so", "too", "fairly", "extremely"}
+
+
+def _degree_after(toks: list[_Tok], i: int) -> bool:
+    return _adjacent(toks, i, i + 1) and toks[i + 1].text in _DEGREE_WORDS
 
 
 # Adverbs a hurried note puts between a name and its verb: "tilly still not sleeping", "kai now living with".
@@ -713,8 +722,8 @@ class PersonNameDetector:
         # Not before a noun ("moses basket") or after a saint's "st" ("st hilda's", a school or a church).
         if (
             self._name_only(toks[i].text)
-            and in_lower_case_line(text, toks[i].start)
-            and (_ends_phrase(toks, i, text) or _past_verb_after(toks, i))
+            and (in_lower_case_line(text, toks[i].start) or in_line_without_capital_starts(text, toks[i].start))
+            and (_ends_phrase(toks, i, text) or _past_verb_after(toks, i) or _degree_after(toks, i))
             and not (i > 0 and toks[i - 1].text == "st")
         ):
             return True

@@ -187,6 +187,10 @@ class InitialsDetector:
                 continue
             if letters.upper() in _DOTTED_ABBREVIATIONS or _TEAM_AFTER.match(text, m.end()):
                 continue
+            # "PP+" (pupil premium plus), "LGBTQ+": capitals with a plus sign name a term, not a person ("JW+mum"
+            # is someone with her mother).
+            if re.match(r"\+(?![^\W\d_])", text[m.start() + len(value) : m.start() + len(value) + 2]):
+                continue
             # "Steph (TM)": a role after a name, not the initials of someone else.
             if letters in ROLE_ABBREVIATIONS and (
                 _ROLE_AFTER_NAME.search(text, 0, m.start())
