@@ -828,6 +828,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A children's home's registered manager before a name or opening a line; "seen by RM" may be someone.
+        (InitialsDetector(), "RM Jan Kershaw reviewed it.\nRM to call mum. Seen by RM today.", ["RM"]),
         # Capitals with a plus sign are a term; "JW+mum" is someone with her mother.
         (InitialsDetector(), "PP+ used for tuition; the LGBTQ+ group; JW+mum came.", ["JW"]),
         # A single letter with its verb, an adverb between; not a plan's, a grade's or a vitamin's letter.
@@ -956,6 +958,13 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        # A record's label for a setting, then its name alone; not a kind, a relative, a person or a word.
+        (
+            InstitutionDetector(),
+            "Home: Larchfield (Ofsted URN SC481920). Nursery: Sunflowers.\nHome: Grandparents. Home: Unregistered. "
+            "Home: Mum's. School: None. Home: Sarah and Tom. Placement: Kinship. Home: Leeds.",
+            ["Larchfield", "Sunflowers"],
+        ),
         (InstitutionDetector(), "A nursery place offered at Little Stars from September.", ["Little Stars"]),
         # A child's club by the sport before its name; not a town's club, a park or a friend's.
         (

@@ -7,6 +7,7 @@ import re
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.casing import in_lower_case_line
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
+from drafting.identifiers.name_cues import KIN_AND_ROLE
 from drafting.sentences import Sentence, split_sentences
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
@@ -106,6 +107,14 @@ _KIND_APPOSITIVE = re.compile(
     # "The sister home, Rowanbank, shares its on-call manager": a provider's other children's home.
     r"|placement|sister home)\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
+)
+# "Home: Larchfield (Ofsted URN …)", "Nursery: Sunflowers.": a record's label for a setting, then its name alone.
+# Not "Placement:" or "Setting:", which take a kind as often ("Placement: Kinship", "Setting: Residential").
+_KIND_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.;]\s))[^\S\n]*(?i:children['’]s home|residential home|home|school|nursery|pre-school"
+    r"|college)[^\S\n]*:[^\S\n]+"
+    rf"(?P<name>{_WORD}(?:[^\S\n]+{_WORD}){{0,3}})(?=[^\S\n]*(?:[,.;(]|$))",
+    re.MULTILINE,
 )
 # "in Year 10 at Oakwood", "alternative provision at The Bridge", "excluded from Montgomery", "on roll at
 # Oakfield": a school or a provision by its name alone.
@@ -371,9 +380,24 @@ class InstitutionDetector:
 
     def _named_homes(self, text: str) -> list[Finding]:
         out = []
-        for m in (*_HOME_AFTER_KIND.finditer(text), *_KIND_APPOSITIVE.finditer(text), *_CUSTODY.finditer(text)):
+        for m in (
+            *_HOME_AFTER_KIND.finditer(text),
+            *_KIND_APPOSITIVE.finditer(text),
+            *_CUSTODY.finditer(text),
+            *_KIND_LABEL.finditer(text),
+        ):
             words = m.group("name").split()
             if words[0] in _GENERIC or all(w in self.lexicon.never_names for w in words):
+                continue
+            # "Home: Mum's", "Home: Grandparents", "School: None": a label filled with words or a person names no
+            # setting.
+            if m.re is _KIND_LABEL and (
+                all(is_everyday_word(w, _COMMON_ZIPF) for w in words)
+                or self.lexicon.is_known_name(words[0])
+                or any(re.sub(r"(?:['’]s?|s)$", "", w).lower() in KIN_AND_ROLE for w in words)
+                or re.fullmatch(_HOME_KIND, m.group("name"))  # "Home: Unregistered"
+                or re.search(r"['’]s?$", words[-1])
+            ):
                 continue
             # "the placement, Bradford, …": a place; but "remanded to Wetherby" names the institution there.
             custody_at = m.re is _CUSTODY and m.group("prep") in ("at", "to")

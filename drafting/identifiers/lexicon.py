@@ -66,6 +66,8 @@ ROLE_ABBREVIATIONS = frozenset(
         "YOT",
         "HoS",
         "SM",
+        # A children's home's registered manager: "RM Jan Kershaw reviewed".
+        "RM",
         "EHW",
         # Inspection teams: "Paul (LI)", the lead inspector.
         "LI",
