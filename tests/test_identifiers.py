@@ -517,6 +517,13 @@ def texts(detector, text):
             "kacper v positive. case v complex, too late\nSeun is working towards grade 4. Year 9",
             ["jayden", "Zofia", "tyrese", "abdi", "kacper", "Seun"],
         ),
+        # A place named after its kind ("a village near Adi Quala"), and a hospital's department, even in a list
+        # after a doctor's name; the doctor and a person in the same city are still found.
+        (
+            "He was born in a village near Adi Quala. Dr Okonkwo, Paediatrics, and Physiotherapy saw him. Seen by "
+            "Haematology. Her aunt in the city of Leeds, Sarah Jones, called.",
+            ["Okonkwo", "Sarah Jones"],
+        ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
     ],
@@ -828,6 +835,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A body's capitals before its reference number are no one's initials ("HO ref", the Home Office's).
+        (InitialsDetector(), "Referred by the Home Office (HO ref T1184729). HO said no.", ["HO"]),
         # A children's home's registered manager before a name or opening a line; "seen by RM" may be someone.
         (InitialsDetector(), "RM Jan Kershaw reviewed it.\nRM to call mum. Seen by RM today.", ["RM"]),
         # Capitals with a plus sign are a term; "JW+mum" is someone with her mother.

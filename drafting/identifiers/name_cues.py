@@ -252,6 +252,12 @@ RELATIVE_POSSESSIVE = re.compile(
 LIVES_IN_BEFORE = re.compile(
     r"\b(?:lives?|living|lived|placed|moved|settled|based|born|grew up|resides?|residing)\s+(?:in|near)\s+$"
 )
+# "a village near Adi Quala", "the town of Sheffield", "a camp outside Calais": a place's kind names a place.
+PLACE_KIND_BEFORE = re.compile(
+    r"\b(?:village|town|city|camp|region|province|district|county|country|island)\s+"
+    r"(?:near|outside|of|called|named|in)\s+$",
+    re.IGNORECASE,
+)
 # "staying contact with Chelsea", "lives with Jordan": a place is not lived or stayed with.
 LIVES_WITH_BEFORE = re.compile(r"\b(?:contact|lives|lived|living|stays|stayed|staying)\s+with\s+$")
 # "Jordan's the best PA I've had", "India's a lovely girl": a contracted "is" before a person's role.

@@ -66,6 +66,7 @@ from drafting.identifiers.name_cues import (
     PAST_AGENTIVE,
     PERSON_CALLED_BEFORE,
     PERSON_PASSIVE,
+    PLACE_KIND_BEFORE,
     PLACE_NAME_AGE,
     PLACE_PREPOSITIONS,
     PLACE_WORDS,
@@ -239,6 +240,11 @@ def _degree_after(toks: list[_Tok], i: int) -> bool:
     return _adjacent(toks, i, i + 1) and toks[i + 1].text in _DEGREE_WORDS
 
 
+# A hospital's departments, which no given name or surname ends like: "Paediatrics", "Haematology",
+# "Psychiatry", "Physiotherapy".
+_MEDICAL_SPECIALTY = re.compile(r"(?:ology|iatrics|iatry|paedics|pedics|stetrics|therapy)$")
+
+
 # Adverbs a hurried note puts between a name and its verb: "tilly still not sleeping", "kai now living with".
 _NOTE_ADVERBS = {"still", "now", "also", "never", "just", "always", "often", "then", "again", "finally"}
 
@@ -396,6 +402,7 @@ class PersonNameDetector:
                 or (tok.text in lex.never_names and not after_title)
                 or tok.text in TITLES
                 or tok.text in PRONOUNS  # "She's 14", "He was born in 2012"
+                or _MEDICAL_SPECIALTY.search(tok.text)  # "Dr Okonkwo, Paediatrics", "seen by Orthopaedics"
                 or ANIMAL_BEFORE.search(text, max(0, tok.start - 40), tok.start)
                 or ANIMAL_AFTER.match(text[tok.end : tok.end + 50])
             ):
@@ -504,6 +511,9 @@ class PersonNameDetector:
         word = tok.text
         if _after_title(toks, i, text, self.lexicon):
             return 0.95
+        run_start = toks[_capitalised_run(toks, i)[0]].start
+        if PLACE_KIND_BEFORE.search(text, max(0, run_start - 30), run_start):
+            return 0.0
         strong = lex.is_given_name(word) and word not in lex.name_words and word not in lex.place_names
         # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
         # lower-case "on" or "upon": "Stockton-on-Tees").
@@ -1261,6 +1271,8 @@ class PersonNameDetector:
         if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
             return False
         if tok.text.lower() in KIN_AND_ROLE:  # "Parental view (Mum, Shelley)": a form of address
+            return False
+        if _MEDICAL_SPECIALTY.search(tok.text):  # "Dr Okonkwo, Paediatrics": the doctor's department
             return False
         # "a care home in Whalley and Rhys drives": after "in" or "at", only a given name starts a list.
         if i > 0 and toks[i - 1].text.lower() in PLACE_PREPOSITIONS and not lex.is_given_name(tok.text):

@@ -72,8 +72,9 @@ _ROLE_BEFORE = re.compile(
     r"(?:(?:^|\t|:|[+&])[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
 )
 _NAME_AFTER_ROLE = re.compile(r"\s\(?[A-Z][a-z]")
-# "the LC team", "the CP duty line": capitals naming a team or a service are no one's initials.
-_TEAM_AFTER = re.compile(r"\s+(?:team|service|panel|hub|unit|duty|office|board|meeting)s?\b")
+# "the LC team", "the CP duty line": capitals naming a team or a service are no one's initials; nor are a body's
+# before its reference number ("HO ref T1184729", the Home Office's).
+_TEAM_AFTER = re.compile(r"\s+(?:team|service|panel|hub|unit|duty|office|board|meeting|ref|reference)s?\b")
 # Dotted abbreviations that are not a person's initials ("D.O.B.", "a.k.a.", "N.F.A." for no fixed abode).
 _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # One letter stands for a person only with a cue: a kinship word before it ("her brother T"), or a person's
