@@ -125,12 +125,14 @@ def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
     from drafting.identifiers.dates import DateOfBirthDetector
     from drafting.identifiers.institutions import InstitutionDetector
     from drafting.identifiers.locations import AddressDetector, PostcodeDetector
+    from drafting.identifiers.named_initials import NamedInitialsDetector
     from drafting.identifiers.names import PersonNameDetector
     from drafting.identifiers.numbers import CaseReferenceDetector, InitialsDetector, NationalNumberDetector
     from drafting.identifiers.tables import TableColumnDetector
 
+    names = PersonNameDetector(lexicon)
     return [
-        PersonNameDetector(lexicon),
+        names,
         DateOfBirthDetector(lexicon),
         AddressDetector(lexicon),
         PostcodeDetector(),
@@ -140,5 +142,6 @@ def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
         InstitutionDetector(lexicon),
         CaseReferenceDetector(),
         InitialsDetector(lexicon),
+        NamedInitialsDetector(names),
         TableColumnDetector(),
     ]

@@ -41,8 +41,8 @@ def in_lower_case_line(text: str, position: int) -> bool:
     return _lower_case_lines(text).holds(position)
 
 
-# A sentence's start in a line: the line's own start, or after a full stop, "?" or "!" and a space.
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'‘“(]?([A-Za-z])")
+# A sentence's first word in a line: at the line's own start, or after a full stop, "?" or "!" and a space.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'‘“(]?([A-Za-z][A-Za-z'’]*)")
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +50,8 @@ def _lines_without_capital_starts(text: str) -> SpanCover:
     """The lines whose every sentence opens in lower case ("abdi (UASC) - says his age was disputed … in
     Croydon"): a writer who capitalises no sentence's start may still capitalise a town or an acronym, but a
     name's missing capital says nothing. A line wrapped in mid-sentence opens in lower case too, so a sentence
-    starting later in it must also open in lower case, and the line must hold one."""
+    starting later in it must also open in lower case, and the line must hold one. A sentence opening with a word
+    in capitals ("N worried re CCE", "I said") says nothing either way: initials and "I" are always capitals."""
     spans: list[tuple[int, int]] = []
     at = 0
     for line in text.split("\n"):
@@ -58,7 +59,11 @@ def _lines_without_capital_starts(text: str) -> SpanCover:
         start = label.end() if label else 0
         body = line[start:]
         starts = [m.group(1) for m in _SENTENCE_START.finditer(body)]
-        if starts and all(c.islower() for c in starts) and len(body.split()) >= _MIN_LOWER_LINE_WORDS:
+        if (
+            any(w[0].islower() for w in starts)
+            and not any(_TITLE_CASE_WORD.match(w) for w in starts)
+            and len(body.split()) >= _MIN_LOWER_LINE_WORDS
+        ):
             spans.append((at + start, at + len(line)))
         at += len(line) + 1
     return SpanCover(spans)

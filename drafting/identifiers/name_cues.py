@@ -148,7 +148,11 @@ PRONOUNS = {
 }  # fmt: skip
 MET_VERBS = {"met", "saw", "seen", "visited", "interviewed"}
 # "texted stacey", "rang dale": whom a worker got in touch with, in a hurried note.
-CONTACTED_VERBS = {"texted", "rang", "phoned", "called", "emailed", "messaged", "contacted"}
+# An action in supervision notes says the same in the imperative: "refer kenzie to MACE panel", "ring dale".
+CONTACTED_VERBS = {
+    "texted", "rang", "phoned", "called", "emailed", "messaged", "contacted", "referred",
+    "refer", "ring", "phone", "text", "email", "contact",
+}  # fmt: skip
 # "I cannot see Liberty", "inspectors met Hope": a capitalised name-word after a verb of meeting is a person.
 MEETING_VERBS = MET_VERBS | {"see", "meet", "visit", "sees", "meets", "visits", "seeing", "meeting", "visiting"}
 FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}

@@ -158,7 +158,10 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
     return _title_before(toks, i, text, lexicon) is not None
 
 
-def _place_part(toks: list[_Tok], i: int) -> bool:
+_STREET_SHORT = {"St", "Rd", "Ave", "Ln"}
+
+
+def _place_part(toks: list[_Tok], i: int, text: str) -> bool:
     """Part of a place's or a firm's name: "Holly Farm", "Oak House", "Fern Bank Secure Unit", "Hartley Greene LLP", the
     place or firm word itself ("Cedar Lodge said", "Forbes Solicitors and …") or a saint's name ("St Joseph's")."""
     tok = toks[i]
@@ -167,6 +170,12 @@ def _place_part(toks: list[_Tok], i: int) -> bool:
         if toks[j].start - toks[j - 1].end != 1 or toks[j].sentence_initial:
             break
         if toks[j].text in PLACE_WORDS or toks[j].text in FIRM_SUFFIXES:
+            return True
+        # "a flat at Byron St", "Kirkstall Rd": a street's short form ends the run ("Mary St Clair" and "Mary St.
+        # Clair" go on).
+        if toks[j].text in _STREET_SHORT and not (
+            j + 1 < len(toks) and toks[j + 1].capitalised and text[toks[j].end : toks[j + 1].start] in (" ", ". ")
+        ):
             return True
         if not toks[j].capitalised:
             break
@@ -379,8 +388,15 @@ class PersonNameDetector:
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
+        # The last text's findings: the named-initials detector asks for the same text's names straight after.
+        self._last: tuple[str, tuple[Finding, ...]] | None = None
 
     def detect(self, text: str) -> list[Finding]:
+        if self._last is None or self._last[0] != text:
+            self._last = (text, tuple(self._detect(text)))
+        return list(self._last[1])
+
+    def _detect(self, text: str) -> list[Finding]:
         lex = self.lexicon
         masked = SpanCover(_masked_spans(text, lex))
         toks = [t for t in _tokens(text) if not masked.holds(t.start)]
@@ -401,6 +417,7 @@ class PersonNameDetector:
                 not tok.capitalised
                 or (tok.text in lex.never_names and not after_title)
                 or tok.text in TITLES
+                or tok.text in _STREET_SHORT  # a street's "St" or a saint's, part of a name only after one
                 or tok.text in PRONOUNS  # "She's 14", "He was born in 2012"
                 or _MEDICAL_SPECIALTY.search(tok.text)  # "Dr Okonkwo, Paediatrics", "seen by Orthopaedics"
                 or ANIMAL_BEFORE.search(text, max(0, tok.start - 40), tok.start)
@@ -425,7 +442,7 @@ class PersonNameDetector:
                 or AUTHORITY_AFTER.match(text, tok.end)
             ):
                 continue
-            if _place_part(toks, i) or self._other_sense(toks, i, text):
+            if _place_part(toks, i, text) or self._other_sense(toks, i, text):
                 continue
             score = self._score(toks, i, text) or (
                 UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
@@ -914,6 +931,14 @@ class PersonNameDetector:
         after_initial = SURNAME_INITIAL.match(after)
         if after_initial and AGE_AFTER.match(after[after_initial.end() :]):
             return True
+        # "5. Precious A. - UASC, 17": a given name with its surname's initial and full stop, as a list of cases
+        # names children; not "Plan B." or "Annex A.", which are no given names.
+        if (
+            after_initial
+            and after_initial.group(0).endswith(".")
+            and (lex.is_given_name(tok.text) or tok.text in lex.name_words)
+        ):
+            return True
         if AGE_AFTER.match(after) or KIN_APPOSITIVE.match(after):
             return True
         # "Bill, who has early dementia": "who" follows a person; a thing takes "which" ("Managers, who" is no
@@ -1151,7 +1176,7 @@ class PersonNameDetector:
         """Every capitalised mention of a found name counts before names are joined ("Patience and Joy ...
         Patience said"); _propagate later adds possessives, plurals and lower-case mentions."""
         covered = _covered_tokens(found)
-        names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES
+        names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES - _STREET_SHORT
         for k, tok in enumerate(toks):
             if (
                 k not in covered
@@ -1268,7 +1293,7 @@ class PersonNameDetector:
         """A capitalised word that could be a name in a list: not a term, a title, a place or a common word."""
         lex = self.lexicon
         tok = toks[i]
-        if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i):
+        if not tok.capitalised or tok.text in lex.never_names or tok.text in TITLES or _place_part(toks, i, text):
             return False
         if tok.text.lower() in KIN_AND_ROLE:  # "Parental view (Mum, Shelley)": a form of address
             return False
@@ -1378,7 +1403,8 @@ class PersonNameDetector:
         term_parts: set[str] = set()
         for finding in findings:
             for word in TOKEN.findall(finding.text):
-                if word in TITLES or len(word) < 2:
+                # "Mary St Clair" makes no "St" a name: "a flat at Byron St".
+                if word in TITLES or len(word) < 2 or word in _STREET_SHORT:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
         covered = SpanCover((f.start, f.end) for f in findings)

@@ -81,6 +81,7 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
 # anonymised "Child A" are not initials.
 # An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
+_B_AND_B = re.compile(r"\bB\s+(?:and|&|n)\s+B\b")
 _SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?=[^\W\d_])(?!s\b)|\.\w)")
 _SINGLE_AFTER = re.compile(
     # "the young person who made the allegation, K, was supported": set off by commas; "R still sees the CAMHS
@@ -211,9 +212,13 @@ class InitialsDetector:
             end = m.start() + len(value)
             out.append(Finding(type="INITIALS", text=value, start=m.start(), end=end, score=0.7, detector=self.name))
         singles: list[Finding] = []
+        # "placed in a B and B": bed and breakfast, the handbook's "B&B", is no one's initials.
+        b_and_b = [(b.start(), b.end()) for b in _B_AND_B.finditer(text)]
         for m in _SINGLE.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
             if LETTER_LABEL_BEFORE.search(before) or _ANONYMISED_LABEL_BEFORE.search(before):
+                continue
+            if any(start <= m.start() < end for start, end in b_and_b):
                 continue
             after = text[m.end() : m.end() + 60]
             joined = bool(singles) and re.fullmatch(r"\s+and\s+", text[singles[-1].end : m.start()]) is not None
