@@ -135,9 +135,13 @@ _CHAIN_NEXT = re.compile(rf"\s+(?:to|then)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3
 _CHAIN_START = ("from", "to", "then")
 # "held at Cookham Wood", "remanded to Wetherby": a named custodial setting.
 _CUSTODY = re.compile(
-    r"\b(?:held|remanded|detained|sentenced|serving (?:his|her|their|a) sentence|in custody)\s+(?P<prep>at|to|in)\s+"
+    r"\b(?:[Hh]eld|[Rr]emanded|[Dd]etained|[Ss]entenced|[Ss]erving (?:his|her|their|a) sentence|[Ii]n custody)\s+"
+    r"(?P<prep>at|to|in)\s+"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
+# "he's at Wetherby now": the youth custody estate's young offender institutions and secure training centre are
+# known by their towns, and no one is "at" a town otherwise ("in Wetherby" stays a town).
+_YOUTH_CUSTODY_AT = re.compile(r"\bat\s+(?P<name>Wetherby|Werrington|Cookham Wood|Feltham|Parc|Oakhill)\b(?!\s+[A-Z])")
 # "semi-independent accommodation at Oak Tree Court", "nursery place offered at Little Stars": the kind of
 # home first, then its name.
 _HOME_AFTER_KIND = re.compile(
@@ -407,6 +411,7 @@ class InstitutionDetector:
             # person's; "the nursery, Dawn," stays a person (the name detector's equal score wins the tie).
             known = any(self.lexicon.is_known_name(w) for w in words)
             out.append(self._finding(text, *m.span("name"), 0.8 if known or m.re is not _KIND_APPOSITIVE else 0.85))
+        out += [self._finding(text, *m.span("name"), 0.8) for m in _YOUTH_CUSTODY_AT.finditer(text)]
         # A pupil is in Year 10 at a school, not at a town, so a town's name here is the school's ("Oakwood").
         for m in _SCHOOL_AT.finditer(text):
             words = [w for w in m.group("name").split() if w != "The"]

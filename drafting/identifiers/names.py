@@ -1396,6 +1396,23 @@ class PersonNameDetector:
             ):
                 found[i] = (i, 0.8)
 
+    def _shortened(self, word: str, parts: set[str]) -> str | None:
+        """The found given name this word is the short form of, cut after its third letter or later ("ash" of
+        "ashleigh", "Soph" of "Sophie"); not a frequent word ("car" of "Caroline")."""
+        if len(word) < 3 or is_everyday_word(word, 4.5):
+            return None
+        short = word.lower()
+        return next(
+            (
+                part
+                for part in sorted(parts)
+                if len(part) >= len(short) + 2
+                and part.lower().startswith(short)
+                and self.lexicon.is_given_name(part.capitalize())
+            ),
+            None,
+        )
+
     def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
         parts: set[str] = set()
         # A surname that is also a term ("DC Foster") is propagated only where a person is plainly meant:
@@ -1429,6 +1446,11 @@ class PersonNameDetector:
                     continue
                 if name in parts:
                     candidates.add(name)
+            # "ash says nan gets her" once "ashleigh (16)" is known: the short form of a found given name, before
+            # what a person does.
+            short_of = self._shortened(tok.text, parts)
+            if short_of and _acts(toks, index):
+                candidates.add(short_of)
             person_meant = False
             if tok.text in term_parts:
                 nxt = toks[index + 1].text if index + 1 < len(toks) else ""

@@ -81,6 +81,24 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
 # anonymised "Child A" are not initials.
 # An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
+_SHOUTED_WORD = re.compile(r"[A-Z][A-Z'’]+")
+_SHOUTED_FUNCTION_WORDS = {"THE", "OF", "IN", "AT", "AND", "FOR", "TO", "ON", "BY", "WITH", "FROM"}
+
+
+def _in_shouted_phrase(text: str, start: int, end: int) -> bool:
+    """The capitals are one of three or more words in capitals, one apart, among them a function word."""
+    words = [text[start:end]]
+    at = start
+    while (m := re.search(r"([A-Z][A-Z'’]+) $", text[max(0, at - 20) : at])) is not None:
+        words.insert(0, m.group(1))
+        at -= len(m.group(0))
+    at = end
+    while (m := re.match(r" ([A-Z][A-Z'’]+)(?![\w])", text[at : at + 20])) is not None:
+        words.append(m.group(1))
+        at += len(m.group(0))
+    return len(words) >= 3 and any(w in _SHOUTED_FUNCTION_WORDS for w in words)
+
+
 _B_AND_B = re.compile(r"\bB\s+(?:and|&|n)\s+B\b")
 _SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?=[^\W\d_])(?!s\b)|\.\w)")
 _SINGLE_AFTER = re.compile(
@@ -200,6 +218,10 @@ class InitialsDetector:
                 # "(TM Nadeem Aslam)", "Ask TM (Lorna)": the role of the person named
                 or _NAME_AFTER_ROLE.match(text, m.end())
             ):
+                continue
+            # "IN THE FAMILY COURT AT LEEDS": a run of words in capitals holding a function word is a heading, though
+            # the rest of its line is not shouted.
+            if _in_shouted_phrase(text, m.start(), m.start() + len(value)):
                 continue
             # Capitals in a shouted heading are not initials; a table row whose only letters are the initials
             # ("JW | 14/02/2014") is no heading.
