@@ -538,6 +538,14 @@ def texts(detector, text):
             "ashleigh (16) w/ Tasha. ash says nan gets her. the ash was everywhere. Caroline came. The car was late.",
             ["ashleigh", "Tasha", "ash", "Caroline"],
         ),
+        # Inspectors' messages: a family by a note's word for its children ("the Mahoney kids"; not "the Academy
+        # boys", "the Year 6 girls" or "the Naughty kids"), and names in lower case in a message whose sentences
+        # open in lower case at least as often as with a capital.
+        (
+            "the Mahoney kids. the Academy boys, the Year 6 girls, the Naughty kids\nTom (HMI) 11:40: just come out "
+            "of case 7 - strong direct work with keira. But aoife's health assessment was late",
+            ["Mahoney", "Tom", "keira", "aoife"],
+        ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
     ],
@@ -849,6 +857,8 @@ def test_person_names(text, expected):
         ),
         (InitialsDetector(), "For J.S. and child LM the plan worked.", ["J.S.", "LM"]),
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
+        # A role's abbreviation before "is" and the person it names: "TM is Phil Atherton".
+        (InitialsDetector(), "SW is Jen Dobson, TM is Phil Atherton.", []),
         # A body's capitals before its reference number are no one's initials ("HO ref", the Home Office's).
         (InitialsDetector(), "Referred by the Home Office (HO ref T1184729). HO said no.", ["HO"]),
         # A children's home's registered manager before a name or opening a line; "seen by RM" may be someone.
@@ -1118,8 +1128,10 @@ def test_lines_typed_in_lower_case(text, lower):
         ("abdi (UASC) - stayed in a hotel in Croydon", True),
         ("met jo at Costa. she said 'fine'. then left", True),
         ("Priya did a keywork session today", False),
-        ("stayed at home. Then she left for Leeds", False),  # a sentence opens with a capital
+        ("stayed at home. Then she left. They went to Leeds", False),  # more sentences open with a capital
         ("3. kenzie - placement wobbling. N worried re CCE. I said so", True),  # initials and "I" say nothing
+        ("just come out of case 7. But aoife's IHA was late", True),  # as many open in lower case as not
+        ("her aunt. She said so. They left for Leeds", False),  # a line wrapped in mid-sentence
         ("in Leeds", False),  # too few words to tell
     ],
 )

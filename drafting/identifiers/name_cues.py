@@ -155,7 +155,11 @@ CONTACTED_VERBS = {
 }  # fmt: skip
 # "I cannot see Liberty", "inspectors met Hope": a capitalised name-word after a verb of meeting is a person.
 MEETING_VERBS = MET_VERBS | {"see", "meet", "visit", "sees", "meets", "visits", "seeing", "meeting", "visiting"}
-FAMILY_WORDS = {"family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home"}
+# "the Mahoney kids", "the Patel girls": how a hurried note says "the children".
+FAMILY_WORDS = {
+    "family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home", "kids", "boys",
+    "girls",
+}  # fmt: skip
 SETTING_AFTER_FAMILY = {"centre", "center", "hub", "hubs", "court", "service", "services", "support", "group", "team"}
 # A table cell starts afresh, as a sentence does: "parents\tLegal" is the next column, not a name after a kin word.
 # A line's first word opens a sentence, after a list item's bullet or number too ("\n• Hope was …").

@@ -1341,6 +1341,7 @@ class PersonNameDetector:
         )
 
     def _family_names(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+        lex = self.lexicon
         for i, tok in enumerate(toks[:-1]):
             if not tok.capitalised or tok.text in self.lexicon.never_names or i in found:
                 continue
@@ -1372,11 +1373,21 @@ class PersonNameDetector:
                 and not is_everyday_word(tok.text, 3.0)
                 and not self._other_sense(toks, i, text)
             )
+            # "the Mahoney kids", but not "the Academy boys" or "the Year 6 girls": a note's own words for
+            # children follow only a name.
+            casual = nxt.text.lower() in ("kids", "boys", "girls")
             if (
                 nxt.text.lower() in FAMILY_WORDS
                 and (prev == "the" or surname_alone)
                 and nxt.start - tok.end == 1
                 and not (titled or setting)
+                and not (
+                    casual
+                    and (
+                        tok.text in PLACE_WORDS
+                        or not (lex.is_known_name(tok.text) or not is_everyday_word(tok.text, 3.0))
+                    )
+                )
             ):
                 found[i] = (i, 0.9)
             # "In the Smith case": a known surname naming a case; "the Pearsons", "the Okafors'": a surname

@@ -71,7 +71,8 @@ _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
 _ROLE_BEFORE = re.compile(
     r"(?:(?:^|\t|:|[+&])[ ]*|\b(?:the|a|an|her|his|their|our|my|your|cc)\s+|\bw/\s*)$", re.IGNORECASE | re.MULTILINE
 )
-_NAME_AFTER_ROLE = re.compile(r"\s\(?[A-Z][a-z]")
+# "TM Phil Atherton", "(TM Nadeem Aslam)", "TM is Phil Atherton": the role of the person named after it.
+_NAME_AFTER_ROLE = re.compile(r"\s(?:(?:is|was)\s)?\(?[A-Z][a-z]")
 # "the LC team", "the CP duty line": capitals naming a team or a service are no one's initials; nor are a body's
 # before its reference number ("HO ref T1184729", the Home Office's).
 _TEAM_AFTER = re.compile(r"\s+(?:team|service|panel|hub|unit|duty|office|board|meeting|ref|reference)s?\b")
