@@ -546,6 +546,12 @@ def texts(detector, text):
             "of case 7 - strong direct work with keira. But aoife's health assessment was late",
             ["Mahoney", "Tom", "keira", "aoife"],
         ),
+        # A table's header row is labels ("Relationship" before "DOB" is no one); a month cut short after a day's
+        # number or before a year is no one either ("9 Jan", "Jan 2025"), but "Jan said" is.
+        (
+            "Household composition:\nName\tRelationship\tDOB\nthe dentist on 9 Jan. Jan 2025 was cold. Jan said no.",
+            ["Jan"],
+        ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
     ],
@@ -652,6 +658,8 @@ def test_person_names(text, expected):
         (AddressDetector(), "She lives at 27 Larkspur Road with her aunt.", ["27 Larkspur Road"]),
         (AddressDetector(), "They moved to Flat 4, Kingfisher Court.", ["Flat 4, Kingfisher Court"]),
         (AddressDetector(), "8 of 20 children had a plan.", []),
+        # A flat's number in a named block, then its street.
+        (AddressDetector(), "I live at 3 Kestrel House, Brunel Way now.", ["3 Kestrel House, Brunel Way"]),
         (AddressDetector(), "address given as 4 tanners row; 2 food bank vouchers given.", ["4 tanners row"]),
         # Typed in lower case in a note, where the words before say an address follows.
         (
@@ -1000,6 +1008,13 @@ def test_person_names(text, expected):
         ),
         (InstitutionDetector(), "Remy was remanded to Wetherby; he was sentenced in Leeds.", ["Wetherby"]),
         (InstitutionDetector(), "The sister home, Rowanbank, shares its on-call manager.", ["Rowanbank"]),
+        # A town after a college's kind names the one college ("New College Swindon"), but not after a term of the
+        # allow-list ("the Virtual School Leeds team").
+        (
+            InstitutionDetector(),
+            "a course at New College Swindon. She attends Oakwood Academy Leeds. The Virtual School Leeds team.",
+            ["New College Swindon", "Oakwood Academy Leeds"],
+        ),
         # The youth custody estate by its town after "at", or after a verb of custody opening a sentence; "in
         # Wetherby" is the town.
         (

@@ -27,6 +27,7 @@ _KIND = (
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
 _ENDS_IN_KIND = re.compile(rf"\b{_KIND}$")
+_TOWN_AFTER_KIND = re.compile(r"[^\S\n]+(?P<town>[A-Z][a-z'’]+)\b(?![\s-]+[A-Z])")
 # What a setting's short name leaves out besides its kind: "St Anne's Catholic Primary" is "St Anne's".
 _DENOMINATION = re.compile(
     r"(?:\s+(?:Catholic|Roman Catholic|RC|CE|C of E|CofE|Church of England|Methodist|Community))+$"
@@ -208,6 +209,11 @@ def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]
     return [*spans, (start, end)]
 
 
+def _ends_term(terms: list[tuple[int, int]], start: int, end: int) -> bool:
+    """A term of the allow-list ends where the span ends ("the Virtual School")."""
+    return any(s >= start and e == end for s, e in terms)
+
+
 class InstitutionDetector:
     name = "institution"
     types = frozenset({"INSTITUTION"})
@@ -220,6 +226,7 @@ class InstitutionDetector:
 
     def detect(self, text: str) -> list[Finding]:
         lex = self.lexicon
+        terms = lex.phrase_spans(text)
         out = self._named_homes(text)
         for pattern, score in ((_SCHOOL, 0.85), (_KIND_FIRST, 0.85), (_HOME, 0.85)):
             for m in pattern.finditer(text):
@@ -227,6 +234,13 @@ class InstitutionDetector:
                     # "The Local Authority's contact centre": a possessive ending is not part of a name.
                     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])]
                     own = [w for w in words if w not in _GENERIC and w not in _KIND_WORDS]
+                    # "New College Swindon", "Sixth Form College Farnborough": a town after the kind is part of
+                    # the name, and names the one college.
+                    # Not after a term of the allow-list: "the Virtual School Leeds team" is the council's.
+                    town = _TOWN_AFTER_KIND.match(text, end) if pattern is _SCHOOL else None
+                    if town and town.group("town") in lex.towns and not _ends_term(terms, start, end):
+                        end = town.end()
+                        own.append(town.group("town"))
                     # "the Polish Saturday School": a language or a term and a kind of school names no one school;
                     # a town's or an area's name does ("Sheffield College", "Calderdale College").
                     if not own or all(w in lex.never_names and w not in lex.towns and w not in lex.places for w in own):
@@ -292,7 +306,6 @@ class InstitutionDetector:
         out.extend(self._next_in_chain(text, out))
         # A term of the allow-list is never a setting, whatever its last word ("the Social Work Academy"), nor is
         # its short name ("Social Work").
-        terms = lex.phrase_spans(text)
 
         def outside_terms(finding: Finding) -> bool:
             return not any(s <= finding.start and finding.end <= e for s, e in terms)

@@ -36,6 +36,11 @@ _FLAT = re.compile(rf"{_FLAT_NUMBER}(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Co
 # between the street address (0.9, which wins when the street has its word: "Flat 4, 22 Cardigan Road") and
 # the flat alone (0.85).
 _FLAT_STREET = re.compile(rf"{_FLAT_NUMBER},\s*\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?(?!\s+[A-Z])")
+# "3 Kestrel House, Brunel Way": a flat's number in a named block, then its street.
+_NUMBER_BLOCK_STREET = re.compile(
+    rf"(?<![\w.])\d{{1,4}}[A-Za-z]?,?\s+(?:{_NAME_WORD}\s+){{1,2}}(?:House|Court|Tower|Point|Mansions|Buildings),\s+"
+    rf"(?:{_NAME_WORD}\s+){{1,3}}{_STREET}\b"
+)
 # Not "Lodge": a named lodge is a setting (institutions.py), as all 15 the labelled sets name are.
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Manor|Barn|Bungalow|Cottages)\b")
 # "14 Solway Road, Silloth at 03:00": the town after a street address belongs to the address.
@@ -92,6 +97,7 @@ class AddressDetector:
             (_NUMBER_THE, 0.85),
             (_FLAT, 0.85),
             (_FLAT_STREET, 0.86),
+            (_NUMBER_BLOCK_STREET, 0.9),
             (_NAMED_HOUSE, 0.75),
             (_NUMBER_BEFORE_POSTCODE, 0.85),
         ):

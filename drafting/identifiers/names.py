@@ -102,6 +102,7 @@ from drafting.identifiers.name_cues import (
     WHO_AFTER,
     WORD_TITLES,
 )
+from drafting.identifiers.tables import header_rows
 
 
 def _is_common_word(word: str, lexicon: Lexicon) -> bool:
@@ -193,8 +194,17 @@ def _place_part(toks: list[_Tok], i: int, text: str) -> bool:
 _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 
 
+# A month cut short: "the dentist on 9 Jan", "Jan 2025", though "Jan" is also a given name.
+_MONTHS_SHORT = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+
+
 def _month_meant(toks: list[_Tok], i: int, text: str) -> bool:
     """ "In April", "since June", "on 3 June": a month, though April and June are also given names."""
+    if toks[i].text in _MONTHS_SHORT:
+        return bool(
+            _DAY_BEFORE.search(text, max(0, toks[i].start - 10), toks[i].start)
+            or re.match(r"\.?\s+\d{2}(?:\d{2})?\b", text[toks[i].end : toks[i].end + 8])
+        )
     if toks[i].text not in MONTHS:
         return False
     return (i > 0 and toks[i - 1].text.lower() in BEFORE_A_MONTH) or bool(
@@ -375,11 +385,13 @@ _TITLE_WINDOW = max(map(len, TITLES)) + 2
 
 
 def _masked_spans(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Terms of the allow-list (unless a title comes just before: "Mrs Care"), and tables' header rows
+    ("Name\tRelationship\tDOB")."""
     return [
         (start, end)
         for start, end in lexicon.phrase_spans(text)
         if not _TITLE_JUST_BEFORE.search(text, max(0, start - _TITLE_WINDOW), start)
-    ]
+    ] + header_rows(text)
 
 
 class PersonNameDetector:

@@ -51,6 +51,20 @@ def _header_kind(cell: str) -> str | None:
     return next((kind for kind, pattern in _HEADERS.items() if pattern.fullmatch(cell.strip())), None)
 
 
+def _header_kinds(text: str, start: int, end: int, cells: list[tuple[int, int]]) -> list[str | None] | None:
+    """The kinds a header row names, column by column; None for a line that is no header. A header row has two
+    cells or more, names a column and holds no figures."""
+    if len(cells) < 2 or any(c.isdigit() for c in text[start:end]):
+        return None
+    kinds = [_header_kind(text[s:e]) for s, e in cells]
+    return kinds if any(kinds) else None
+
+
+def header_rows(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's table header rows ("Name\tRelationship\tDOB"): labels, not anyone's details."""
+    return [(start, end) for start, end in _lines(text) if _header_kinds(text, start, end, _cells(text, start, end))]
+
+
 class TableColumnDetector:
     name = "table-column"
     types = frozenset(_HEADERS)
@@ -63,9 +77,8 @@ class TableColumnDetector:
             if len(cells) < 2:
                 header = None
                 continue
-            kinds = [_header_kind(text[s:e]) for s, e in cells]
-            # A header row names its columns and holds no figures.
-            if any(kinds) and not any(c.isdigit() for c in text[start:end]):
+            kinds = _header_kinds(text, start, end, cells)
+            if kinds is not None:
                 header = kinds
                 continue
             if header is None or len(header) != len(cells):
