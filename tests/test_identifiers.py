@@ -546,6 +546,8 @@ def texts(detector, text):
             "of case 7 - strong direct work with keira. But aoife's health assessment was late",
             ["Mahoney", "Tom", "keira", "aoife"],
         ),
+        # A GP practice or a provider named as a group is no person: "Ashton Medical Group".
+        ("GP: Dr Mensah, Ashton Medical Group. Ashton Medical Centre. The Priory Group.", ["Mensah"]),
         # A table's header row is labels ("Relationship" before "DOB" is no one); a month cut short after a day's
         # number or before a year is no one either ("9 Jan", "Jan 2025"), but "Jan said" is.
         (
@@ -867,6 +869,8 @@ def test_person_names(text, expected):
         (InitialsDetector(), "The DCS, the IRO and CAMHS attended.", []),
         # A role's abbreviation before "is" and the person it names: "TM is Phil Atherton".
         (InitialsDetector(), "SW is Jen Dobson, TM is Phil Atherton.", []),
+        # Medical tests and devices are no one's initials: "PEG fed", "MRI", "CT head", "NG tube"; "CT said" may be.
+        (InitialsDetector(), "PEG fed. CT head normal. MRI and EEG done. NG tube. GCS 15. CT said no.", ["CT"]),
         # A body's capitals before its reference number are no one's initials ("HO ref", the Home Office's).
         (InitialsDetector(), "Referred by the Home Office (HO ref T1184729). HO said no.", ["HO"]),
         # A children's home's registered manager before a name or opening a line; "seen by RM" may be someone.

@@ -138,6 +138,8 @@ FIRM_SUFFIXES = {
     "LLP", "Ltd", "Limited", "plc", "PLC", "Solicitors", "Chambers", "Associates",
     # Charities named after their founders: "the Helen Bamber Foundation", "the Anna Freud Institute".
     "Foundation", "Institute", "Society",
+    # A GP practice or a care provider: "Ashton Medical Group", "the Priory Group".
+    "Group",
 }  # fmt: skip
 ARTICLES = {"the", "a", "an"}
 PRONOUNS = {

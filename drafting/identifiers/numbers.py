@@ -82,7 +82,7 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
 # anonymised "Child A" are not initials.
 # An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
-_SHOUTED_WORD = re.compile(r"[A-Z][A-Z'’]+")
+_MEDICAL_AFTER = re.compile(r"\s+(?:scans?|head|chest|abdomen|tube|fed|feeds?)\b")
 _SHOUTED_FUNCTION_WORDS = {"THE", "OF", "IN", "AT", "AND", "FOR", "TO", "ON", "BY", "WITH", "FROM"}
 
 
@@ -207,6 +207,9 @@ class InitialsDetector:
             if "." not in value and (letters in self.lexicon.acronyms or _LOWER_ROMAN.match(letters)):
                 continue
             if letters.upper() in _DOTTED_ABBREVIATIONS or _TEAM_AFTER.match(text, m.end()):
+                continue
+            # "CT head normal", "NG tube": a medical test or device, not someone's initials.
+            if _MEDICAL_AFTER.match(text, m.start() + len(value)):
                 continue
             # "PP+" (pupil premium plus), "LGBTQ+": capitals with a plus sign name a term, not a person ("JW+mum"
             # is someone with her mother).
