@@ -546,6 +546,12 @@ def texts(detector, text):
             "of case 7 - strong direct work with keira. But aoife's health assessment was late",
             ["Mahoney", "Tom", "keira", "aoife"],
         ),
+        # A name someone is called by ("Rob calls her Tee", "everyone calls me Reecey"); not a kinship word or a
+        # day ("she calls her Mum daily", "I'll call him Monday").
+        (
+            "Rob calls her Tee. Everyone calls me Reecey. She calls her Mum daily. I'll call him Monday.",
+            ["Rob", "Tee", "Reecey"],
+        ),
         # A GP practice or a provider named as a group is no person: "Ashton Medical Group".
         ("GP: Dr Mensah, Ashton Medical Group. Ashton Medical Centre. The Priory Group.", ["Mensah"]),
         # A table's header row is labels ("Relationship" before "DOB" is no one); a month cut short after a day's

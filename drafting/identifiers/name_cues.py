@@ -367,9 +367,12 @@ NAME_NOUNS = {"surname", "surnames", "forename", "forenames", "née", "nee"}
 # "his name was 'Ghost'", "jas's surname is akhtar-bell", "my real name's Dean": a person's name said to be
 # the word after it (not "the school's name was …", whose name is a setting's).
 NAME_SAID_BEFORE = re.compile(
-    r"(?:\b(?:his|her|their|my|your|whose)\s+(?:(?:first|real|full|given|last|street)\s+)?(?:sur|fore|nick)?name"
+    r"(?:(?:\b(?:his|her|their|my|your|whose)\s+(?:(?:first|real|full|given|last|street)\s+)?(?:sur|fore|nick)?name"
     r"|['’]s\s+(?:(?:first|real|full|given|last|street)\s+name|(?:sur|fore|nick)name))"
-    r"(?:\s+(?:is|was)|['’]s)\s+(?P<quote>['‘\"“])?$",
+    r"(?:\s+(?:is|was)|['’]s)"
+    # "Rob calls her Tee", "everyone calls me Reecey", "she calls herself 'Ghost'".
+    r"|\b(?:call|calls|called|calling)\s+(?:her|him|them|me|herself|himself|themselves|myself))"
+    r"\s+(?P<quote>['‘\"“])?$",
     re.IGNORECASE,
 )
 # A log's entry for someone, after the name at the start of its line: "leighton - good day".
