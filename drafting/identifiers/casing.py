@@ -10,9 +10,10 @@ from drafting.identifiers.base import SpanCover
 
 _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 # A pasted message's label, its speaker (up to three words: "Kev W") and its time ("Gemma 10:02: ", "[21:14] Tee: ",
-# "[19:07] Kev W: "): the message after it is typed as its writer typed it, whatever the label's capitals.
+# "[19:07] Kev W: ", a WhatsApp export's "[14/11/2026, 18:02:11] Lauren PA: "): the message after it is typed as
+# its writer typed it, whatever the label's capitals.
 _MESSAGE_LABEL = re.compile(
-    r"[^\n:]{0,24}?\b\d{1,2}[:.]\d{2}(?:\s?[AaPp][Mm])?\]?"
+    r"[^\n:]{0,24}?\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp][Mm])?\]?"
     r"(?:\s*[-–]?\s*[A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’.-]*){0,2})?:\s+"
 )
 # Fewer words than this say too little about how a line was typed ("lives at 4 moss lane").

@@ -123,7 +123,16 @@ FOLLOWING_VERBS = {
     "returned", "moved", "aged", "spoke", "asked", "refused", "agreed", "shared", "thinks", "thought",
     "likes", "loves", "enjoys", "became", "needs", "was", "is", "has", "had", "missed", "stays",
     "stayed", "visited", "visits", "cried", "admitted", "denied", "alleged", "presented", "arrived",
+    # What a message says someone keeps doing or did: "ryan keeps messaging me", "lee came round".
+    "keeps", "kept", "came", "comes", "texted", "messaged", "rang", "phoned",
 }  # fmt: skip
+# "jade from the childrens centre", "sandra from housing": someone from a service.
+FROM_A_SERVICE_AFTER = re.compile(
+    r"[^\S\n]+from[^\S\n]+(?:the[^\S\n]+)?(?:[a-z'’]+[^\S\n]+){0,2}?(?:centre|center|school|college|nursery|team"
+    r"|council|social services|police|hospital|surgery|charity|project|hub|office|housing|clinic|unit|cafcass"
+    r"|camhs|nyas|barnardos)\b",
+    re.IGNORECASE,
+)
 # Words that make a capitalised phrase a place, not a surname ("Holly Farm", "Oak House").
 PLACE_WORDS = {
     "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",

@@ -36,6 +36,7 @@ from drafting.identifiers.name_cues import (
     FAMILY_WORDS,
     FIRM_SUFFIXES,
     FOLLOWING_VERBS,
+    FROM_A_SERVICE_AFTER,
     FUNCTION_WORDS,
     GREETING_BEFORE,
     INITIAL_BEFORE,
@@ -744,6 +745,9 @@ class PersonNameDetector:
             return True
         if not (lex.is_given_name(name) or name in lex.name_words) or self._other_sense(toks, i, text):
             return False
+        # "did jade from the childrens centre ring u": someone from a service, though a dictionary lists the word.
+        if FROM_A_SERVICE_AFTER.match(text, toks[i].end) and not is_everyday_word(toks[i].text, 5.0):
+            return True
         # "leighton's dad phoned", "gemma's mum": a given name whose relative follows, though a dictionary lists it.
         if name not in lex.name_words and RELATIVE_POSSESSIVE.match(text[toks[i].end : toks[i].end + 60]):
             return True
@@ -816,6 +820,16 @@ class PersonNameDetector:
             and nxt.text in ("is", "was")
             and _adjacent(toks, i, i + 2)
             and toks[i + 2].text.endswith("ing")
+        ):
+            return True
+        # "also ryan keeps messaging me", "ryan said": such a name straight before what a person does (not "is",
+        # "was", "has" or "had", which things do as well).
+        if (
+            name not in lex.dictionary_names
+            and nxt is not None
+            and _adjacent(toks, i, i + 1)
+            and (nxt.text in FOLLOWING_VERBS or nxt.text in AGENTIVE_VERBS)
+            and nxt.text not in ("is", "was", "has", "had")
         ):
             return True
         if is_everyday_word(toks[i].text, 4.5):

@@ -82,6 +82,7 @@ _DOTTED_ABBREVIATIONS = {"DOB", "AKA", "NFA", "NB", "PS", "ETA"}
 # verb, a possessive or another initial after it ("J said", "J's", "J and T"). "Annex B", "Plan B" and an
 # anonymised "Child A" are not initials.
 # An apostrophe and a letter make a name ("D'Souza"), but a closing quote does not ("only as 'Mrs D'").
+_ACTION_AFTER = re.compile(r"\s+to\s+[a-z]")
 _MEDICAL_AFTER = re.compile(r"\s+(?:scans?|head|chest|abdomen|tube|fed|feeds?)\b")
 _SHOUTED_FUNCTION_WORDS = {"THE", "OF", "IN", "AT", "AND", "FOR", "TO", "ON", "BY", "WITH", "FROM"}
 
@@ -221,6 +222,8 @@ class InitialsDetector:
                 or _ROLE_BEFORE.search(text, 0, m.start())
                 # "(TM Nadeem Aslam)", "Ask TM (Lorna)": the role of the person named
                 or _NAME_AFTER_ROLE.match(text, m.end())
+                # "SW to attend the refresher; TM to add the plan": whoever holds the role owns the action
+                or _ACTION_AFTER.match(text, m.end())
             ):
                 continue
             # "IN THE FAMILY COURT AT LEEDS": a run of words in capitals holding a function word is a heading, though
