@@ -81,6 +81,8 @@ _HOME_WORDS = (
     r"|restrain(?:ed|t|ing)\b|placed at|placement at"
     # The Children's Homes Regulations' own terms: the independent person's monthly visit and report.
     r"|reg(?:ulation)?\s+4[45]\b|independent visitor|responsible individual|statement of purpose"
+    # Where children see their parents: "contact … supervised at the Beeches".
+    r"|supervised (?:at|in)\b|contact centre"
 )
 _HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
 _HOME_CONTEXT = re.compile(

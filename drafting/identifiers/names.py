@@ -1463,6 +1463,19 @@ class PersonNameDetector:
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
         covered = SpanCover((f.start, f.end) for f in findings)
         extra: list[Finding] = []
+        # "#justiceforlolaandalfie" once "Lola" and "Alfie" are found: a hashtag or a handle that spells a found
+        # given name inside it.
+        given = {p.lower() for p in parts if len(p) >= 4 and self.lexicon.is_given_name(p.capitalize())}
+        for tok in toks:
+            if (
+                given
+                and text[tok.start - 1 : tok.start] in ("#", "@")
+                and not covered.holds(tok.start)
+                and any(name in tok.text.lower() for name in given)
+            ):
+                extra.append(
+                    Finding(type="PERSON", text=tok.text, start=tok.start, end=tok.end, score=0.7, detector=self.name)
+                )
         for index, tok in enumerate(toks):
             # Careless lower-case notes: "spoke to liam" once "Liam" is known, unless it is also a word.
             candidates = {tok.text}
