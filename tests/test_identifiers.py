@@ -1203,10 +1203,11 @@ def test_a_named_lodge_is_flagged_as_a_setting():
             "Wellbeing: N tired, covering. Signed NC / GP.",
             ["N", "N", "NC", "GP"],
         ),
-        # A term's letters, an article's "A", the pronoun "I", a letter inside a word or before "and": no one's.
+        # A term's letters outside a signature, an article's "A", the pronoun "I", a letter inside a word or
+        # before "and": no one's.
         (
             "Amy Smith and Isla Brown and Gareth Pugh met. A worried parent rang. I said so. GP registration done. "
-            "Her GP is Dr Shah. G and H. AS-level. No one named Ben: B to call.",
+            "Her GP is Dr Shah. Seen by GP. Mum, GP and school. G and H. AS-level. No one named Ben: B to call.",
             [],
         ),
         # No one named in full, no initials: "N to chase" could be anyone's.

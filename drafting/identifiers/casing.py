@@ -48,9 +48,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'‘“(]?([A-Za-z][A-Za-z'’]*
 
 @lru_cache(maxsize=8)
 def _lines_without_capital_starts(text: str) -> SpanCover:
-    """The lines whose every sentence opens in lower case ("abdi (UASC) - says his age was disputed … in
-    Croydon"): a writer who capitalises no sentence's start may still capitalise a town or an acronym, but a
-    name's missing capital says nothing. A line wrapped in mid-sentence opens in lower case too, so at least as
+    """The lines whose sentences open in lower case ("abdi (UASC) - says his age was disputed … in Croydon"): a
+    writer who capitalises no sentence's start may still capitalise a town or an acronym, but a name's missing
+    capital says nothing. A line wrapped in mid-sentence opens in lower case too, so at least as
     many of its sentences must open in lower case as with a capital ("just come out of case 7 - … with keira. But
     aoife's health assessment was late" is a hurried message; "her aunt. She said so. They left." a wrapped
     line). A sentence opening with a word in capitals ("N worried re CCE", "I said") says nothing either way:
@@ -63,11 +63,8 @@ def _lines_without_capital_starts(text: str) -> SpanCover:
         body = line[start:]
         starts = [m.group(1) for m in _SENTENCE_START.finditer(body)]
         lower = sum(w[0].islower() for w in starts)
-        if (
-            lower
-            and lower >= sum(bool(_TITLE_CASE_WORD.match(w)) for w in starts)
-            and (len(body.split()) >= _MIN_LOWER_LINE_WORDS)
-        ):
+        capital = sum(bool(_TITLE_CASE_WORD.match(w)) for w in starts)
+        if lower and lower >= capital and len(body.split()) >= _MIN_LOWER_LINE_WORDS:
             spans.append((at + start, at + len(line)))
         at += len(line) + 1
     return SpanCover(spans)

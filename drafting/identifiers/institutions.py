@@ -237,8 +237,8 @@ class InstitutionDetector:
                     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[A-Z][a-z'’]+|St\.?", text[start:end])]
                     own = [w for w in words if w not in _GENERIC and w not in _KIND_WORDS]
                     # "New College Swindon", "Sixth Form College Farnborough": a town after the kind is part of
-                    # the name, and names the one college.
-                    # Not after a term of the allow-list: "the Virtual School Leeds team" is the council's.
+                    # the name, and names the one college; not after a term of the allow-list ("the Virtual
+                    # School Leeds team" is the council's).
                     town = _TOWN_AFTER_KIND.match(text, end) if pattern is _SCHOOL else None
                     if town and town.group("town") in lex.towns and not _ends_term(terms, start, end):
                         end = town.end()

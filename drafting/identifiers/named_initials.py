@@ -13,6 +13,9 @@ from drafting.identifiers.names import PersonNameDetector
 _TERM_BEFORE = re.compile(r"\b(?:the|a|an|her|his|their|my|your|our|its)\s+$", re.IGNORECASE)
 # "Signed NC / GP", "NC, GP", "initials: NC": where initials are written as initials.
 _SIGNED_BEFORE = re.compile(r"(?:\b(?:signed|initials|initialled|by)\s*:?\s*|[/,&+]\s*)$", re.IGNORECASE)
+# A term's letters are someone's only in a signature or a list of initials: "Signed NC / GP", not "seen by GP" or
+# "mum, GP and school".
+_SIGNATURE_BEFORE = re.compile(r"\b(?:signed|initials|initialled)\b[^.\n]{0,12}$", re.IGNORECASE)
 _SIGNED_AFTER = re.compile(r"^\s*[/,&+]\s*[A-Z]{1,3}\b")
 # A clause's start: a line's, or after its punctuation ("Wellbeing: N tired", "agreed. N to chase").
 _CLAUSE_BEFORE = re.compile(r"(?:^|[\n(;:,.!?]\s*|\d\.\s+)$")
@@ -47,9 +50,10 @@ class NamedInitialsDetector:
             for m in re.finditer(rf"(?<![\w.&/-]){letters}(?![\w&-])", text):
                 before = text[max(0, m.start() - 20) : m.start()]
                 signed = bool(_SIGNED_BEFORE.search(before) or _SIGNED_AFTER.match(text[m.end() : m.end() + 8]))
-                # A term's letters ("GP registration done", "her GP") are someone's only among initials.
+                # A term's letters ("GP registration done", "her GP", "seen by GP") are someone's only in a
+                # signature.
                 if letters in acronyms or _TERM_BEFORE.search(before):
-                    if not signed:
+                    if not _SIGNATURE_BEFORE.search(before):
                         continue
                 # Written alone, initials stand where a person can: "NC to chase".
                 elif not signed and not (

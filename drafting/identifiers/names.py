@@ -1433,22 +1433,15 @@ class PersonNameDetector:
             ):
                 found[i] = (i, 0.8)
 
-    def _shortened(self, word: str, parts: set[str]) -> str | None:
-        """The found given name this word is the short form of, cut after its third letter or later ("ash" of
-        "ashleigh", "Soph" of "Sophie"); not a frequent word ("car" of "Caroline")."""
-        if len(word) < 3 or is_everyday_word(word, 4.5):
-            return None
-        short = word.lower()
-        return next(
-            (
-                part
-                for part in sorted(parts)
-                if len(part) >= len(short) + 2
-                and part.lower().startswith(short)
-                and self.lexicon.is_given_name(part.capitalize())
-            ),
-            None,
-        )
+    def _short_forms(self, parts: set[str]) -> dict[str, str]:
+        """The short forms of the found given names, each cut after its third letter or later and two letters
+        short of the name at least ("ash" of "ashleigh", "soph" of "sophie"), with the name they stand for."""
+        forms: dict[str, str] = {}
+        for part in sorted(parts):
+            if self.lexicon.is_given_name(part.capitalize()):
+                for cut in range(3, len(part) - 1):
+                    forms.setdefault(part[:cut].lower(), part)
+        return forms
 
     def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
         parts: set[str] = set()
@@ -1462,6 +1455,7 @@ class PersonNameDetector:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
         covered = SpanCover((f.start, f.end) for f in findings)
+        short_forms = self._short_forms(parts)
         extra: list[Finding] = []
         # "#justiceforlolaandalfie" once "Lola" and "Alfie" are found: a hashtag or a handle that spells a found
         # given name inside it.
@@ -1497,9 +1491,9 @@ class PersonNameDetector:
                 if name in parts:
                     candidates.add(name)
             # "ash says nan gets her" once "ashleigh (16)" is known: the short form of a found given name, before
-            # what a person does.
-            short_of = self._shortened(tok.text, parts)
-            if short_of and _acts(toks, index):
+            # what a person does; not a frequent word ("car" of "Caroline").
+            short_of = short_forms.get(tok.text.lower())
+            if short_of and _acts(toks, index) and not is_everyday_word(tok.text, 4.5):
                 candidates.add(short_of)
             person_meant = False
             if tok.text in term_parts:
