@@ -4,6 +4,7 @@ about whether a word is a name or a setting's name."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from drafting.identifiers.base import SpanCover
@@ -26,16 +27,21 @@ def _lower_case_lines(text: str) -> SpanCover:
     capital's absence says nothing about names. A line with any title-case word ("Priya did a keywork session",
     "■ evidence of complaints from the DCS's Office") is typed with capitals. A pasted message is judged after
     its label ("Dion 12:05: ok. im at leeds city college")."""
-    spans: list[tuple[int, int]] = []
+    return SpanCover(
+        (start, end)
+        for start, end, body in _line_bodies(text)
+        if not _TITLE_CASE_WORD.search(body) and len(body.split()) >= _MIN_LOWER_LINE_WORDS
+    )
+
+
+def _line_bodies(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each line's text after a pasted message's label, if it has one, with where that starts and the line ends."""
     at = 0
     for line in text.split("\n"):
         label = _MESSAGE_LABEL.match(line)
         start = label.end() if label else 0
-        body = line[start:]
-        if not _TITLE_CASE_WORD.search(body) and len(body.split()) >= _MIN_LOWER_LINE_WORDS:
-            spans.append((at + start, at + len(line)))
+        yield at + start, at + len(line), line[start:]
         at += len(line) + 1
-    return SpanCover(spans)
 
 
 def in_lower_case_line(text: str, position: int) -> bool:
@@ -56,17 +62,12 @@ def _lines_without_capital_starts(text: str) -> SpanCover:
     line). A sentence opening with a word in capitals ("N worried re CCE", "I said") says nothing either way:
     initials and "I" are always capitals."""
     spans: list[tuple[int, int]] = []
-    at = 0
-    for line in text.split("\n"):
-        label = _MESSAGE_LABEL.match(line)
-        start = label.end() if label else 0
-        body = line[start:]
+    for start, end, body in _line_bodies(text):
         starts = [m.group(1) for m in _SENTENCE_START.finditer(body)]
         lower = sum(w[0].islower() for w in starts)
         capital = sum(bool(_TITLE_CASE_WORD.match(w)) for w in starts)
         if lower and lower >= capital and len(body.split()) >= _MIN_LOWER_LINE_WORDS:
-            spans.append((at + start, at + len(line)))
-        at += len(line) + 1
+            spans.append((start, end))
     return SpanCover(spans)
 
 
