@@ -1045,6 +1045,14 @@ def test_person_names(text, expected):
             "a course at New College Swindon. She attends Oakwood Academy Leeds. The Virtual School Leeds team.",
             ["New College Swindon", "Oakwood Academy Leeds"],
         ),
+        # A school or a church known by its saint alone, after "at", "to" or "from"; not a hospital, a road, a
+        # church named with its kind, or a saint's day.
+        (
+            InstitutionDetector(),
+            "The PEPs are at St Gabriel's. Born at St Mary's Hospital. On St Anne's Road. Mass at St Peter's Church. "
+            "Went to St Helen's day.",
+            ["St Gabriel's"],
+        ),
         # A place known by "the" where contact is supervised ("supervised at the Beeches").
         (InstitutionDetector(), "Contact to go ahead, supervised at the Beeches.", ["Beeches"]),
         (InstitutionDetector(), "We met for lunch at the Beeches.", []),
@@ -1375,6 +1383,11 @@ RECALL_FLOOR_BELOW_TARGET = {
     # ("#justiceforlolaandalfie", found in the whole note) and contact "supervised at the Beeches": 0.957 by line,
     # 1.000 as documents. Left: "the Greggs on Briggate", a street read as a possible name.
     "identifiers_heldout192": 0.92,
+    # A thirty-second blind round, session 27 (an inspector's evidence note from case tracking; a foster carer's
+    # email): first 0.920 by line, 0.960 as documents (24 of 25), precision 1.000. Then a school known by its saint
+    # alone ("at St Gabriel's"): 0.960 by line, 1.000 as documents. Left by line: "she wants wayne to leave", a
+    # name typed in lower case with no cue in its passage (found in the whole note).
+    "identifiers_heldout194": 0.92,
     "identifiers_heldout179": 0.82,
 }
 

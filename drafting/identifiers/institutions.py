@@ -142,6 +142,13 @@ _CUSTODY = re.compile(
     r"(?P<prep>at|to|in)\s+"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})"
 )
+# "the PEPs are on the 14th at St Gabriel's": a school or a church known by its saint alone, after "at", "to" or
+# "from" (not "St Mary's Hospital", "St Anne's Road", or a saint's day).
+_SAINT_AT = re.compile(
+    r"\b(?:at|to|from|attends|attended|attending)\s+(?P<name>St\.?\s+[A-Z][a-z]+['’]s)(?!\w)"
+    r"(?!\s+(?:[A-Z]|(?:hospital|hospice|church|cathedral|road|street|lane|avenue|way|park|close|drive|court"
+    r"|crescent|day)\b))"
+)
 # "he's at Wetherby now": the youth custody estate's young offender institutions and secure training centre are
 # known by their towns, and no one is "at" a town otherwise ("in Wetherby" stays a town).
 _YOUTH_CUSTODY_AT = re.compile(r"\bat\s+(?P<name>Wetherby|Werrington|Cookham Wood|Feltham|Parc|Oakhill)\b(?!\s+[A-Z])")
@@ -427,6 +434,7 @@ class InstitutionDetector:
             known = any(self.lexicon.is_known_name(w) for w in words)
             out.append(self._finding(text, *m.span("name"), 0.8 if known or m.re is not _KIND_APPOSITIVE else 0.85))
         out += [self._finding(text, *m.span("name"), 0.8) for m in _YOUTH_CUSTODY_AT.finditer(text)]
+        out += [self._finding(text, *m.span("name"), 0.75) for m in _SAINT_AT.finditer(text)]
         # A pupil is in Year 10 at a school, not at a town, so a town's name here is the school's ("Oakwood").
         for m in _SCHOOL_AT.finditer(text):
             words = [w for w in m.group("name").split() if w != "The"]
