@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.identifiers.base import Finding
+from drafting.identifiers.base import Finding, SpanCover
 from drafting.identifiers.name_cues import TITLES
 from drafting.identifiers.names import PersonNameDetector
 
@@ -23,6 +23,16 @@ _CLAUSE_BEFORE = re.compile(r"(?:^|[\n(;:,.!?]\s*|\d\.\s+)$")
 _PERSON_AFTER = re.compile(r"^ (?!and\b|or\b|&)[a-z]")
 # Single letters that open sentences as words.
 _WORD_LETTERS = {"A", "I"}
+
+
+def _signed(text: str, m: re.Match[str], before: str) -> bool:
+    """Written among initials: after "Signed" or a separator, or before a separator and more initials."""
+    return bool(_SIGNED_BEFORE.search(before) or _SIGNED_AFTER.match(text[m.end() : m.end() + 8]))
+
+
+def _subject(text: str, m: re.Match[str], before: str) -> bool:
+    """Opening a clause before a lower-case word, where a person stands: "N to chase", "N worried"."""
+    return bool(_CLAUSE_BEFORE.search(before) and _PERSON_AFTER.match(text[m.end() : m.end() + 6]))
 
 
 class NamedInitialsDetector:
@@ -44,31 +54,27 @@ class NamedInitialsDetector:
                 full.add("".join(w[0] for w in words[:3]))
                 singles.add(words[0][0])
         out: list[Finding] = []
-        inside = [(p.start, p.end) for p in people]
+        inside = SpanCover((p.start, p.end) for p in people)
         acronyms = self.names.lexicon.acronyms
         for letters in sorted(full):
             for m in re.finditer(rf"(?<![\w.&/-]){letters}(?![\w&-])", text):
                 before = text[max(0, m.start() - 20) : m.start()]
-                signed = bool(_SIGNED_BEFORE.search(before) or _SIGNED_AFTER.match(text[m.end() : m.end() + 8]))
                 # A term's letters ("GP registration done", "her GP", "seen by GP") are someone's only in a
-                # signature.
+                # signature; other initials written alone stand where a person can ("NC to chase").
                 if letters in acronyms or _TERM_BEFORE.search(before):
                     if not _SIGNATURE_BEFORE.search(before):
                         continue
-                # Written alone, initials stand where a person can: "NC to chase".
-                elif not signed and not (
-                    _CLAUSE_BEFORE.search(before) and _PERSON_AFTER.match(text[m.end() : m.end() + 6])
-                ):
+                elif not (_signed(text, m, before) or _subject(text, m, before)):
                     continue
                 out.append(self._finding(text, m.start(), m.end(), 0.7))
         for letter in sorted(singles - _WORD_LETTERS):
             for m in re.finditer(rf"(?<![\w.&/'’-]){letter}(?![\w&/'’-]|\.\w)", text):
-                if any(s <= m.start() < e for s, e in inside):
+                if inside.holds(m.start()):
                     continue
                 before = text[max(0, m.start() - 20) : m.start()]
-                subject = _CLAUSE_BEFORE.search(before) and _PERSON_AFTER.match(text[m.end() : m.end() + 6])
-                signed = _SIGNED_BEFORE.search(before) and _SIGNED_AFTER.match(text[m.end() : m.end() + 8])
-                if subject or signed:
+                if _subject(text, m, before) or (
+                    _SIGNED_BEFORE.search(before) and _SIGNED_AFTER.match(text[m.end() : m.end() + 8])
+                ):
                     out.append(self._finding(text, m.start(), m.end(), 0.6))
         return sorted(out, key=lambda f: f.start)
 
