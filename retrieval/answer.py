@@ -18,7 +18,7 @@ from retrieval.absent_words import quoted_words
 from retrieval.cleaning import FOOTNOTE_LINE
 from retrieval.fusion import first_choice_agreement, top_k
 from retrieval.index import tokenize
-from retrieval.named_days import days_asked, days_mentioned, only_days_asked, weeks_asked
+from retrieval.named_days import days_mentioned, read_days
 from retrieval.search import Searcher, validate_query
 from retrieval.shorthand import expand_query
 from retrieval.spans import Span, in_context, line_spans, sentence_spans
@@ -270,10 +270,9 @@ class Answerer:
         # The base model's cosine decides "not in the handbook" and picks sentences: the adapted query
         # encoder ranks better but separates off-topic questions less well (adaptation.py).
         ranked = [int(i) for i in top_k(unit_scores, UNITS_CONSIDERED) if unit_scores[i] > 0]
-        days = days_asked(question)
+        about_days = read_days(question)
+        days, weeks, only_days = about_days.days, about_days.weeks, about_days.only_days
         ranked = self.searcher.with_timetable(ranked, unit_scores, days, UNITS_CONSIDERED)
-        weeks = weeks_asked(question)
-        only_days = bool(weeks) or only_days_asked(question)
         if only_days and not self.searcher.timetables_having(days):
             return self._no_such_day(question)
         absent = self.searcher.absent_words(question)

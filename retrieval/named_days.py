@@ -11,6 +11,7 @@ then it asks about all their days (`whole_weeks`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _NUMBER_WORDS = [
     "zero",
@@ -137,12 +138,15 @@ def _several_weeks(match: re.Match[str]) -> set[int]:
 def weeks_asked(question: str) -> frozenset[int]:
     """The weeks a question asks about as a whole ("what happens in week two?": {2}; "what happens in weeks three
     and four?": {3, 4}); empty when it names a day, or asks about anything else in the weeks."""
+    return read_days(question).weeks
+
+
+def _weeks_named(question: str) -> frozenset[int]:
+    """`weeks_asked` for a question that names no day."""
     weeks = {_week(match) for match in _WEEK_NAMED.finditer(question)}
     for match in _WEEKS_NAMED.finditer(question):
         weeks |= _several_weeks(match) or {0}
-    if not weeks or named_days(question) or min(weeks) < 1:
-        return frozenset()
-    if not _asks_nothing_else(question, (_WEEK_NAMED, _WEEKS_NAMED)):
+    if not weeks or min(weeks) < 1 or not _asks_nothing_else(question, (_WEEK_NAMED, _WEEKS_NAMED)):
         return frozenset()
     return frozenset(weeks)
 
@@ -150,9 +154,11 @@ def weeks_asked(question: str) -> frozenset[int]:
 def only_days_asked(question: str) -> bool:
     """The question names days and asks nothing else about them: "what happens on day 19?", "what is done on the
     Monday of week one?"; not "who is involved on day 48?" or "on a re-inspection, what happens on day 9?"."""
-    return bool(named_days(question)) and _asks_nothing_else(
-        question, (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY, _DAY_NUMBERS)
-    )
+    return _only_days(question, named_days(question))
+
+
+def _only_days(question: str, named: frozenset[int]) -> bool:
+    return bool(named) and _asks_nothing_else(question, (_WEEKDAY_OF_WEEK, _WEEK_THEN_WEEKDAY, _DAY_NUMBERS))
 
 
 def _asks_nothing_else(question: str, named: tuple[re.Pattern[str], ...]) -> bool:
@@ -165,13 +171,35 @@ def _asks_nothing_else(question: str, named: tuple[re.Pattern[str], ...]) -> boo
 
 def whole_weeks(question: str) -> frozenset[int]:
     """The days of the weeks a question asks about as a whole ("what happens in week two?": days 6 to 10)."""
-    return frozenset(day for week in weeks_asked(question) for day in _days_of_week(week))
+    return _days_of_weeks(weeks_asked(question))
+
+
+def _days_of_weeks(weeks: frozenset[int]) -> frozenset[int]:
+    return frozenset(day for week in weeks for day in _days_of_week(week))
 
 
 def days_asked(question: str) -> frozenset[int]:
     """The inspection days a question asks about: those it names ("day 2", "the Wednesday of week four"), else all
     of a week it asks about as a whole ("what happens in week two?")."""
-    return named_days(question) or whole_weeks(question)
+    return read_days(question).days
+
+
+@dataclass(frozen=True)
+class DaysQuestion:
+    """What a question asks about inspection days, read once: `days_asked`, `weeks_asked`, and whether it asks
+    nothing else (`only_days_asked`, or a whole week's question)."""
+
+    days: frozenset[int]
+    weeks: frozenset[int]
+    only_days: bool
+
+
+def read_days(question: str) -> DaysQuestion:
+    named = named_days(question)
+    weeks = frozenset() if named else _weeks_named(question)
+    return DaysQuestion(
+        days=named or _days_of_weeks(weeks), weeks=weeks, only_days=bool(weeks) or _only_days(question, named)
+    )
 
 
 def days_mentioned(text: str) -> frozenset[int]:

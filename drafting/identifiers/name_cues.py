@@ -98,6 +98,26 @@ KIN_AND_ROLE = {
     "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
 }  # fmt: skip
 PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
+# Adverbs a hurried note puts between a person (a name, a single letter) and their verb: "tilly still not
+# sleeping", "kai now living with", "R still sees the CAMHS worker".
+ADVERBS_BEFORE_VERB = frozenset(
+    [
+        "still",
+        "now",
+        "also",
+        "never",
+        "just",
+        "always",
+        "often",
+        "usually",
+        "sometimes",
+        "rarely",
+        "then",
+        "only",
+        "again",
+        "finally",
+    ]
+)
 # Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
 AGENTIVE_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",

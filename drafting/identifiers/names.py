@@ -15,6 +15,7 @@ from drafting.identifiers.base import Finding, SpanCover, resolve_overlaps
 from drafting.identifiers.casing import in_line_without_capital_starts, in_lower_case_line
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, is_everyday_word, load_lexicon
 from drafting.identifiers.name_cues import (
+    ADVERBS_BEFORE_VERB,
     AFTER_A_NAME,
     AGE_AFTER,
     AGENTIVE_VERBS,
@@ -161,6 +162,9 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
 
 
 _STREET_SHORT = {"St", "Rd", "Ave", "Ln"}
+# Words of a found name that make no name of their own: "Mrs", and "St" ("Mary St Clair" makes no "St" a name:
+# "a flat at Byron St").
+_NO_NAME_ALONE = TITLES | _STREET_SHORT
 
 
 def _place_part(toks: list[_Tok], i: int, text: str) -> bool:
@@ -263,10 +267,6 @@ def _degree_after(toks: list[_Tok], i: int) -> bool:
 # A hospital's departments, which no given name or surname ends like: "Paediatrics", "Haematology",
 # "Psychiatry", "Physiotherapy".
 _MEDICAL_SPECIALTY = re.compile(r"(?:ology|iatrics|iatry|paedics|pedics|stetrics|therapy)$")
-
-
-# Adverbs a hurried note puts between a name and its verb: "tilly still not sleeping", "kai now living with".
-_NOTE_ADVERBS = {"still", "now", "also", "never", "just", "always", "often", "then", "again", "finally"}
 
 
 def _adjacent(toks: list[_Tok], i: int, j: int) -> bool:
@@ -429,8 +429,7 @@ class PersonNameDetector:
             if (
                 not tok.capitalised
                 or (tok.text in lex.never_names and not after_title)
-                or tok.text in TITLES
-                or tok.text in _STREET_SHORT  # a street's "St" or a saint's, part of a name only after one
+                or tok.text in _NO_NAME_ALONE  # a street's "St" or a saint's, part of a name only after one
                 or tok.text in PRONOUNS  # "She's 14", "He was born in 2012"
                 or _MEDICAL_SPECIALTY.search(tok.text)  # "Dr Okonkwo, Paediatrics", "seen by Orthopaedics"
                 or ANIMAL_BEFORE.search(text, max(0, tok.start - 40), tok.start)
@@ -805,7 +804,7 @@ class PersonNameDetector:
         # present": a note or a clause that opens with a given name and a verb cut to its participle, or "not".
         opens = toks[i].sentence_initial or text[: toks[i].start].rstrip()[-1:] in (",", ";", "-", "–", "—")
         # "tilly still not sleeping": an adverb may stand between the name and its verb.
-        v = i + 2 if nxt is not None and nxt.text in _NOTE_ADVERBS else i + 1
+        v = i + 2 if nxt is not None and nxt.text in ADVERBS_BEFORE_VERB else i + 1
         if (
             opens
             and _adjacent(toks, i, v)
@@ -1202,7 +1201,7 @@ class PersonNameDetector:
         """Every capitalised mention of a found name counts before names are joined ("Patience and Joy ...
         Patience said"); _propagate later adds possessives, plurals and lower-case mentions."""
         covered = _covered_tokens(found)
-        names = {toks[k].text for k in covered} - self.lexicon.never_names - TITLES - _STREET_SHORT
+        names = {toks[k].text for k in covered} - self.lexicon.never_names - _NO_NAME_ALONE
         for k, tok in enumerate(toks):
             if (
                 k not in covered
@@ -1450,8 +1449,7 @@ class PersonNameDetector:
         term_parts: set[str] = set()
         for finding in findings:
             for word in TOKEN.findall(finding.text):
-                # "Mary St Clair" makes no "St" a name: "a flat at Byron St".
-                if word in TITLES or len(word) < 2 or word in _STREET_SHORT:
+                if word in _NO_NAME_ALONE or len(word) < 2:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
         covered = SpanCover((f.start, f.end) for f in findings)

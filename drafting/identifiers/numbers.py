@@ -7,9 +7,9 @@ import re
 
 from stdnum.gb import nhs, upn
 
-from drafting.identifiers.base import Finding
+from drafting.identifiers.base import Finding, SpanCover
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, load_lexicon
-from drafting.identifiers.name_cues import LETTER_LABEL_BEFORE
+from drafting.identifiers.name_cues import ADVERBS_BEFORE_VERB, LETTER_LABEL_BEFORE
 
 _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
@@ -106,7 +106,7 @@ _SINGLE = re.compile(r"(?<![\w.’'&/-])[B-HJ-Z](?![\w&/-]|['’](?=[^\W\d_])(?!
 _SINGLE_AFTER = re.compile(
     # "the young person who made the allegation, K, was supported": set off by commas; "R still sees the CAMHS
     # worker": an adverb may stand between the letter and its verb.
-    r"^(?:['’]s\b|,?\s+(?:(?:still|also|now|often|never|always|usually|sometimes|rarely|then|only|just)\s+)?"
+    rf"^(?:['’]s\b|,?\s+(?:(?:{'|'.join(sorted(ADVERBS_BEFORE_VERB))})\s+)?"
     r"(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt|sees|needs|goes|stays)\b"
     r"|\s+and\s+(?:(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:brother|sister|mother|father|mum|dad|baby|son|daughter)"
     r"|[B-HJ-Z]\b))"
@@ -242,12 +242,12 @@ class InitialsDetector:
             out.append(Finding(type="INITIALS", text=value, start=m.start(), end=end, score=0.7, detector=self.name))
         singles: list[Finding] = []
         # "placed in a B and B": bed and breakfast, the handbook's "B&B", is no one's initials.
-        b_and_b = [(b.start(), b.end()) for b in _B_AND_B.finditer(text)]
+        b_and_b = SpanCover(b.span() for b in _B_AND_B.finditer(text))
         for m in _SINGLE.finditer(text):
             before = text[max(0, m.start() - 30) : m.start()]
             if LETTER_LABEL_BEFORE.search(before) or _ANONYMISED_LABEL_BEFORE.search(before):
                 continue
-            if any(start <= m.start() < end for start, end in b_and_b):
+            if b_and_b.holds(m.start()):
                 continue
             after = text[m.end() : m.end() + 60]
             joined = bool(singles) and re.fullmatch(r"\s+and\s+", text[singles[-1].end : m.start()]) is not None
