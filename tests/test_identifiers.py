@@ -707,6 +707,19 @@ def test_person_names(text, expected):
         (AddressDetector(), "They left 3 The Paddocks, Kettering NN15 7RH.", ["3 The Paddocks"]),
         (AddressDetector(), "The home address, 8 Pembroke Villas, was sent.", ["8 Pembroke Villas"]),
         (AddressDetector(), "In 2023 The Council, like 12 The Others, grew.", []),
+        # A plot or pitch on a site, a room in a hotel or hostel: only with the site or the hotel in its line.
+        (
+            AddressDetector(),
+            "They live on the council site at Cross Green Lane, plot 14. Hotel: Queens Hotel, Room 412.\n"
+            "pitch 6 on the Traveller site. Room 3 at the B&B on Otley Road.",
+            ["plot 14", "Room 412", "pitch 6", "Room 3"],
+        ),
+        (
+            AddressDetector(),
+            "Football on pitch 3 at the leisure centre.\nThe panel met in Room 2 at the civic centre.\n"
+            "The hotel was used twice.\nRoom 5 was booked.",
+            [],
+        ),
         (PostcodeDetector(), "Bradford BD7 3QF", ["BD7 3QF"]),
         (PostcodeDetector(), "postcode ls6 2ab; ls62ab, a1 2bc and mp3 files", ["ls6 2ab"]),
         (PostcodeDetector(), "The CP plan and the IRO", []),

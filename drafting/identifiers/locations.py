@@ -43,6 +43,14 @@ _NUMBER_BLOCK_STREET = re.compile(
 )
 # Not "Lodge": a named lodge is a setting (institutions.py), as all 15 the labelled sets name are.
 _NAMED_HOUSE = re.compile(rf"\b(?:{_NAME_WORD}\s+){{1,2}}(?:Cottage|Farm|Manor|Barn|Bungalow|Cottages)\b")
+# Where a child lives with no street number: a plot or pitch on a site ("the council site at Cross Green Lane, plot
+# 14"; a Traveller site's pitches), a room in a hotel or hostel ("Hotel: Queens Hotel, Room 412"). Only with the
+# site or the hotel in the same line, since "pitch 3" at the leisure centre and "Room 2" at the civic centre are
+# no one's home.
+_SITE_PLOT = re.compile(r"\b(?:[Pp]lot|[Pp]itch)\s+\d{1,3}[A-Za-z]?\b")
+_SITE = re.compile(r"\bsites?\b|\bcaravan\b", re.I)
+_HOTEL_ROOM = re.compile(r"\b[Rr]oom\s+(?:[Nn]o\.?\s*)?\d{1,4}[A-Za-z]?\b")
+_HOTEL = re.compile(r"\b(?:hotel|hostel|motel|travelodge|premier inn|b\s*(?:&|and|n)\s*b)\b", re.I)
 # "14 Solway Road, Silloth at 03:00": the town after a street address belongs to the address.
 _TOWN_AFTER = re.compile(rf",\s+(?P<town>{_NAME_WORD}{_TOWN_TAIL})(?=[\s,.;:)]|$)")
 # "at 3 in the park", "5 mins walk": words that do not name a street.
@@ -108,6 +116,12 @@ class AddressDetector:
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
                 end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
                 out.append(self._finding(text, start, end, score))
+        for pattern, place in ((_SITE_PLOT, _SITE), (_HOTEL_ROOM, _HOTEL)):
+            for match in pattern.finditer(text):
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                line_end = text.find("\n", match.end())
+                if place.search(text, line_start, line_end if line_end >= 0 else len(text)):
+                    out.append(self._finding(text, *match.span(), 0.8))
         for lower in (_LOWER_ADDRESS, _LOWER_BRACKETED, _LOWER_FLAT_STREET, _LOWER_BEFORE_POSTCODE):
             out.extend(self._finding(text, *match.span("address"), 0.8) for match in lower.finditer(text))
         return resolve_overlaps(out)
