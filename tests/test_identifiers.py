@@ -577,6 +577,26 @@ def texts(detector, text):
         ),
         # A place that is a given name, after a role's abbreviation: "her PA, Jordan,"; "to Jordan" stays a place.
         ("Her PA, Jordan, has been great. She went to Jordan in May.", ["Jordan"]),
+        # What families call grandparents in their own languages is no name ("Nain", "Taid", "Nani", "Babcia"), but
+        # the name beside it is; a Welsh given name no other list held ("Carys").
+        (
+            "Nain said no. Taid (Dafydd) has dementia. Nani and Babcia came. Teta rang. Carys visited.",
+            ["Dafydd", "Carys"],
+        ),
+        # A place that is a given name before a person's verb ("Mali speaks Welsh"); after "to" it is a place, but
+        # not across a clause's end ("go to Ysgol Castellau; Mali is in Year 3", once "Mali (8)" is known).
+        (
+            "Mali speaks Welsh. They went to Mali in 2019.\nMali (8). They go to Ysgol Castellau; Mali is in Year 3.",
+            ["Mali", "Mali", "Mali"],
+        ),
+        # A pet named with its kind after it ("Siani the cat", "Bella, our dog") is no person.
+        ("We met Siani the cat and Bella, our dog. Ffion the social worker came.", ["Ffion"]),
+        # A nickname that is a word, found in its quotes, is found again in its quotes typed in lower case; not the
+        # word unquoted, nor quoted when no nickname was found.
+        (
+            "He knows a boy as 'Tiny'. names given to police: 'tiny'. The room was tiny.",
+            ["Tiny", "tiny"],
+        ),
     ],
 )
 def test_person_names(text, expected):
@@ -707,6 +727,13 @@ def test_person_names(text, expected):
         (AddressDetector(), "They left 3 The Paddocks, Kettering NN15 7RH.", ["3 The Paddocks"]),
         (AddressDetector(), "The home address, 8 Pembroke Villas, was sent.", ["8 Pembroke Villas"]),
         (AddressDetector(), "In 2023 The Council, like 12 The Others, grew.", []),
+        # A Welsh street puts its word first ("6 Heol y Nant", "12 Ffordd yr Afon"); a street called "… Side".
+        (
+            AddressDetector(),
+            "Nain's house, 6 Heol y Nant, Pontypridd, CF37 2DX. Then 12 Ffordd yr Afon and 41 Top Moor Side. "
+            "In 2 Heol visits.",
+            ["6 Heol y Nant, Pontypridd", "12 Ffordd yr Afon", "41 Top Moor Side"],
+        ),
         # A plot or pitch on a site, a room in a hotel or hostel: only with the site or the hotel in its line.
         (
             AddressDetector(),
@@ -908,6 +935,8 @@ def test_person_names(text, expected):
             "SW is Jen Dobson, TM is Phil Atherton. TM to add the plan; RM and OB to draft.",
             ["RM", "OB"],
         ),
+        # A role after a given name typed in lower case ("carys (TM)"); after "the child" the letters are initials.
+        (InitialsDetector(), "speak to carys (TM) today. Spoke to the child (TM). Wales's ALN and IDP.", ["TM"]),
         # Medical tests and devices are no one's initials: "PEG fed", "MRI", "CT head", "NG tube"; "CT said" may be.
         (InitialsDetector(), "PEG fed. CT head normal. MRI and EEG done. NG tube. GCS 15. CT said no.", ["CT"]),
         # A body's capitals before its reference number are no one's initials ("HO ref", the Home Office's).
@@ -1149,6 +1178,12 @@ def test_person_names(text, expected):
             InstitutionDetector(),
             "She teaches at Ysgol Aberconwy; he is at Coleg Cambria. Heard at Liverpool Family Court.",
             ["Ysgol Aberconwy", "Coleg Cambria"],
+        ),
+        # A Welsh home and nursery put their kind first too ("Cartref Bryn Awel", "Meithrinfa Seren Fach").
+        (
+            InstitutionDetector(),
+            "Taid lives at Cartref Bryn Awel care home; Efa goes to Meithrinfa Seren Fach.",
+            ["Cartref Bryn Awel", "Meithrinfa Seren Fach"],
         ),
         # A child's club narrows them down as a school does; a national youth organisation does not.
         (
@@ -1401,6 +1436,14 @@ RECALL_FLOOR_BELOW_TARGET = {
     # alone ("at St Gabriel's"): 0.960 by line, 1.000 as documents. Left by line: "she wants wayne to leave", a
     # name typed in lower case with no cue in its passage (found in the whole note).
     "identifiers_heldout194": 0.92,
+    # A thirty-fourth blind round, session 28 (a youth justice pre-sentence report; a visit to Welsh-speaking children
+    # in kinship care with their nain): first 0.869 by line, 0.918 as documents (56 of 61), precision 0.757. Then the
+    # kinship words of families' languages ("Nain", "Taid", "Nani", "Babcia"), Welsh streets ("6 Heol y Nant"),
+    # settings ("Cartref Bryn Awel") and given names ("Carys"), a place-name before a person's verb ("Mali speaks"),
+    # "Siani the cat", a quoted nickname found again in lower case ("'tiny'") and "41 Top Moor Side": 0.951 by line,
+    # 1.000 as documents. Left by line: "Mali is in Blwyddyn 3", a child named like a country with no cue in its
+    # passage (found in the whole note).
+    "identifiers_heldout199": 0.92,
     "identifiers_heldout179": 0.82,
 }
 

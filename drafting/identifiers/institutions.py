@@ -35,8 +35,11 @@ _DENOMINATION = re.compile(
 _KIND_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _KIND))
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
-# Welsh names put the kind first: "Ysgol Aberconwy", "Ysgol Gynradd Llanrug", "Coleg Cambria".
-_KIND_FIRST = re.compile(r"\b(?:Ysgol|Coleg)(?:\s+(?:Gynradd|Uwchradd|Gymraeg|Bro|Y|Yr))*(?:\s+[A-Z][a-z'’]+){1,3}")
+# Welsh names put the kind first: "Ysgol Aberconwy", "Ysgol Gynradd Llanrug", "Coleg Cambria", a home "Cartref Bryn
+# Awel", a nursery "Meithrinfa Seren Fach" or "Cylch Meithrin Pont-y-clun".
+_KIND_FIRST = re.compile(
+    r"\b(?:Ysgol|Coleg|Cartref|Meithrinfa|Cylch Meithrin)(?:\s+(?:Gynradd|Uwchradd|Gymraeg|Bro|Y|Yr))*(?:\s+[A-Z][a-z'’]+){1,3}"
+)
 _ROLE_OF = re.compile(
     r"(?:Headteacher|Headmaster|Headmistress|Head|Deputy|Manager|Teacher|Staff|Director|Principal|Chair|Governors?"
     r"|Pupils|Children|Parents|Residents)\s+(?:of|at)\s+(?=[A-Z])"

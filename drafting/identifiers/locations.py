@@ -11,11 +11,17 @@ _STREET = (
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Gardens|Gdns|Court|Ct"
     r"|Terrace|Walk|Row|Mews|Square|Sq|Hill|Park|View|Rise|Parade|Green|Vale|Croft|Meadow|Meadows|Wharf|Yard"
     r"|Villas|Mount|Heights|Circus|Boulevard|Bank|Brow|Fold|Garth|Chase|Gate|Ridge|Dale|Glade|Orchard|Quay"
-    r"|Approach|Lawns?|Hollow|Grange)"
+    r"|Approach|Lawns?|Hollow|Grange|Side)"
 )
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 _HOUSE_NUMBER_STREET = re.compile(
     rf"\b(?:Flat|Apartment|Unit)?\s*\d{{1,4}}[A-Za-z]?,?\s+(?:{_NAME_WORD}\s+){{1,3}}{_STREET}\b"
+)
+# Welsh streets put their word first: "6 Heol y Nant", "12 Ffordd yr Afon", "3 Maes y Coed", "9 Clos Llanfair".
+_WELSH_WORD = r"[A-Z][a-zâêîôûŵŷ'’]+(?:-[a-zA-Z][a-zâêîôûŵŷ'’]+)*"
+_WELSH_STREET = re.compile(
+    r"(?<![\w.])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Clos|Llys)"
+    rf"(?:\s+(?:y|yr|[’']r)\b)?(?:\s+{_WELSH_WORD}){{1,3}}"
 )
 # "3 The Paddocks, Kettering": a house number and a named close with no street word, then a town or postcode.
 _NUMBER_THE = re.compile(
@@ -102,6 +108,7 @@ class AddressDetector:
         out = []
         for pattern, score in (
             (_HOUSE_NUMBER_STREET, 0.9),
+            (_WELSH_STREET, 0.9),
             (_NUMBER_THE, 0.85),
             (_FLAT, 0.85),
             (_FLAT_STREET, 0.86),
@@ -114,7 +121,11 @@ class AddressDetector:
                 if pattern is _NUMBER_BEFORE_POSTCODE and is_everyday_word(match.group(0).split()[-1], 4.5):
                     continue
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-                end = self._town_end(text, match.end()) if pattern is _HOUSE_NUMBER_STREET else match.end()
+                end = (
+                    self._town_end(text, match.end())
+                    if pattern in (_HOUSE_NUMBER_STREET, _WELSH_STREET)
+                    else match.end()
+                )
                 out.append(self._finding(text, start, end, score))
         for pattern, place in ((_SITE_PLOT, _SITE), (_HOTEL_ROOM, _HOTEL)):
             for match in pattern.finditer(text):

@@ -96,6 +96,10 @@ KIN_AND_ROLE = {
     "auditor", "reviewer", "assessor", "moderator", "investigator", "referrer", "examiner", "observer",
     # Case-note shorthand: boyfriend, girlfriend, maternal and paternal grandparents; "dads" for "dad's".
     "bf", "gf", "mgm", "mgf", "pgm", "pgf", "mums", "dads", "nans", "grans",
+    # What families call their grandparents, aunts and uncles in their own languages, as notes quote them: Welsh
+    # ("Nain", "Taid"), Urdu, Punjabi and Hindi ("Nani", "Dadi", "Khala"), Polish ("Babcia"), Arabic ("Teta").
+    "mam", "nain", "taid", "mamgu", "mam-gu", "tadcu", "tad-cu", "bampi", "nani", "dadi", "chacha", "chachi",
+    "khala", "khalu", "mamu", "phupho", "babcia", "dziadek", "teta", "jiddo",
 }  # fmt: skip
 PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Adverbs a hurried note puts between a person (a name, a single letter) and their verb: "tilly still not
@@ -124,7 +128,8 @@ AGENTIVE_VERBS = {
     "felt", "lives", "lived", "attends", "attended", "spoke", "asked", "refused", "agreed", "thinks", "likes",
     "loves", "enjoys", "cried", "admitted", "denied", "alleged", "visited", "visits", "stays", "stayed",
     "describes", "explains", "states", "discloses", "wrote", "writes", "rang", "phoned", "emailed", "texted",
-    "reported", "confirmed", "commented",
+    "reported", "confirmed", "commented", "speaks", "drew", "chose", "laughed", "smiled", "hopes", "hoped",
+    "worries", "worried",
 }  # fmt: skip
 # A modal or a noun is never followed by one of these ("Will said", "Summer visited"), so they make even
 # a name that is also a word a name.
@@ -209,7 +214,10 @@ _ANIMALS = (
 ANIMAL_BEFORE = re.compile(
     rf"\b{_ANIMALS}\s*(?:\(|,|\s(?:called|named))\s*(?:[A-Z][a-z]+\s*(?:,|and|&)\s*)*$", re.IGNORECASE
 )
-ANIMAL_AFTER = re.compile(rf"^,?\s+(?:is\s+)?an?\s+(?:[a-z-]+\s+){{0,2}}{_ANIMALS}(?=[.,;:)]|\s+and\b|$)")
+# "Siani the cat", "Bella, our dog", "Max is a collie".
+ANIMAL_AFTER = re.compile(
+    rf"^,?\s+(?:is\s+)?(?:an?|the|our|their)\s+(?:[a-z-]+\s+){{0,2}}{_ANIMALS}(?=[.,;:)]|\s+and\b|$)"
+)
 NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
     r"|seventeen|eighteen)"

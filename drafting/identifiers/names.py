@@ -161,6 +161,7 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
     return _title_before(toks, i, text, lexicon) is not None
 
 
+_CLAUSE_BREAK = re.compile(r"[;:.!?()\n]")
 _STREET_SHORT = {"St", "Rd", "Ave", "Ln"}
 # Words of a found name that make no name of their own: "Mrs", and "St" ("Mary St Clair" makes no "St" a name:
 # "a flat at Byron St").
@@ -1258,8 +1259,14 @@ class PersonNameDetector:
         if self._surname_follows(toks, k, text):  # "the flat of Jordan Mellor"
             return False
         j = k - 1
-        # Back over the list's other places ("Barrow and"), but not over a person ("Jack and Kendal").
-        while j >= 0 and k - j <= 6 and not toks[j].sentence_initial:
+        # Back over the list's other places ("Barrow and"), but not over a person ("Jack and Kendal"); a clause with
+        # no word before the place has no "in" or "to" ("went to Ysgol Castellau; Mali is in Year 3", "We drove to
+        # Mali.\nMali (8) …").
+        while j >= 0 and k - j <= 6:
+            if _CLAUSE_BREAK.search(text, toks[j].end, toks[j + 1].start):
+                return False
+            if toks[j].sentence_initial:
+                break
             before = toks[j].text
             if before in ("and", "or") or (toks[j].capitalised and not lex.is_given_name(before)):
                 j -= 1
@@ -1484,7 +1491,14 @@ class PersonNameDetector:
                 )
                 # "pat's address" once "nan (pat)" is known: a found name's possessive is its own cue.
                 owned = bool({tok.text, name} & parts) and POSSESSIVE.match(text[tok.end : tok.end + 3])
-                if everyday and not (owned or _acts(toks, index) or self._careless_name(toks, index, text)):
+                # "names given to police: reece, 'tiny'" once "known as 'Tiny'" is: a nickname in its quotes.
+                quoted = text[tok.start - 1 : tok.start] in ("'", "‘", '"', "“") and text[tok.end : tok.end + 1] in (
+                    "'",
+                    "’",
+                    '"',
+                    "”",
+                )
+                if everyday and not (owned or quoted or _acts(toks, index) or self._careless_name(toks, index, text)):
                     continue
                 if name in parts:
                     candidates.add(name)

@@ -65,6 +65,8 @@ _CASE_CODE = re.compile(
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
 _ROLE_AFTER_NAME = re.compile(r"[A-Z][a-z'’-]+\s*\($")
+# "speak to carys (TM)": in a note typed in lower case, a given name before the role.
+_ROLE_AFTER_LOWER_WORD = re.compile(r"\b(?P<word>[a-z][a-z'’-]+)\s*\($")
 # "her HV", "the TM", "supervision w/ TM" (shorthand among shorthand; "met with HV" may be someone), or a role
 # opening a table cell, following a colon or joined by "+" ("…\tHV", "Action 2: TM to escalate", "bev + HV"):
 # a role, not someone's initials.
@@ -197,6 +199,10 @@ class InitialsDetector:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
 
+    def _after_lower_case_name(self, text: str, start: int) -> bool:
+        before = _ROLE_AFTER_LOWER_WORD.search(text, max(0, start - 40), start)
+        return before is not None and self.lexicon.is_given_name(before["word"].capitalize())
+
     def detect(self, text: str) -> list[Finding]:
         out = []
         terms = self.lexicon.phrase_spans(text)
@@ -219,6 +225,7 @@ class InitialsDetector:
             # "Steph (TM)": a role after a name, not the initials of someone else.
             if letters in ROLE_ABBREVIATIONS and (
                 _ROLE_AFTER_NAME.search(text, 0, m.start())
+                or self._after_lower_case_name(text, m.start())
                 or _ROLE_BEFORE.search(text, 0, m.start())
                 # "(TM Nadeem Aslam)", "Ask TM (Lorna)": the role of the person named
                 or _NAME_AFTER_ROLE.match(text, m.end())
