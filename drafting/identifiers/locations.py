@@ -23,6 +23,9 @@ _WELSH_STREET = re.compile(
     r"(?<![\w.])\d{1,4}[A-Za-z]?,?\s+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Teras|Maes|Clos|Llys)"
     rf"(?:\s+(?:y|yr|[’']r)\b)?(?:\s+{_WELSH_WORD}){{1,3}}"
 )
+# Police records shout the address: "14 ELM ROAD, HUNSLET, LEEDS LS10 2PQ" (the town after it as in mixed case).
+_SHOUTED_STREET = re.compile(rf"(?<![\w.])\d{{1,4}}[A-Z]?,?\s+(?:[A-Z][A-Z'’-]+\s+){{1,3}}{_STREET.upper()}\b")
+_SHOUTED_TOWN_AFTER = re.compile(r",\s+(?P<town>[A-Z]{3,}(?:[\s-][A-Z]{2,})*)\b(?![a-z])")
 # "3 The Paddocks, Kettering": a house number and a named close with no street word, then a town or postcode.
 _NUMBER_THE = re.compile(
     rf"(?<![\w.])\d{{1,4}}[A-Za-z]?\s+The\s+(?:{_NAME_WORD}\s+)?{_NAME_WORD}(?=,\s+[A-Z][a-z]+|\s+[A-Z]{{1,2}}\d)"
@@ -96,11 +99,11 @@ class AddressDetector:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
 
-    def _town_end(self, text: str, end: int) -> int:
+    def _town_end(self, text: str, end: int, after: re.Pattern[str] = _TOWN_AFTER) -> int:
         """Where the address ends once a town after it is included; a given name after the comma is a person
         ("lives at 14 Solway Road, Sarah said")."""
-        town = _TOWN_AFTER.match(text, end)
-        if not town or any(self.lexicon.is_given_name(w) for w in town.group("town").split()):
+        town = after.match(text, end)
+        if not town or any(self.lexicon.is_given_name(w.title()) for w in town.group("town").split()):
             return end
         return town.end()
 
@@ -109,6 +112,7 @@ class AddressDetector:
         for pattern, score in (
             (_HOUSE_NUMBER_STREET, 0.9),
             (_WELSH_STREET, 0.9),
+            (_SHOUTED_STREET, 0.9),
             (_NUMBER_THE, 0.85),
             (_FLAT, 0.85),
             (_FLAT_STREET, 0.86),
@@ -121,11 +125,9 @@ class AddressDetector:
                 if pattern is _NUMBER_BEFORE_POSTCODE and is_everyday_word(match.group(0).split()[-1], 4.5):
                     continue
                 start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-                end = (
-                    self._town_end(text, match.end())
-                    if pattern in (_HOUSE_NUMBER_STREET, _WELSH_STREET)
-                    else match.end()
-                )
+                end = match.end()
+                if pattern in (_HOUSE_NUMBER_STREET, _WELSH_STREET, _SHOUTED_STREET):
+                    end = self._town_end(text, end, _SHOUTED_TOWN_AFTER if pattern is _SHOUTED_STREET else _TOWN_AFTER)
                 out.append(self._finding(text, start, end, score))
         for pattern, place in ((_SITE_PLOT, _SITE), (_HOTEL_ROOM, _HOTEL)):
             for match in pattern.finditer(text):

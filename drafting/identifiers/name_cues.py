@@ -100,6 +100,8 @@ KIN_AND_ROLE = {
     # ("Nain", "Taid"), Urdu, Punjabi and Hindi ("Nani", "Dadi", "Khala"), Polish ("Babcia"), Arabic ("Teta").
     "mam", "nain", "taid", "mamgu", "mam-gu", "tadcu", "tad-cu", "bampi", "nani", "dadi", "chacha", "chachi",
     "khala", "khalu", "mamu", "phupho", "babcia", "dziadek", "teta", "jiddo",
+    # A child's own spelling in a letter or a wishes-and-feelings sheet: "my best frend is harvey".
+    "frend", "freind", "bruther", "bruvver", "sista", "farther",
 }  # fmt: skip
 PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Adverbs a hurried note puts between a person (a name, a single letter) and their verb: "tilly still not

@@ -161,6 +161,8 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
     return _title_before(toks, i, text, lexicon) is not None
 
 
+# What a person in capitals does in a police record: "NOWAK was arrested", "AGNIESZKA had a red mark".
+_SHOUTED_PERSON_VERBS = AGENTIVE_VERBS | {"was", "had", "is", "has"}
 _CLAUSE_BREAK = re.compile(r"[;:.!?()\n]")
 _STREET_SHORT = {"St", "Rd", "Ave", "Ln"}
 # Words of a found name that make no name of their own: "Mrs", and "St" ("Mary St Clair" makes no "St" a name:
@@ -471,7 +473,7 @@ class PersonNameDetector:
         self._aged_runs(text, toks, found)
         self._repeated_mentions(toks, found, text)
         self._coordinated(text, toks, found)
-        self._shouted_names(toks, found)
+        self._shouted_names(toks, found, text)
         findings = [
             Finding(
                 type="PERSON",
@@ -508,10 +510,21 @@ class PersonNameDetector:
                 found[i] = (j, 0.8)
             i = j + 1
 
-    def _shouted_names(self, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
+    def _shouted_names(self, toks: list[_Tok], found: dict[int, tuple[int, float]], text: str) -> None:
         """A name in capitals, as in a subject line or a heading: "Re: JOSHUA PEARCE", "MR DANIEL HAYES". Only
-        a given name followed by a surname, or words after a title, so that shouted headings stay quiet."""
+        a given name followed by a surname, or words after a title, so that shouted headings stay quiet. Police
+        records write the surname in capitals: "KOWALSKI, Nikola", "PC 4471 HARGREAVES"."""
         lex = self.lexicon
+        for i, tok in enumerate(toks):
+            if not self._shouted_surname(tok):
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and text[tok.end : nxt.start] == ", " and lex.is_given_name(nxt.text):
+                found.setdefault(i, (i + 1, 0.9))
+            elif _title_before(toks, i, text, lex) is not None:
+                found.setdefault(i, (i, 0.9))
+            elif self._shouted_person(toks, i, text):
+                found.setdefault(i, (i, 0.8))
         for i, tok in enumerate(toks[:-1]):
             if not tok.text.isupper() or not self._shouted_name_part(toks, i + 1):
                 continue
@@ -524,6 +537,36 @@ class PersonNameDetector:
                 and not is_everyday_word(tok.text, 4.5)
             ):
                 found.setdefault(i, (i + 1, 0.8))
+
+    def _shouted_person(self, toks: list[_Tok], i: int, text: str) -> bool:
+        """A known name in capitals with a person's cue, as a police record writes it: "NOWAK was arrested",
+        "her brother FILIP (6)"; the verb in lower case, so that a shouted heading stays quiet."""
+        tok, lex = toks[i], self.lexicon
+        if not lex.is_known_name(tok.text.title()):
+            return False
+        kin = i > 0 and toks[i - 1].text in KIN_AND_ROLE and text[toks[i - 1].end : tok.start] == " "
+        if kin or AGE_AFTER.match(text, tok.end):
+            return True
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        # Not "DASH was completed", a risk assessment: before a verb, a word in capitals is a name only if rare.
+        return (
+            tok.text.title() not in lex.name_words
+            and nxt is not None
+            and text[tok.end : nxt.start] == " "
+            and nxt.text in _SHOUTED_PERSON_VERBS
+            and not is_everyday_word(tok.text.lower(), 3.5)
+        )
+
+    def _shouted_surname(self, tok: _Tok) -> bool:
+        """A word in capitals that may be a surname: a known name, or no English word, and no term's initials."""
+        word = tok.text
+        return (
+            len(word) > 2
+            and word.isupper()
+            and word not in self.lexicon.acronyms
+            and word.title() not in self.lexicon.never_names
+            and (self.lexicon.is_known_name(word.title()) or not is_everyday_word(word.lower(), 3.0))
+        )
 
     def _shouted_name_part(self, toks: list[_Tok], j: int) -> bool:
         """Token j is a known name in capitals right after the token before it ("PEARCE" in "JOSHUA PEARCE")."""
@@ -1459,6 +1502,9 @@ class PersonNameDetector:
                 if word in _NO_NAME_ALONE or len(word) < 2:
                     continue
                 (term_parts if word in self.lexicon.never_names else parts).add(word)
+                # "NOWAK, Tomasz" in a police record, "Mr Nowak" in the social worker's note.
+                if word.isupper() and len(word) > 2:
+                    parts.add(word.title())
         covered = SpanCover((f.start, f.end) for f in findings)
         short_forms = self._short_forms(parts)
         extra: list[Finding] = []
@@ -1478,6 +1524,9 @@ class PersonNameDetector:
         for index, tok in enumerate(toks):
             # Careless lower-case notes: "spoke to liam" once "Liam" is known, unless it is also a word.
             candidates = {tok.text}
+            # "NIKOLA was in her bedroom" once "KOWALSKI, Nikola" is known: a police record's capitals.
+            if tok.text.isupper() and len(tok.text) > 2 and tok.text not in self.lexicon.acronyms:
+                candidates.add(tok.text.title())
             # "the Kowalczyks'" once "the Kowalczyk family" is known.
             if tok.capitalised and tok.text.endswith("s") and len(tok.text) > 4:
                 candidates.add(tok.text[:-1])

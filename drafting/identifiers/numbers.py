@@ -33,11 +33,13 @@ _CUE_CHARS = 60
 _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 # "case ref 40917", "Local authority reference: CPR/22/0417", "child number C-22", "incident no. 2291-K",
 # "Home Office reference F1187342", "port reference DVR/08/24/1187", "IDs 38411, 39026", "custody record
-# 03LA/22718/24", or a bare "(ref 33019)".
+# 03LA/22718/24", "Occurrence: 13/228817/26", or a bare "(ref 33019)".
 _CASE_PHRASE = re.compile(
     r"\b(?:(?:case|child|file|client|incident)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
     r"|custody\s+(?:record|ref(?:erence)?|number|no\.?)"
     r"|(?:home\s+office|HO|police|crime|court|port)\s+ref(?:erence)?|reference(?=\s*:)|ref\.?|(?-i:IDs?)"
+    # "Occurrence: 13/228817/26", "occ 13/102944/26 and 13/177302/26": a police force's occurrence number.
+    r"|occ(?:urrence)?(?:\s+(?:no\.?|number|ref(?:erence)?))?"
     # "police informed, log 1703": a log's number (a digit is required below, so "log into" stays quiet).
     r"|(?:police\s+)?log(?:\s+(?:no\.?|number))?(?!\s+ref|\s*[:#]?\s*\d{1,2}/\d{1,2}\b))"
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
