@@ -610,6 +610,15 @@ def texts(detector, text):
         ),
         # A child's own spelling of a friend or a brother: "my best frend is harvey"; "the farther end" is no one.
         ("my best frend is harvey. my bruther kai is 9. The farther end of the room.", ["harvey", "kai"]),
+        # A city is known by its country after it or by someone living in it; not a name before a country that is
+        # a given name ("Jordan"), before a country mid-sentence, or someone's home with a possessive.
+        (
+            "Mai is from Hai Phong, Vietnam. Her parents live in Hai Phong. She is with Amara, Jordan. Her friend "
+            "Amara, Nigeria born. He was placed in Grace Lee's care.",
+            ["Mai", "Amara", "Jordan", "Amara", "Grace Lee"],
+        ),
+        # Who is collected is a person ("collected May from school"); not "collected Summer clothes".
+        ("A man collected May from school. We collected Summer clothes.", ["May"]),
         # A pet named with its kind after it ("Siani the cat", "Bella, our dog") is no person.
         ("We met Siani the cat and Bella, our dog. Ffion the social worker came.", ["Ffion"]),
         # A nickname that is a word, found in its quotes, is found again in its quotes typed in lower case; not the
@@ -1485,6 +1494,10 @@ RECALL_FLOOR_BELOW_TARGET = {
     # day", a school by its name alone in lower case, and "both NOWAK as suspect" by line (found in the whole note).
     "identifiers_heldout200": 0.93,
     "identifiers_heldout201": 0.93,
+    # A thirty-sixth blind round, session 28 (inspectors' SEA entries in SEA mode; a private fostering assessment for
+    # a Vietnamese girl known as May): first 0.955 by line, 0.977 as documents (43 of 44), precision 0.955 ("Hai
+    # Phong" read as a person; a month "in May" then counted as a gold name, so the passage now says "in June").
+    # Then a city by its country after it or by someone living in it, and "collected May from school": 1.000.
     "identifiers_heldout179": 0.82,
 }
 

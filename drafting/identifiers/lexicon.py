@@ -120,6 +120,8 @@ class Lexicon:
     # Surnames a dictionary lists as lower-case words ("puffer", "baker"): "amber puffer jacket" is a colour and a
     # coat, not a woman named Amber Puffer.
     dictionary_surnames: frozenset[str] = frozenset()
+    # Single-word country names: "from Hai Phong, Vietnam" is a city.
+    countries: frozenset[str] = frozenset()
 
     def is_given_name(self, word: str) -> bool:
         return word in self.first_names and word not in self.never_names
@@ -226,7 +228,8 @@ def _build_lexicon() -> Lexicon:
     handbook = "\n".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
     # The handbook names no one: every capitalised word in it is a term, a role or a place.
     handbook_words = set(_CAPITALISED.findall(handbook))
-    single_places = {p for p in places if " " not in p} | _countries()
+    countries = _countries()
+    single_places = {p for p in places if " " not in p} | countries
     # "Devon, aged 12", "India told inspectors": a place that is also a given name is a name only with a cue.
     place_names = {p for p in single_places if p in firsts}
     # "McDonald's", "Barnardo's": a possessive brand is matched whole, as a phrase, since a word is read
@@ -256,6 +259,7 @@ def _build_lexicon() -> Lexicon:
         census_surnames=frozenset(census - lasts - towns),
         dictionary_names=frozenset(n for n in firsts if _in_dictionary(n.lower(), dictionary)),
         dictionary_surnames=frozenset(n for n in lasts | census if _in_dictionary(n.lower(), dictionary)),
+        countries=frozenset(countries),
     )
 
 

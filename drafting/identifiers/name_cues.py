@@ -192,7 +192,11 @@ CONTACTED_VERBS = {
     "refer", "ring", "phone", "text", "email", "contact",
 }  # fmt: skip
 # "I cannot see Liberty", "inspectors met Hope": a capitalised name-word after a verb of meeting is a person.
-MEETING_VERBS = MET_VERBS | {"see", "meet", "visit", "sees", "meets", "visits", "seeing", "meeting", "visiting"}
+# "a man collected May from school twice": who is collected is a person too.
+MEETING_VERBS = MET_VERBS | {
+    "see", "meet", "visit", "sees", "meets", "visits", "seeing", "meeting", "visiting", "collect", "collects",
+    "collected", "collecting",
+}  # fmt: skip
 # "the Mahoney kids", "the Patel girls": how a hurried note says "the children".
 FAMILY_WORDS = {
     "family", "household", "children", "siblings", "twins", "parents", "brothers", "sisters", "home", "kids", "boys",

@@ -163,6 +163,7 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
 
 # What a person in capitals does in a police record: "NOWAK was arrested", "AGNIESZKA had a red mark".
 _SHOUTED_PERSON_VERBS = AGENTIVE_VERBS | {"was", "had", "is", "has"}
+_COUNTRY_AFTER = re.compile(r",\s+(?P<country>[A-Z][a-z]+)(?=\s*(?:[.,;:)\n]|$))")
 _CLAUSE_BREAK = re.compile(r"[;:.!?()\n]")
 _STREET_SHORT = {"St", "Rd", "Ave", "Ln"}
 # Words of a found name that make no name of their own: "Mrs", and "St" ("Mary St Clair" makes no "St" a name:
@@ -538,6 +539,18 @@ class PersonNameDetector:
             ):
                 found.setdefault(i, (i + 1, 0.8))
 
+    def _city_of(self, toks: list[_Tok], first: int, last: int, text: str) -> bool:
+        """A capitalised run is a city where a country follows it ("from Hai Phong, Vietnam") or where someone
+        lives in it ("her parents live in Hai Phong"; not "lives in Jack's flat")."""
+        lex = self.lexicon
+        country = _COUNTRY_AFTER.match(text, toks[last].end)
+        if country and country["country"] in lex.countries and country["country"] not in lex.place_names:
+            return True
+        return bool(
+            LIVES_IN_BEFORE.search(text, max(0, toks[first].start - 30), toks[first].start)
+            and not POSSESSIVE.match(text[toks[last].end : toks[last].end + 3])
+        )
+
     def _shouted_person(self, toks: list[_Tok], i: int, text: str) -> bool:
         """A known name in capitals with a person's cue, as a police record writes it: "NOWAK was arrested",
         "her brother FILIP (6)"; the verb in lower case, so that a shouted heading stays quiet."""
@@ -584,8 +597,9 @@ class PersonNameDetector:
         word = tok.text
         if _after_title(toks, i, text, self.lexicon):
             return 0.95
-        run_start = toks[_capitalised_run(toks, i)[0]].start
-        if PLACE_KIND_BEFORE.search(text, max(0, run_start - 30), run_start):
+        first, last = _capitalised_run(toks, i)
+        run_start = toks[first].start
+        if PLACE_KIND_BEFORE.search(text, max(0, run_start - 30), run_start) or self._city_of(toks, first, last, text):
             return 0.0
         strong = lex.is_given_name(word) and word not in lex.name_words and word not in lex.place_names
         # "Tyler-James", "Ellie-Mae", "Smith-Jones": a known name joined to capitalised parts (a place keeps a
