@@ -77,6 +77,7 @@ from drafting.identifiers.name_cues import (
     POSTCODE_AFTER,
     PREPOSITIONS,
     PRISON_TITLES,
+    PRODUCT_AFTER,
     PRONOUNS,
     QUOTED_NAME_AFTER,
     QUOTES,
@@ -1274,11 +1275,21 @@ class PersonNameDetector:
         """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
         April", "Wigan & Leigh"): no rule, and no earlier mention of the name, makes this mention a person."""
         return (
-            self._place_meant(toks, k, text)
+            self._product_meant(toks, k, text)
+            or self._place_meant(toks, k, text)
             or _month_meant(toks, k, text)
             or _weekday_meant(toks, k, text)
             or self._town_pair(toks, k, text)
             or self._lived_in(toks, k, text)
+        )
+
+    def _product_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
+        """A medicine by its dose or a product by what it is ("Stiripentol 500 mg", "a Leckey bath seat"), though
+        "Mr Leckey" is someone; a given name before a dose is a person ("gave Ellie 5 mg")."""
+        return bool(
+            PRODUCT_AFTER.match(text, toks[k].end)
+            and not self.lexicon.is_given_name(toks[k].text)
+            and not _after_title(toks, k, text, self.lexicon)
         )
 
     def _name_word_as_word(self, toks: list[_Tok], k: int, text: str) -> bool:

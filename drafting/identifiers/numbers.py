@@ -35,7 +35,7 @@ _NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-
 # "Home Office reference F1187342", "port reference DVR/08/24/1187", "IDs 38411, 39026", "custody record
 # 03LA/22718/24", "Occurrence: 13/228817/26", or a bare "(ref 33019)".
 _CASE_PHRASE = re.compile(
-    r"\b(?:(?:case|child|file|client|incident)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
+    r"\b(?:(?:case|child|file|client|incident|hospital|patient)\s+(?:ref(?:erence)?s?|numbers?|no\.?|ids?)"
     r"|custody\s+(?:record|ref(?:erence)?|number|no\.?)"
     r"|(?:home\s+office|HO|police|crime|court|port)\s+ref(?:erence)?|reference(?=\s*:)|ref\.?|(?-i:IDs?)"
     # "Occurrence: 13/228817/26", "occ 13/102944/26 and 13/177302/26": a police force's occurrence number.
