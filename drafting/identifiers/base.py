@@ -121,7 +121,7 @@ class IdentifierScanner:
 def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
     """Every detector, sharing one set of word lists (built here unless given: entry points pass lists read
     from the cache)."""
-    from drafting.identifiers.contact import EmailDetector, PhoneDetector
+    from drafting.identifiers.contact import EmailDetector, PhoneDetector, SocialHandleDetector
     from drafting.identifiers.dates import DateOfBirthDetector
     from drafting.identifiers.institutions import InstitutionDetector
     from drafting.identifiers.locations import AddressDetector, PostcodeDetector
@@ -138,6 +138,7 @@ def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
         PostcodeDetector(),
         PhoneDetector(),
         EmailDetector(),
+        SocialHandleDetector(),
         NationalNumberDetector(),
         InstitutionDetector(lexicon),
         CaseReferenceDetector(),

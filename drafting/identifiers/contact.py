@@ -1,4 +1,4 @@
-"""Phone numbers (Google's libphonenumber, region GB) and email addresses."""
+"""Phone numbers (Google's libphonenumber, region GB), email addresses and social media handles."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ _UK_SHAPE = re.compile(
     r"(?<![\d+])(?:\+44\s?7\d{3}|07\d{3})\s?\d{3}\s?\d{3}(?!\d)|(?<![\d+])0[12]\d{2,3}\s?\d{3}\s?\d{3,4}(?!\d)"
 )
 _EMAIL = re.compile(r"\b[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
+# "@kaylamx_07", "@trapstar_leeds11": an account's handle, with a letter in it, not ending in a full stop, and not
+# the second half of an email address; "@ 3pm" is "at".
+_HANDLE = re.compile(r"(?<![\w@.])@(?=[\w.]{0,29}[A-Za-z])\w(?:[\w.]{0,28}\w)?(?![\w@])")
 
 
 class PhoneDetector:
@@ -46,4 +49,17 @@ class EmailDetector:
         return [
             Finding(type="EMAIL", text=m.group(0), start=m.start(), end=m.end(), score=0.99, detector=self.name)
             for m in _EMAIL.finditer(text)
+        ]
+
+
+class SocialHandleDetector:
+    """An account's handle names the child or the adult behind it as surely as a name does."""
+
+    name = "social-handle"
+    types = frozenset({"PERSON"})
+
+    def detect(self, text: str) -> list[Finding]:
+        return [
+            Finding(type="PERSON", text=m.group(0), start=m.start(), end=m.end(), score=0.85, detector=self.name)
+            for m in _HANDLE.finditer(text)
         ]

@@ -373,7 +373,7 @@ CONDITION_AFTER = re.compile(
     r"(?:['’]s?)?(?:\s+[A-Z][a-z]+)?\s+(?:syndrome|disease|muscular dystrophy|dystrophy|palsy|sarcoma|lymphoma)\b"
 )
 # A medicine by its dose ("Stiripentol 500 mg", "Movicol one sachet daily") or a product by what it is ("her Tobii
-# eye-gaze device", "Leckey bath seat", "via Flocare pump"): a brand, not a person.
+# eye-gaze device", "Leckey bath seat", "via Flocare pump"): a brand, not a person; a team by its place.
 PRODUCT_AFTER = re.compile(
     r"\s+(?:\d+(?:\.\d+)?\s*(?:mg|ml|mcg|micrograms?|milligrams?|g|units?|puffs?|drops?|tablets?|sachets?)\b"
     r"|(?:one|two|half|a)\s+(?:sachets?|tablets?|puffs?|spoonfuls?|drops?|capsules?)\b"
@@ -381,7 +381,9 @@ PRODUCT_AFTER = re.compile(
     r"|(?:(?!(?:to|will|can|should|must|would|could|may|might|and|or|the|a|an)\b)[a-z]+(?:-[a-z]+)?\s+)?"
     r"(?:device|chair|seat|hoist|sling|pump|trike|tricycle|wheelchair|frame|splints?"
     r"|inhaler|spacer|mattress|buggy|pushchair|app|software|headphones|formula|cream|syrup|spray|patch|injection"
-    r"|tablets|capsules)\b)"
+    r"|tablets|capsules)\b"
+    # "open to Harehills CIN team", "the Kirkstall locality office": a place by the team or office named after it.
+    r"|(?:(?:[A-Z]{2,5}|early help|social work|[a-z]+)\s+)?(?:team|teams|hub|office|locality)\b)"
 )
 # "Dear Grace," / "Dear Jordan": the word a letter or an e-mail greets is a person.
 SALUTATION_BEFORE = re.compile(r"(?:^|\n)\s*Dear\s+$")
