@@ -16,6 +16,15 @@ _EMAIL = re.compile(r"\b[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 # "@kaylamx_07", "@trapstar_leeds11": an account's handle, with a letter in it, not ending in a full stop, and not
 # the second half of an email address; "@ 3pm" is "at".
 _HANDLE = re.compile(r"(?<![\w@.])@(?=[\w.]{0,29}[A-Za-z])\w(?:[\w.]{0,28}\w)?(?![\w@])")
+# "his Discord name is 'WolfPack88'", "gamertag: xXsniperXx", "Roblox username - lil_kai09": a name an account goes
+# by, after the label that says so.
+_LABELLED_HANDLE = re.compile(
+    r"\b(?:(?:user|gamer|screen|display|profile|account|online)\s?(?:name|tag)|gamertag|handle"
+    r"|(?:Discord|Xbox|PSN|PlayStation|Snapchat|Snap|TikTok|Instagram|Insta|Roblox|Fortnite|Steam|Twitch|YouTube"
+    r"|Telegram|WhatsApp|Facebook|Kik|Wizz|Yubo)\s+(?:name|username|user name|handle|ID|tag))"
+    r"\s*(?:is|was|[:=-])?\s*['‘\"“]?(?P<handle>[A-Za-z0-9_][\w.]{1,28}[A-Za-z0-9_])(?=['’\"”]|[\s,.;:)]|$)",
+    re.IGNORECASE,
+)
 
 
 class PhoneDetector:
@@ -59,7 +68,15 @@ class SocialHandleDetector:
     types = frozenset({"PERSON"})
 
     def detect(self, text: str) -> list[Finding]:
+        spans = [m.span() for m in _HANDLE.finditer(text)]
+        # After its label a handle has a digit, an underscore or a capital inside it ("WolfPack88"); "her Instagram
+        # name was private" names none, and a plain given name is the name detector's.
+        spans += [
+            m.span("handle")
+            for m in _LABELLED_HANDLE.finditer(text)
+            if any(c.isdigit() or c == "_" or c.isupper() for c in m["handle"][1:])
+        ]
         return [
-            Finding(type="PERSON", text=m.group(0), start=m.start(), end=m.end(), score=0.85, detector=self.name)
-            for m in _HANDLE.finditer(text)
+            Finding(type="PERSON", text=text[start:end], start=start, end=end, score=0.85, detector=self.name)
+            for start, end in spans
         ]

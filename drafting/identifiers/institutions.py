@@ -23,6 +23,9 @@ _KIND = (
     # A child's club narrows them down as a school does: "Hallam Juniors FC", "Parkside Boxing Club".
     r"|(?:Juniors\s+)?(?:A?FC|JFC|Football Club|Rugby Club|Rugby League Club|Cricket Club|Boxing Club|Youth Club"
     r"|Swimming Club|Gymnastics Club|Athletic Club|Athletics Club|Scout Group)"
+    # A family's place of worship narrows them down as a school does: "Makki Masjid", "Bethel Church", "the New
+    # Testament Church of God"; a denomination is no place ("the Methodist Church": no word of its own).
+    r"|Church of God|Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Kingdom Hall|Tabernacle"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
@@ -36,9 +39,11 @@ _KIND_WORDS = frozenset(re.findall(r"[A-Z][a-z]+", _KIND))
 # A multi-academy trust is an organisation, not a child's school.
 _SCHOOL = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,4}}\s+{_KIND}\b(?!\s+Trust)")
 # Welsh names put the kind first: "Ysgol Aberconwy", "Ysgol Gynradd Llanrug", "Coleg Cambria", a home "Cartref Bryn
-# Awel", a nursery "Meithrinfa Seren Fach" or "Cylch Meithrin Pont-y-clun".
+# Awel", a nursery "Meithrinfa Seren Fach" or "Cylch Meithrin Pont-y-clun"; so do "Masjid Ghosia", "Masjid-e-Noor",
+# "Gurdwara Sahib Leeds".
 _KIND_FIRST = re.compile(
-    r"\b(?:Ysgol|Coleg|Cartref|Meithrinfa|Cylch Meithrin)(?:\s+(?:Gynradd|Uwchradd|Gymraeg|Bro|Y|Yr))*(?:\s+[A-Z][a-z'’]+){1,3}"
+    r"\b(?:(?:Ysgol|Coleg|Cartref|Meithrinfa|Cylch Meithrin|Masjid|Jamia Masjid|Gurdwara)"
+    r"(?:\s+(?:Gynradd|Uwchradd|Gymraeg|Bro|Y|Yr))*(?:\s+[A-Z][a-z'’]+){1,3}|Masjid-e-[A-Z][a-z'’]+)"
 )
 _ROLE_OF = re.compile(
     r"(?:Headteacher|Headmaster|Headmistress|Head|Deputy|Manager|Teacher|Staff|Director|Principal|Chair|Governors?"

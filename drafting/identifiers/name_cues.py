@@ -168,6 +168,9 @@ PLACE_WORDS = {
     "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice", "Grange", "Mews", "Heights",
     # A school said without "School" ("Layton Primary", "Marton Juniors"); not "High", which is also a surname.
     "Primary", "Juniors", "Infants",
+    # A place of worship ("Bethel Church", "Makki Masjid"), found as a setting (institutions.py); not "Temple",
+    # which is a surname too.
+    "Church", "Chapel", "Mosque", "Masjid", "Gurdwara", "Mandir", "Synagogue", "Tabernacle",
 }  # fmt: skip
 # Words that end a firm's or a charity's name: "Hartley Greene LLP" names a solicitors' firm, not two people.
 FIRM_SUFFIXES = {
