@@ -348,6 +348,12 @@ SURNAME_WORD_ZIPF = 4.0
 SHORT_NAME_ZIPF = 3.5
 UNKNOWN_WORD_SCORE = 0.6
 PLACE_PREPOSITIONS = {"of", "at", "in", "from", "near", "into", "around"}
+# The kinds of place a comma and its area follow: "children's home, Armley", "Roundhay School, Leeds".
+SETTING_BEFORE_AREA = {
+    "home", "school", "academy", "college", "centre", "unit", "hospital", "house", "hostel", "hotel", "station",
+    "estate", "office", "court", "hub", "nursery", "surgery", "practice",
+}  # fmt: skip
+CLAUSE_ENDS = re.compile(r"\s*(?:[.;:)\n]|$)")
 # Where someone lives or comes from: an age after the place may be the person's, not the place's.
 ORIGIN_PREPOSITIONS = PLACE_PREPOSITIONS - {"at"}
 MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

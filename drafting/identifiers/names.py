@@ -29,6 +29,7 @@ from drafting.identifiers.name_cues import (
     ASIDE_THEN_SAID,
     AUTHORITY_AFTER,
     BEFORE_A_MONTH,
+    CLAUSE_ENDS,
     COLLAR_NUMBER,
     CONDITION_AFTER,
     CONTACTED_VERBS,
@@ -88,6 +89,7 @@ from drafting.identifiers.name_cues import (
     SELF_NAMED_BEFORE,
     SENTENCE_END,
     SETTING_AFTER_FAMILY,
+    SETTING_BEFORE_AREA,
     SETTING_NOUNS,
     SHORT_NAME_ZIPF,
     SHOUTED_TITLES,
@@ -462,7 +464,7 @@ class PersonNameDetector:
             if _place_part(toks, i, text) or self._other_sense(toks, i, text):
                 continue
             score = self._score(toks, i, text) or (
-                UNKNOWN_WORD_SCORE if self._unknown_word(toks, i) or self._lone_name_word(toks, i, text) else 0.0
+                UNKNOWN_WORD_SCORE if self._unknown_word(toks, i, text) or self._lone_name_word(toks, i, text) else 0.0
             )
             if score > 0:
                 # "Mr J Smith": the initials between the title and the surname belong to the name.
@@ -666,7 +668,7 @@ class PersonNameDetector:
             and (lex.is_known_name(tok.text) or not _is_common_word(tok.text, lex))
         )
 
-    def _unknown_word(self, toks: list[_Tok], i: int) -> bool:
+    def _unknown_word(self, toks: list[_Tok], i: int, text: str) -> bool:
         """The last resort: a capitalised word in mid-sentence that is no English word, no known term, town or
         title, standing alone ("When inspectors met Oluwaseun"). A child's name missed is the worst failure, so
         an unfamiliar word is flagged at a lower score rather than passed over."""
@@ -683,6 +685,16 @@ class PersonNameDetector:
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.text.lower() in PLACE_PREPOSITIONS and not _of_a_person(toks, i):
             return False  # "lives in Eastgate", "the manager of Sunnybank": a place or a setting
+        if prev is not None and prev.text.lower() == "on":
+            return False  # "McDonald's on Briggate": a street; a person "relied on" is a name some list holds
+        # "Bramble House children's home, Armley.": the area after a setting, ending the clause.
+        if (
+            prev is not None
+            and prev.text.lower() in SETTING_BEFORE_AREA
+            and text[prev.end : tok.start] == ", "
+            and CLAUSE_ENDS.match(text, tok.end)
+        ):
+            return False
         if prev is not None and prev.text.lower() in ARTICLES and not word.endswith("s"):
             return False  # "seen near the Arndale": a place known by "the"; "the Fairbrothers" are a family
         lex = self.lexicon
