@@ -634,6 +634,13 @@ def texts(detector, text):
             "school, Tayo.",
             ["Oluwaseun", "Tayo"],
         ),
+        # A place that is a given name, with a person's family or relationship after its possessive, or growing up,
+        # or before a middle name and a surname; not a county's family support service.
+        (
+            "Jordan's family are from Goole. Chelsea grew up in Hull. Kent's family support service is good. Birth "
+            "mother: Chelsea Marie Doyle.",
+            ["Jordan", "Chelsea", "Chelsea Marie Doyle"],
+        ),
         # Who is collected is a person ("collected May from school"); not "collected Summer clothes".
         ("A man collected May from school. We collected Summer clothes.", ["May"]),
         # A pet named with its kind after it ("Siani the cat", "Bella, our dog") is no person.
@@ -1558,6 +1565,13 @@ RECALL_FLOOR_BELOW_TARGET = {
     # Briggate"; held-out 193's "Greggs on Briggate" too) and an area after a setting ("children's home, Armley"):
     # precision 0.981. Left by line: "addresses linked to Smudge", a nickname with no cue in its passage.
     "identifiers_heldout210": 0.94,
+    # A forty-first blind round, session 28 (a child permanence report's birth family; a Team Around the Family
+    # review with an action table): first 0.891 by line, 1.000 as documents (55 of 55), precision 1.000 once a named
+    # family hub left unlabelled was labelled. Then a place-name with a person's family or relationship after its
+    # possessive ("Jordan's family") or growing up ("Chelsea grew up"), and "Chelsea Marie Doyle" whole (was "Marie
+    # Doyle"): 0.964 by line. Left by line: "Chelsea used
+    # cannabis", "Chelsea wants Mason to know" (found in the whole report).
+    "identifiers_heldout212": 0.92,
     "identifiers_heldout179": 0.82,
 }
 

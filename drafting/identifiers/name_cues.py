@@ -261,6 +261,8 @@ PERSON_PASSIVE = re.compile(
     r"(?:adopted|accommodated|fostered|removed|excluded|bullied|abused|exploited|groomed|arrested|remanded|born"
     r"|reunified|placed\s+(?:with|in|at)|taken\s+into\s+care|reported\s+missing)\b"
     r"|^\s+(?:went|goes|has\s+gone|had\s+gone)\s+missing\b"
+    # "Chelsea grew up in Orchard Park": a place is never brought up.
+    r"|^\s+grew\s+up\b"
     r"|^\s+(?:came|comes|had\s+come)\s+into\s+care\b|^\s+(?:entered|left)\s+care\b"
 )
 ORGANISATION_AFTER_POSSESSIVE = re.compile(
@@ -300,7 +302,10 @@ PLACE_NAME_AGE = re.compile(
 RELATIVE_POSSESSIVE = re.compile(
     r"^['’]s\s+(?:(?:birth|foster|step|older|younger|little|big|baby|twin|half)[\s-])?"
     r"(?:mother|mum|father|dad|brother|sister|nan|nana|gran|grandmother|grandfather|grandparents|aunt|auntie"
-    r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher)\b"
+    r"|uncle|baby|son|daughter|partner|boyfriend|girlfriend|parents|carer|social worker|school|teacher"
+    # "Jordan's family are from Goole", "Chelsea and Jordan's relationship": a person's.
+    r"|family(?!\s+(?:support|hubs?|services?|centres?|court|group|help|network|team))|relationship|childhood"
+    r"|pregnancy|ex-partner|ex)\b"
     r"|^['’]s\s+(?:(?:low|own|poor|mental)\s+)?(?:mood|mental health|wellbeing|feelings|wishes|views|behaviour"
     r"|birthday|bedroom|anxiety|depression|drinking|drug use|parenting)\b"
 )

@@ -1154,10 +1154,20 @@ class PersonNameDetector:
     def _surname_follows(self, toks: list[_Tok], i: int, text: str) -> bool:
         """Token i is a given name and the next is a surname, or a word too rare to be English, that is no place
         and no everyday word ("Mellor", "Brannigan"; not "Valley", "Street" or "Hall"), ending the capitalised
-        run: "Jordan Valley", "India House" stay places."""
+        run, a middle name allowed between ("Chelsea Marie Doyle"): "Jordan Valley", "India House" stay places."""
         lex = self.lexicon
         if not lex.is_given_name(toks[i].text) or i + 1 >= len(toks):
             return False
+        # "Chelsea Marie Doyle": a middle name may stand between.
+        middle = toks[i + 1]
+        if (
+            i + 2 < len(toks)
+            and middle.start - toks[i].end == 1
+            and lex.is_given_name(middle.text)
+            and middle.text not in lex.place_names
+            and toks[i + 2].start - middle.end == 1
+        ):
+            i += 1
         nxt = toks[i + 1]
         surname = nxt.text  # a token never carries its "'s" (TOKEN)
         after = toks[i + 2] if i + 2 < len(toks) else None
