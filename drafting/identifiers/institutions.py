@@ -57,7 +57,11 @@ _HOME_KIND = (
     r"|(?:assessment|family|contact|residential|respite|children['’]s) centre|family hub"
     r"|short[- ]breaks? (?:home|unit|centre)"
     # Early-years settings are often named in the lower case: "attends Little Stars nursery".
-    r"|nursery|pre-school|preschool|playgroup)\b"
+    r"|nursery|pre-school|preschool|playgroup"
+    # A unit or scheme for homeless young people: "the St George's Crypt young persons' unit".
+    r"|young (?:persons?['’]?|people['’]s) (?:unit|project|scheme)|supported housing|night shelter"
+    # A place of worship named before its kind in the lower case: "Al-Noor mosque", "the Bethel church".
+    r"|mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b"
 )
 # "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
 _HOME = re.compile(
@@ -65,6 +69,7 @@ _HOME = re.compile(
     # "Toby's nursery" is Toby's, not a setting called Toby.
     rf"(?<!['’]s)(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
 )
+_WORSHIP_AFTER = re.compile(r"\s+(?i:mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b")
 _AT_NAME = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])(?!['’]s\b)")
 _KIND_AFTER = re.compile(rf"\s+{_HOME_KIND}")
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
@@ -261,6 +266,13 @@ class InstitutionDetector:
                     # "the Polish Saturday School": a language or a term and a kind of school names no one school;
                     # a town's or an area's name does ("Sheffield College", "Calderdale College").
                     if not own or all(w in lex.never_names and w not in lex.towns and w not in lex.places for w in own):
+                        continue
+                    # "Leeds church leaders": a town's places of worship are many, not one.
+                    if (
+                        pattern is _HOME
+                        and _WORSHIP_AFTER.match(text, end)
+                        and all(w in lex.towns or w in lex.places for w in own)
+                    ):
                         continue
                     # "Ryan's YOI placement": a child's own setting, named by the child; the name detector has him.
                     first = text[start:end].split()[0]

@@ -399,6 +399,8 @@ PRODUCT_AFTER = re.compile(
     # "open to Harehills CIN team", "the Kirkstall locality office": a place by the team or office named after it.
     r"|(?:(?:[A-Z]{2,5}|early help|social work|[a-z]+)\s+)?(?:team|teams|hub|office|locality)\b)"
 )
+# "the Bethel church", "Al-Noor mosque": a place of worship named before its kind in the lower case.
+WORSHIP_AFTER = re.compile(r"\s+(?:mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b")
 # "Dear Grace," / "Dear Jordan": the word a letter or an e-mail greets is a person.
 SALUTATION_BEFORE = re.compile(r"(?:^|\n)\s*Dear\s+$")
 # "hi sue its tracey, just to let u know": a message greets its reader and names its writer, in lower case too.

@@ -106,6 +106,7 @@ from drafting.identifiers.name_cues import (
     WEEKDAYS_SHORT,
     WHO_AFTER,
     WORD_TITLES,
+    WORSHIP_AFTER,
 )
 from drafting.identifiers.tables import header_rows
 
@@ -441,6 +442,7 @@ class PersonNameDetector:
                 or _MEDICAL_SPECIALTY.search(tok.text)  # "Dr Okonkwo, Paediatrics", "seen by Orthopaedics"
                 or ANIMAL_BEFORE.search(text, max(0, tok.start - 40), tok.start)
                 or ANIMAL_AFTER.match(text[tok.end : tok.end + 50])
+                or WORSHIP_AFTER.match(text, tok.end)  # "the Bethel church": a place of worship's name
             ):
                 continue
             # "Catch22", "Kids4Kids": a word run into digits is a charity's or a product's name.
