@@ -156,7 +156,7 @@ def _initial_before(tok: _Tok, text: str) -> re.Match[str] | None:
     """The initial and full stop just before the token ("M. Lennox"), unless a label comes before the letter
     ("Annex B. Leaders", "Plan A. Sarah")."""
     m = INITIAL_BEFORE.search(text, max(0, tok.start - 3), tok.start)
-    if m is None or LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+    if m is None or LETTER_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
         return None
     return m
 
@@ -724,6 +724,11 @@ class PersonNameDetector:
         prev = toks[i - 1] if i > 0 else None
         if is_everyday_word(tok.text, 6.0) or (prev is not None and prev.text.lower() in DETERMINERS):
             return False  # "and Will has a different meaning", "the Will", "rated Amber"
+        # "He likes PE and Art": listed with a term, a school subject or a programme, not a person.
+        if prev is not None and prev.text in ("and", "or") and i > 1:
+            listed = toks[i - 2].text
+            if listed in lex.acronyms or (listed in lex.never_names and not lex.is_known_name(listed)):
+                return False
         # "Amber ratings", "Summer holiday activities", "Grace periods": a word before a noun is no name; a name
         # ends the phrase or is followed by what a person does.
         return _ends_phrase(toks, i, text)

@@ -19,7 +19,8 @@ _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
 # "is", "was" or a colon comes straight before the number.
 _LATER_IN_CLAUSE = r"(?:[^.;\n\d]{1,30}?\s(?:is|was)\s*|[^.;\n\d]{1,30}?:\s*)"
 _NHS_CUE = re.compile(
-    r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*(?:(?:is|was)\s+)?[:\t-]?\s*$"
+    # "NHS no. (baby) 485 777 3456": whose number it is may stand in brackets after the label.
+    r"\bNHS\s*(?:no\.?|num(?:ber)?\.?|#)?\s*(?:\([a-z' ]{1,20}\)\s*)?(?:(?:is|was)\s+)?[:\t-]?\s*$"
     rf"|\bNHS\s+(?:no\.?|number)(?!\w){_LATER_IN_CLAUSE}$",
     re.IGNORECASE,
 )
