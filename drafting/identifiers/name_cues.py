@@ -280,9 +280,9 @@ INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<letter>[A-Z])\.\s?$")
 LETTER_LABEL_BEFORE = re.compile(
     r"\b(?:annex|annexes|appendix|part|parts|plan|section|schedule|option|type|category|tier|level|table|figure"
     r"|grade|child|children|case|year|class|block|ward|unit|group|team|area|zone|site|wing|vitamin|hepatitis|stage"
-    r"|box|step|phase|model|route|letter"
+    r"|box|step|phase|model|route|letter)\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$"
     # "Codes mainly O and G": a register's attendance codes.
-    r"|codes?|marks?):?(?:\s+(?:mainly|mostly|usually|often|all))?\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$",
+    r"|\b(?:codes?|marks?):?(?:\s+(?:mainly|mostly|usually|often|all))?\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$",
     re.IGNORECASE,
 )
 # "(Reg 24)", "Tier 2": a capitalised word followed by a number. (No "^": it is matched at an offset.)

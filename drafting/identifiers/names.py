@@ -769,6 +769,21 @@ class PersonNameDetector:
         # "dale marsden dob …": a given name and a surname, both typed in lower case.
         if self._lower_surname_after(toks, i):
             return True
+        prev = toks[i - 1].text if i > 0 else ""
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        # "can you let claire know": someone to be told.
+        if prev == "let" and nxt == "know" and lex.is_given_name(name) and name not in lex.name_words:
+            return True
+        # "the hussain family over in gipton": a family by its surname; not "the foster family" (a dictionary's word).
+        if (
+            prev == "the"
+            and nxt in FAMILY_WORDS
+            and lex.is_known_name(name)
+            and name not in lex.dictionary_surnames
+            and name not in lex.dictionary_names
+            and name not in lex.name_words
+        ):
+            return True
         # "at jordans", "going round kyles": someone's home, typed without the apostrophe.
         stem = name[:-1]
         if (

@@ -59,6 +59,12 @@ _REF_IS = re.compile(
     re.IGNORECASE,
 )
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
+# "the police log was 1456 of today": a log's number within its day, a few words after the word "log".
+_LOG_OF_DAY = re.compile(
+    r"\b(?:log|incident)\b[^.\n\d]{0,20}?(?P<ref>\b\d{3,5}\s+of\s+(?:today|yesterday|last\s+night"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/]))",
+    re.IGNORECASE,
+)
 # Police logs are numbered within a day: "incident 0923 of 09/11" is one reference, date and all.
 _LOG_DATE = re.compile(r"\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
@@ -114,11 +120,14 @@ _SINGLE_AFTER = re.compile(
     rf"^(?:['’]s\b|,?\s+(?:(?:{'|'.join(sorted(ADVERBS_BEFORE_VERB))})\s+)?"
     r"(?:said|says|told|tells|was|were|is|has|had|lives|attends|disclosed|wants|felt|sees|needs|goes|stays)\b"
     r"|\s+and\s+(?:(?:his|her)\s+(?:[a-z-]+\s+){0,2}?(?:brother|sister|mother|father|mum|dad|baby|son|daughter)"
-    r"|[B-HJ-Z]\b))"
+    r"|[B-HJ-Z]\b)"
+    # "T (7), long term since 2024", "K, aged 9": a child's age after the letter.
+    r"|\s*\(\s*(?:aged\s*)?\d{1,2}\s*\)|,?\s+aged\s+\d)"
 )
+# "her brother K", "a baby (R) for six weeks".
 _SINGLE_KIN_BEFORE = re.compile(
     r"\b(?:brother|sister|mother|father|mum|dad|son|daughter|baby|stepfather|stepmother|partner|cousin|aunt|uncle"
-    r"|grandmother|grandfather)\s+$"
+    r"|grandmother|grandfather)\s+\(?$"
     # "referred to only as 'Mrs D'": a title before a single letter.
     r"|\b(?-i:Mr|Mrs|Ms|Miss|Dr)\.?\s+$",
     re.IGNORECASE,
@@ -192,6 +201,12 @@ class CaseReferenceDetector:
             out.append(self._finding(text, start, _log_end(text, m.group("ref"), end), 0.85))
         for m in _CASE_CODE.finditer(text):
             out.append(self._finding(text, m.start(), m.end(), 0.85))
+        found = SpanCover((f.start, f.end) for f in out)
+        out.extend(
+            self._finding(text, *m.span("ref"), 0.85)
+            for m in _LOG_OF_DAY.finditer(text)
+            if not found.holds(m.start("ref"))  # "log 0923 of 09/11" is read above
+        )
         return out
 
 
