@@ -1293,6 +1293,15 @@ def test_person_names(text, expected):
             "Masjid-e-Noor. Not the Methodist Church, the Catholic Church, a local mosque or the Sikh gurdwara.",
             ["Makki Masjid", "Bethel Church", "New Testament Church of God", "Masjid Ghosia", "Masjid-e-Noor"],
         ),
+        # A school by its name alone after "at", "to" or "from" where the sentence is about school, capitalised or
+        # in a note typed in lower case; not a word, a town, a possessive, or a name where school is not the talk.
+        (
+            InstitutionDetector(),
+            "You love being at Springwood now and Mrs Haigh helps you every lunchtime.\ni'll catch him at brigshaw "
+            "tomorrow after his maths lesson\nHe went to Leeds after his maths lesson. Responses to Ofsted's "
+            "questionnaires at school. She moved to Springwood in May.",
+            ["Springwood", "brigshaw"],
+        ),
         # A place of worship or a young people's unit named before its kind in the lower case; not a town's
         # churches or a denomination's.
         (
@@ -1540,7 +1549,8 @@ RECALL_FLOOR_BELOW_TARGET = {
     # ("mum (Blessing)"), a name after an action's imperative ("refer kenzie"), a sentence opening with initials
     # saying nothing of a line's capitals, "Precious A.", a street's short form ("Byron St"), and the initials of
     # people named in full ("N to chase", "Signed NC / GP"; found in the whole note): 0.857 by line, 0.971 as
-    # documents. Left: "at Springwood", a school by its name alone in a letter to a child.
+    # documents. Left then: "at Springwood", a school by its name alone in a letter to a child (found since session
+    # 28, where the sentence is about school).
     "identifiers_heldout178": 0.91,
     # A twenty-fifth blind round, session 27 (a social worker's statement to the family court; a children's home's
     # keywork notes in lower case): first 0.800 by line, 0.829 as documents (29 of 35), precision 0.903 (a court's
@@ -1613,8 +1623,8 @@ RECALL_FLOOR_BELOW_TARGET = {
     # A forty-fourth blind round, session 28 (a foster carers' household review; a social worker's voice note
     # transcribed automatically): first 0.838 by line and as documents (31 of 37), precision 1.000. Then a single
     # letter with an age ("T (7)") or in brackets after a kinship word ("a baby (R)"), "let claire know", "the
-    # hussain family" and "the police log was 1456 of today": 0.973. Left: "catch him at brigshaw tomorrow", a
-    # school by its name alone in lower case.
+    # hussain family" and "the police log was 1456 of today": 0.973; then a school by its name alone where the
+    # sentence is about school ("catch him at brigshaw tomorrow after his maths lesson"): 1.000.
     "identifiers_heldout219": 0.92,
     "identifiers_heldout179": 0.82,
 }

@@ -69,6 +69,14 @@ _HOME = re.compile(
     # "Toby's nursery" is Toby's, not a setting called Toby.
     rf"(?<!['’]s)(?=\s+{_HOME_KIND}|,\s+(?:a|an|the|its|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_HOME_KIND})"
 )
+# A school by its name alone after "at", "to" or "from", typed with a capital or in a note in lower case.
+_AT_SCHOOL_NAME = re.compile(r"\b(?i:at|to|from)\s+(?P<name>[A-Za-z][a-z]+)\b(?!\s+[A-Z])(?!['’])")
+_SCHOOL_WORDS = re.compile(
+    r"\b(?:teachers?|lessons?|maths|class(?:es|room)?|tutor|head of year|homework|playground|uniform|lunchtime"
+    r"|break ?time|assembly|year \d{1,2}|gcses?|senco)\b",
+    re.IGNORECASE,
+)
+_AT_SCHOOL_ZIPF = 2.5
 _WORSHIP_AFTER = re.compile(r"\s+(?i:mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b")
 _AT_NAME = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])(?!['’]s\b)")
 _KIND_AFTER = re.compile(rf"\s+{_HOME_KIND}")
@@ -314,6 +322,25 @@ class InstitutionDetector:
             sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
             if sentence and _HOME_WORDS_RE.search(text, sentence.start, sentence.end):
                 out.append(self._finding(text, *m.span("name"), 0.7))
+        for m in _AT_SCHOOL_NAME.finditer(text):
+            # "You love being at Springwood now and Mrs Haigh helps you every lunchtime", "catch him at brigshaw
+            # tomorrow after his maths lesson": a one-word name where the same sentence is about school.
+            name = m.group("name")
+            title = name[:1].upper() + name[1:]
+            if name.islower() and not in_lower_case_line(text, m.start("name")):
+                continue
+            if (
+                title in lex.never_names
+                or title in lex.towns
+                or title in lex.places
+                or lex.is_known_name(title)
+                or is_everyday_word(name.lower(), _AT_SCHOOL_ZIPF)
+            ):
+                continue
+            sentences = sentences or split_sentences(text)
+            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+            if sentence and _SCHOOL_WORDS.search(text, sentence.start, sentence.end):
+                out.append(self._finding(text, *m.span("name"), 0.6))
         for m in _HOUSE.finditer(text):
             words = m.group(0).split()
             if words[0] in _NOT_A_HOUSE_NAME or words[-2] in _PUBLIC_BUILDING:
