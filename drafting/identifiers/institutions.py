@@ -7,7 +7,7 @@ import re
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.casing import in_lower_case_line
 from drafting.identifiers.lexicon import Lexicon, is_everyday_word, load_lexicon
-from drafting.identifiers.name_cues import KIN_AND_ROLE
+from drafting.identifiers.name_cues import KIN_AND_ROLE, WORSHIP_AFTER, WORSHIP_KINDS
 from drafting.sentences import Sentence, split_sentences
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
@@ -25,7 +25,7 @@ _KIND = (
     r"|Swimming Club|Gymnastics Club|Athletic Club|Athletics Club|Scout Group)"
     # A family's place of worship narrows them down as a school does: "Makki Masjid", "Bethel Church", "the New
     # Testament Church of God"; a denomination is no place ("the Methodist Church": no word of its own).
-    r"|Church of God|Church|Chapel|Mosque|Masjid|Gurdwara|Mandir|Temple|Synagogue|Kingdom Hall|Tabernacle"
+    rf"|Church of God|{'|'.join(k.capitalize() for k in WORSHIP_KINDS)}|Temple|Kingdom Hall"
     # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
     r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
@@ -61,7 +61,7 @@ _HOME_KIND = (
     # A unit or scheme for homeless young people: "the St George's Crypt young persons' unit".
     r"|young (?:persons?['’]?|people['’]s) (?:unit|project|scheme)|supported housing|night shelter"
     # A place of worship named before its kind in the lower case: "Al-Noor mosque", "the Bethel church".
-    r"|mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b"
+    rf"|{'|'.join(WORSHIP_KINDS)})\b"
 )
 # "Oak Lodge children's home", or "Willowbrook House, a children's home run by …".
 _HOME = re.compile(
@@ -77,7 +77,6 @@ _SCHOOL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AT_SCHOOL_ZIPF = 2.5
-_WORSHIP_AFTER = re.compile(r"\s+(?i:mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b")
 _AT_NAME = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])(?!['’]s\b)")
 _KIND_AFTER = re.compile(rf"\s+{_HOME_KIND}")
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
@@ -278,7 +277,7 @@ class InstitutionDetector:
                     # "Leeds church leaders": a town's places of worship are many, not one.
                     if (
                         pattern is _HOME
-                        and _WORSHIP_AFTER.match(text, end)
+                        and WORSHIP_AFTER.match(text, end)
                         and all(w in lex.towns or w in lex.places for w in own)
                     ):
                         continue

@@ -168,10 +168,11 @@ PLACE_WORDS = {
     "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice", "Grange", "Mews", "Heights",
     # A school said without "School" ("Layton Primary", "Marton Juniors"); not "High", which is also a surname.
     "Primary", "Juniors", "Infants",
-    # A place of worship ("Bethel Church", "Makki Masjid"), found as a setting (institutions.py); not "Temple",
-    # which is a surname too.
-    "Church", "Chapel", "Mosque", "Masjid", "Gurdwara", "Mandir", "Synagogue", "Tabernacle",
 }  # fmt: skip
+# A place of worship's kind ("Bethel Church", "Makki Masjid", "the Bethel church"), found as a setting
+# (institutions.py); not "Temple", which is a surname too.
+WORSHIP_KINDS = ("church", "chapel", "mosque", "masjid", "gurdwara", "mandir", "synagogue", "tabernacle")
+PLACE_WORDS |= {kind.capitalize() for kind in WORSHIP_KINDS}
 # Words that end a firm's or a charity's name: "Hartley Greene LLP" names a solicitors' firm, not two people.
 FIRM_SUFFIXES = {
     "LLP", "Ltd", "Limited", "plc", "PLC", "Solicitors", "Chambers", "Associates",
@@ -277,12 +278,13 @@ OF_A_PERSON = {
 # "approved – M. Lennox", "J. Smith": an initial with a full stop before a surname (not "Annex B. Leaders").
 INITIAL_BEFORE = re.compile(r"(?<![\w.])(?P<letter>[A-Z])\.\s?$")
 # "Annex B", "Plan A and B", "Vitamin D": a label before a capital letter, which is then no initial.
+_LETTERS_LISTED = r"\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$"
 LETTER_LABEL_BEFORE = re.compile(
     r"\b(?:annex|annexes|appendix|part|parts|plan|section|schedule|option|type|category|tier|level|table|figure"
     r"|grade|child|children|case|year|class|block|ward|unit|group|team|area|zone|site|wing|vitamin|hepatitis|stage"
-    r"|box|step|phase|model|route|letter)\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$"
+    rf"|box|step|phase|model|route|letter){_LETTERS_LISTED}"
     # "Codes mainly O and G": a register's attendance codes.
-    r"|\b(?:codes?|marks?):?(?:\s+(?:mainly|mostly|usually|often|all))?\s+(?:[A-Z],?\s+(?:and\s+|or\s+)?)*$",
+    rf"|\b(?:codes?|marks?):?(?:\s+(?:mainly|mostly|usually|often|all))?{_LETTERS_LISTED}",
     re.IGNORECASE,
 )
 # "(Reg 24)", "Tier 2": a capitalised word followed by a number. (No "^": it is matched at an offset.)
@@ -401,8 +403,8 @@ PRODUCT_AFTER = re.compile(
     # "open to Harehills CIN team", "the Kirkstall locality office": a place by the team or office named after it.
     r"|(?:(?:[A-Z]{2,5}|early help|social work|[a-z]+)\s+)?(?:team|teams|hub|office|locality)\b)"
 )
-# "the Bethel church", "Al-Noor mosque": a place of worship named before its kind in the lower case.
-WORSHIP_AFTER = re.compile(r"\s+(?:mosque|masjid|church|chapel|gurdwara|mandir|synagogue)\b")
+# "the Bethel church", "Al-Noor mosque": a place of worship named before its kind.
+WORSHIP_AFTER = re.compile(rf"\s+(?i:{'|'.join(WORSHIP_KINDS)})\b")
 # "Dear Grace," / "Dear Jordan": the word a letter or an e-mail greets is a person.
 SALUTATION_BEFORE = re.compile(r"(?:^|\n)\s*Dear\s+$")
 # "hi sue its tracey, just to let u know": a message greets its reader and names its writer, in lower case too.
