@@ -1610,12 +1610,8 @@ class PersonNameDetector:
                 # "pat's address" once "nan (pat)" is known: a found name's possessive is its own cue.
                 owned = bool({tok.text, name} & parts) and POSSESSIVE.match(text[tok.end : tok.end + 3])
                 # "names given to police: reece, 'tiny'" once "known as 'Tiny'" is: a nickname in its quotes.
-                quoted = text[tok.start - 1 : tok.start] in ("'", "‘", '"', "“") and text[tok.end : tok.end + 1] in (
-                    "'",
-                    "’",
-                    '"',
-                    "”",
-                )
+                quoted = bool(text[tok.start - 1 : tok.start]) and text[tok.start - 1] in QUOTES
+                quoted = quoted and bool(QUOTED_NAME_AFTER.match(text, tok.end))
                 if everyday and not (owned or quoted or _acts(toks, index) or self._careless_name(toks, index, text)):
                     continue
                 if name in parts:
