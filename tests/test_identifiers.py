@@ -653,6 +653,8 @@ def texts(detector, text):
             "Codes mainly O and G. Lates (L) on 14 days. He likes PE and Art. He met Jack and Will. Moses basket.",
             ["Jack", "Will"],
         ),
+        # A parent called by the eldest child's name is named whole ("Abu Omar", "Umm Omar").
+        ("Khaled (known as Abu Omar) said no. Umm Omar spoke alone.", ["Khaled", "Abu Omar", "Umm Omar"]),
         # Who is collected is a person ("collected May from school"); not "collected Summer clothes".
         ("A man collected May from school. We collected Summer clothes.", ["May"]),
         # A pet named with its kind after it ("Siani the cat", "Bella, our dog") is no person.
@@ -805,6 +807,12 @@ def test_person_names(text, expected):
             "Nain's house, 6 Heol y Nant, Pontypridd, CF37 2DX. Then 12 Ffordd yr Afon and 41 Top Moor Side. "
             "In 2 Heol visits.",
             ["6 Heol y Nant, Pontypridd", "12 Ffordd yr Afon", "41 Top Moor Side"],
+        ),
+        # A flat's number typed in lower case before a house number and street; not "a flat 3 miles away".
+        (
+            AddressDetector(),
+            "At his friend's (flat 3, 16 Woodhouse Street). A flat 3 miles away.",
+            ["flat 3, 16 Woodhouse Street"],
         ),
         # A plot or pitch on a site, a room in a hotel or hostel: only with the site or the hotel in its line.
         (
@@ -1628,6 +1636,12 @@ RECALL_FLOOR_BELOW_TARGET = {
     "identifiers_heldout219": 0.92,
     "identifiers_heldout179": 0.82,
 }
+
+
+def test_a_tag_is_the_whole_name_not_the_handle():
+    """A Facebook tag carries the name with its space: "@Dean Hirst" is Dean Hirst, not the handle "@Dean"."""
+    found = IdentifierScanner(default_detectors()).scan("Tagged: @Dean Hirst and @trapstar_leeds11.")
+    assert [(f.type, f.text) for f in found] == [("PERSON", "Dean Hirst"), ("PERSON", "@trapstar_leeds11")]
 
 
 def test_found_identifiers_are_hidden_whole():

@@ -44,7 +44,11 @@ _FLAT = re.compile(rf"{_FLAT_NUMBER}(?:,\s*(?:{_NAME_WORD}\s+){{1,3}}(?:House|Co
 # "Flat 3, 88 Highgate": after a flat's number, a house number and a street with no street word. Scored
 # between the street address (0.9, which wins when the street has its word: "Flat 4, 22 Cardigan Road") and
 # the flat alone (0.85).
-_FLAT_STREET = re.compile(rf"{_FLAT_NUMBER},\s*\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?(?!\s+[A-Z])")
+# A flat's number typed in lower case is one only here, before a house number: "(flat 3, 16 Woodhouse Street)", not
+# "a flat 3 miles away".
+_FLAT_STREET = re.compile(
+    rf"(?:{_FLAT_NUMBER}|\bflat\s+\d{{1,4}}[A-Za-z]?),\s*\d{{1,4}}[A-Za-z]?\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?(?!\s+[A-Z])"
+)
 # "3 Kestrel House, Brunel Way": a flat's number in a named block, then its street.
 _NUMBER_BLOCK_STREET = re.compile(
     rf"(?<![\w.])\d{{1,4}}[A-Za-z]?,?\s+(?:{_NAME_WORD}\s+){{1,2}}(?:House|Court|Tower|Point|Mansions|Buildings),\s+"

@@ -169,6 +169,7 @@ def _after_title(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> bool:
 _SHOUTED_PERSON_VERBS = AGENTIVE_VERBS | {"was", "had", "is", "has"}
 _COUNTRY_AFTER = re.compile(r",\s+(?P<country>[A-Z][a-z]+)(?=\s*(?:[.,;:)\n]|$))")
 _CLAUSE_BREAK = re.compile(r"[;:.!?()\n]")
+_TEKNONYMS = {"Abu", "Umm", "Um", "Ibn", "Bint"}
 _STREET_SHORT = {"St", "Rd", "Ave", "Ln"}
 # Words of a found name that make no name of their own: "Mrs", and "St" ("Mary St Clair" makes no "St" a name:
 # "a flat at Byron St").
@@ -1231,6 +1232,9 @@ class PersonNameDetector:
         if before in lex.never_names or before in TITLES or before in MONTHS:
             return i
         if toks[i].text in VIETNAMESE_MIDDLE_NAMES or before in lex.name_words:
+            return i - 1
+        # "Abu Omar", "Umm Omar": a parent called by the eldest child's name is named whole.
+        if before in _TEKNONYMS:
             return i - 1
         # "Nguyen Van Minh": the family name before the middle name.
         family = toks[i - 2] if i >= 2 else None
