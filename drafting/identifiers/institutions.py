@@ -304,42 +304,32 @@ class InstitutionDetector:
                 continue
             if _HOME_CONTEXT.search(_around(text, m)):
                 out.append(self._finding(text, *m.span("name"), 0.7))
-        sentences: list[Sentence] = []  # split once, at the first one-word name after "at"
-        for m in _AT_NAME.finditer(text):
-            # "his short breaks are at Hollybank", "she was restrained at Oakhurst": a one-word name after "at"
-            # where the same sentence is about a home. A town, an area or a person's name is not a home.
-            name = m.group("name")
-            if (
-                name in lex.never_names
-                or name in lex.towns
-                or name in lex.places
-                or lex.is_known_name(name)
-                or is_everyday_word(name, _THE_NAME_ZIPF)
-            ):
-                continue
-            sentences = sentences or split_sentences(text)
-            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
-            if sentence and _HOME_WORDS_RE.search(text, sentence.start, sentence.end):
-                out.append(self._finding(text, *m.span("name"), 0.7))
-        for m in _AT_SCHOOL_NAME.finditer(text):
-            # "You love being at Springwood now and Mrs Haigh helps you every lunchtime", "catch him at brigshaw
-            # tomorrow after his maths lesson": a one-word name where the same sentence is about school.
-            name = m.group("name")
-            title = name[:1].upper() + name[1:]
-            if name.islower() and not in_lower_case_line(text, m.start("name")):
-                continue
-            if (
-                title in lex.never_names
-                or title in lex.towns
-                or title in lex.places
-                or lex.is_known_name(title)
-                or is_everyday_word(name.lower(), _AT_SCHOOL_ZIPF)
-            ):
-                continue
-            sentences = sentences or split_sentences(text)
-            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
-            if sentence and _SCHOOL_WORDS.search(text, sentence.start, sentence.end):
-                out.append(self._finding(text, *m.span("name"), 0.6))
+        sentences: list[Sentence] = []  # split once, at the first one-word name that needs its sentence
+        # "his short breaks are at Hollybank", "she was restrained at Oakhurst": a one-word name after "at" where the
+        # same sentence is about a home; "you love being at Springwood now … every lunchtime", "catch him at
+        # brigshaw tomorrow after his maths lesson": one where it is about school, typed with a capital or in a note
+        # in lower case. A town, an area, a person's name or an everyday word is no setting.
+        for pattern, about, zipf, score in (
+            (_AT_NAME, _HOME_WORDS_RE, _THE_NAME_ZIPF, 0.7),
+            (_AT_SCHOOL_NAME, _SCHOOL_WORDS, _AT_SCHOOL_ZIPF, 0.6),
+        ):
+            for m in pattern.finditer(text):
+                name = m.group("name")
+                title = name[:1].upper() + name[1:]
+                if name.islower() and not in_lower_case_line(text, m.start("name")):
+                    continue
+                if (
+                    title in lex.never_names
+                    or title in lex.towns
+                    or title in lex.places
+                    or lex.is_known_name(title)
+                    or is_everyday_word(name, zipf)
+                ):
+                    continue
+                sentences = sentences or split_sentences(text)
+                sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+                if sentence and about.search(text, sentence.start, sentence.end):
+                    out.append(self._finding(text, *m.span("name"), score))
         for m in _HOUSE.finditer(text):
             words = m.group(0).split()
             if words[0] in _NOT_A_HOUSE_NAME or words[-2] in _PUBLIC_BUILDING:

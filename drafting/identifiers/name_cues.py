@@ -106,24 +106,10 @@ KIN_AND_ROLE = {
 PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Adverbs a hurried note puts between a person (a name, a single letter) and their verb: "tilly still not
 # sleeping", "kai now living with", "R still sees the CAMHS worker".
-ADVERBS_BEFORE_VERB = frozenset(
-    [
-        "still",
-        "now",
-        "also",
-        "never",
-        "just",
-        "always",
-        "often",
-        "usually",
-        "sometimes",
-        "rarely",
-        "then",
-        "only",
-        "again",
-        "finally",
-    ]
-)
+ADVERBS_BEFORE_VERB = frozenset({
+    "still", "now", "also", "never", "just", "always", "often", "usually", "sometimes", "rarely", "then", "only",
+    "again", "finally",
+})  # fmt: skip
 # Verbs only a person does: enough after a sentence-initial word ("Tayo said"), unlike "was" or "has".
 AGENTIVE_VERBS = {
     "said", "says", "told", "tells", "stated", "explained", "disclosed", "described", "wants", "wanted", "feels",
@@ -392,7 +378,7 @@ CONDITION_AFTER = re.compile(
 )
 # A medicine by its dose ("Stiripentol 500 mg", "Movicol one sachet daily") or a product by what it is ("her Tobii
 # eye-gaze device", "Leckey bath seat", "via Flocare pump"): a brand, not a person; a team by its place.
-PRODUCT_AFTER = re.compile(
+NAMED_THING_AFTER = re.compile(
     r"\s+(?:\d+(?:\.\d+)?\s*(?:mg|ml|mcg|micrograms?|milligrams?|g|units?|puffs?|drops?|tablets?|sachets?)\b"
     r"|(?:one|two|half|a)\s+(?:sachets?|tablets?|puffs?|spoonfuls?|drops?|capsules?)\b"
     # Not across a verb's "to" or a modal: "ade to chair at 2", "Sam will seat them".

@@ -63,6 +63,7 @@ from drafting.identifiers.name_cues import (
     NAME_ENDS_GREETING,
     NAME_NOUNS,
     NAME_SAID_BEFORE,
+    NAMED_THING_AFTER,
     OF_A_PERSON,
     ORGANISATION_AFTER_POSSESSIVE,
     ORIGIN_PREPOSITIONS,
@@ -78,7 +79,6 @@ from drafting.identifiers.name_cues import (
     POSTCODE_AFTER,
     PREPOSITIONS,
     PRISON_TITLES,
-    PRODUCT_AFTER,
     PRONOUNS,
     QUOTED_NAME_AFTER,
     QUOTES,
@@ -1323,7 +1323,7 @@ class PersonNameDetector:
         """The word is used here as a place or a month, though it is also a name ("placed in Kent", "In
         April", "Wigan & Leigh"): no rule, and no earlier mention of the name, makes this mention a person."""
         return (
-            self._product_meant(toks, k, text)
+            self._thing_meant(toks, k, text)
             or self._place_meant(toks, k, text)
             or _month_meant(toks, k, text)
             or _weekday_meant(toks, k, text)
@@ -1331,11 +1331,12 @@ class PersonNameDetector:
             or self._lived_in(toks, k, text)
         )
 
-    def _product_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
-        """A medicine by its dose or a product by what it is ("Stiripentol 500 mg", "a Leckey bath seat"), though
-        "Mr Leckey" is someone; a given name before a dose is a person ("gave Ellie 5 mg")."""
+    def _thing_meant(self, toks: list[_Tok], k: int, text: str) -> bool:
+        """A medicine by its dose, a product by what it is or a place by its team ("Stiripentol 500 mg", "a Leckey
+        bath seat", "Harehills CIN team"), though "Mr Leckey" is someone; a given name before a dose is a person
+        ("gave Ellie 5 mg")."""
         return bool(
-            PRODUCT_AFTER.match(text, toks[k].end)
+            NAMED_THING_AFTER.match(text, toks[k].end)
             and not self.lexicon.is_given_name(toks[k].text)
             and not _after_title(toks, k, text, self.lexicon)
         )

@@ -59,14 +59,16 @@ _REF_IS = re.compile(
     re.IGNORECASE,
 )
 _MORE_REFS = re.compile(r"\s*(?:,|and|&)\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})")
+# The day a police log's number counts within: "09/11", "09/11/2024".
+_DAY_OF_LOG = r"\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])"
 # "the police log was 1456 of today": a log's number within its day, a few words after the word "log".
 _LOG_OF_DAY = re.compile(
-    r"\b(?:log|incident)\b[^.\n\d]{0,20}?(?P<ref>\b\d{3,5}\s+of\s+(?:today|yesterday|last\s+night"
-    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?)(?![\w/]))",
+    rf"\b(?:log|incident)\b[^.\n\d]{{0,20}}?(?P<ref>\b\d{{3,5}}\s+of\s+(?:(?:today|yesterday|last\s+night)(?![\w/])"
+    rf"|{_DAY_OF_LOG}))",
     re.IGNORECASE,
 )
 # Police logs are numbered within a day: "incident 0923 of 09/11" is one reference, date and all.
-_LOG_DATE = re.compile(r"\s+of\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\w/])")
+_LOG_DATE = re.compile(rf"\s+of\s+{_DAY_OF_LOG}")
 # Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
 _CASE_CODE = re.compile(
     r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,})(?![\w/-])"
