@@ -258,6 +258,16 @@ def texts(detector, text):
         # Ranks written out; a rank that is also a word, before an everyday word, is the word.
         ("Sergeant Akhtar and Constable Price found her. She uses BSL.", ["Akhtar", "Price"]),
         ("A Police Constable Degree Apprenticeship; the Sergeant on duty; Sister Act.", []),
+        # Ofsted's inspectors by title; the other inspectorates, and a day after the title, are no one.
+        (
+            "HMI Okafor and SHMI Dawson met the DCS. HMI Probation and HMI Prisons. QA with the SHMI Fri am.",
+            ["Okafor", "Dawson"],
+        ),
+        # A CSV cell starts afresh: "S31,Semi-independent" is a column's value, not a name in mid-sentence.
+        (
+            "1176320,Jayden Okonkwo-Reid,19/05/2008,S31,Semi-independent (Ashgrove Lodge),Niamh Fogarty",
+            ["Jayden Okonkwo-Reid", "Niamh Fogarty"],
+        ),
         # A town no one is named after does not join a list of names.
         ("Offender manager Kirsty Dunglinson, Whitehaven office.", ["Kirsty Dunglinson"]),
         ("Young people at Hawthorn Grange said staff listen.", []),
@@ -1015,9 +1025,29 @@ def test_person_names(text, expected):
             "Child ID | Name | DOB | Gender\n40213 | Kacper Nowicki | 14/06/2013 | M\n41002 | Seán O'Neill | 3 May 2011 | M",
             ["40213", "Kacper Nowicki", "14/06/2013", "41002", "Seán O'Neill", "3 May 2011"],
         ),
-        # A date column is not a birth-date column; a row without a header, or of another width, says nothing.
+        # A date column is not a birth-date column; a row of another width than its header says nothing.
         (TableColumnDetector(), "Date\tEvent\tSource\n03/02/2024\tReferral\tDSL", []),
-        (TableColumnDetector(), "40988 | Amelia Hart | 02/12/2016\nName | DOB\n1 | 2 | 3", []),
+        (TableColumnDetector(), "Name | DOB\n1 | 2 | 3", []),
+        # A header written as a sentence; rows exported as CSV, cut at their bare commas.
+        (
+            TableColumnDetector(),
+            "Columns: ID, name, DOB and legal status.\n1176320,Jayden Okonkwo-Reid,19/05/2008,S31",
+            ["1176320", "Jayden Okonkwo-Reid", "19/05/2008"],
+        ),
+        # A row pasted without its header, read by its shape: the ID before a whole name, the date just after it
+        # (after a label too: "from list 9: 1150213"). Not a chronology's date before its event, a name cell that
+        # is not a whole name, two dates, or a figure's thousands.
+        (
+            TableColumnDetector(),
+            "40988 | Amelia-Rose Hartigan | F | 02/12/2016\nCare leaver from list 9: 1150213 | Tyler Grimshaw | 19",
+            ["40988", "02/12/2016", "1150213"],
+        ),
+        (
+            TableColumnDetector(),
+            "03/02/2024\tReferral from Moorside Primary\tDSL\n40988 | IFA carers | 02/12/2016\n"
+            "Amelia Hart | 02/12/2016 | 05/01/2024\nSpend was 1,204,330 against 1,150,000 for Amelia Hart's care.",
+            [],
+        ),
         (
             CaseReferenceDetector(),
             "Home Office reference F1187342; the police number 101; Police ref 24/118832.",
@@ -1106,6 +1136,8 @@ def test_person_names(text, expected):
         (CaseReferenceDetector(), "Logged; incident no. 2291-K. Police log number 1847.", ["2291-K", "1847"]),
         (InitialsDetector(), "Unborn baby, EDD 30/04.", []),
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
+        # Legal orders and a Cafcass role as lists write them: no one's initials.
+        (InitialsDetector(), "Legal status PO, then S20; a CAO and a PPO. Signed O. Bankole, FCA.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
         (InitialsDetector(), "The mother was called only 'Mrs D'. Mr D'Souza came.", ["D"]),
@@ -1164,6 +1196,12 @@ def test_person_names(text, expected):
             InstitutionDetector(),
             "His short breaks are at Hollybank. Respite at Barnsley. He trains at Hollybank on Fridays.",
             ["Hollybank"],
+        ),
+        # Where a child moved, in a sentence about the placement; not a town, nor a sentence about something else.
+        (
+            InstitutionDetector(),
+            "The list gives the wrong placement; he moved to Moorview. Her placement moved to Halifax. He moved to Cobalt.",
+            ["Moorview"],
         ),
         # A kind written in capitals is part of the name; in lower case it is not.
         (
@@ -1442,17 +1480,14 @@ def test_labelled_sets_meet_the_targets(name):
 PRECISION_FLOOR_BELOW_TARGET = {"identifiers_heldout143": 0.86}
 
 
-# Sets below the 0.95 target, held at what they reach so that they do not slip further. Held-out 49: one
-# passage is a table row pasted without its header, so "02/12/2016" and "40988" beside a name could be any
-# date and any number (a date beside a name in a chronology is not a birth date); left as measured.
-# Held-out 92 (children's own words): a school and a home named with no kind word and no cue ("i go to Ripley
+# Sets below the 0.95 target, held at what they reach so that they do not slip further. (Held-out 49's table row
+# pasted without its header has been read by its shape since session 29: 1.000.) Held-out 92 (children's own words): a school and a home named with no kind word and no cue ("i go to Ripley
 # St Thomas", "the rules at Beckside") and a name-word after "that" ("Only that Dean might come back").
 # Held-out 95 (a children's home's log): "TJ", a boy's nickname from his initials, is typed as initials (flagged
 # in a report all the same). Held-out 100 (careless case notes, each line scanned alone): a nickname no list
 # holds ("saff"), "bev + HV", "have ollie if needed"; scanned as one note, as check-report reads a file, every
 # mention of "bev" and "ollie" is found from the others, and no mention of "saff".
 RECALL_FLOOR_BELOW_TARGET = {
-    "identifiers_heldout49": 0.90,
     "identifiers_heldout92": 0.86,
     "identifiers_heldout95": 0.93,
     "identifiers_heldout100": 0.87,

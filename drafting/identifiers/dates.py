@@ -12,14 +12,14 @@ _MONTH = (
     r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 # A day, a month and a year, in any of the orders and forms case records use.
-_FULL_DATE = (
+FULL_DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2})"
 )
 DATE = (
-    rf"(?:{_FULL_DATE}"
+    rf"(?:{FULL_DATE}"
     rf"|{_MONTH}\s+\d{{4}}"
     r"|\d{4}"
     # "her birthday is on 4 August": a day and month after a birth cue, with no year.
@@ -44,7 +44,7 @@ _DOB = re.compile(
 # a year, and not across "and" or "then".
 _BORN_WHERE = re.compile(
     rf"\bborn\s+(?:at|in)\s+(?:(?!and\b|but\b|then\b|before\b|after\b)[\w'’,-]+\s+){{1,7}}?(?:on|in)\s+(?:the\s+)?"
-    rf"(?P<date>{_FULL_DATE}|\d{{4}})(?![\w/])",
+    rf"(?P<date>{FULL_DATE}|\d{{4}})(?![\w/])",
     re.IGNORECASE,
 )
 # "b. 12.3.11" in a hurried note: "b." for born, but only before a full date (not "b. 2019" in a list).
@@ -55,7 +55,7 @@ _B_DOT = re.compile(
 # date is, a few words after the cue in the same clause (not "the GP says the visit on 3 March went well").
 _DOB_SAYS = re.compile(
     rf"\b{_CUE}\b[^.;\n]{{0,60}}?\b(?:says|said|reads|shows|showed|states|stated|gives|gave)\s+"
-    rf"(?:it\s+(?:is|was)\s+|as\s+)?(?P<date>{_FULL_DATE})",
+    rf"(?:it\s+(?:is|was)\s+|as\s+)?(?P<date>{FULL_DATE})",
     re.IGNORECASE,
 )
 # "… and as 13/06/2011 on another", "… but it should be 13 March 2016", "… on the police system but 02/03/2010
@@ -69,7 +69,7 @@ _AGAIN = re.compile(
 # left unsaid. Only a known name counts ("DOB 01/02/2010. Review: 03/04/2024" is no one's).
 _NEXT_PERSON = re.compile(
     r"^(?:\s*[.;,]\s*|\s+and\s+)(?P<name>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)(?:['’]s)?"
-    rf"\s*(?::|\s+(?:is|was|on|born\s+on))\s+(?P<date>{_FULL_DATE})"
+    rf"\s*(?::|\s+(?:is|was|on|born\s+on))\s+(?P<date>{FULL_DATE})"
 )
 
 

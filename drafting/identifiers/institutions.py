@@ -77,7 +77,8 @@ _SCHOOL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _AT_SCHOOL_ZIPF = 2.5
-_AT_NAME = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])(?!['’]s\b)")
+# "he moved to Moorview on 3 November": where a child moved, in a sentence about a home or a placement.
+_AT_NAME = re.compile(r"\b(?:at|from|(?:moved|moves|moving)\s+to)\s+(?P<name>[A-Z][a-z'’]+)\b(?!\s+[A-Z])(?!['’]s\b)")
 _KIND_AFTER = re.compile(rf"\s+{_HOME_KIND}")
 # "Young people at Cedar Lodge said staff listen": a named house where the text is about a children's
 # home is the home, which narrows a child down more than an address would.
@@ -105,6 +106,9 @@ _HOME_WORDS = (
     r"|supervised (?:at|in)\b|contact centre"
 )
 _HOME_WORDS_RE = re.compile(_HOME_WORDS, re.IGNORECASE)
+# A sentence about where a child lives: a home, or the placement itself ("the list gives the wrong placement; he
+# moved to Moorview").
+_LIVES_WORDS_RE = re.compile(rf"{_HOME_WORDS}|\bplacements?\b", re.IGNORECASE)
 _HOME_CONTEXT = re.compile(
     # (?-i:…): "children at home" is no named place; only a capital letter starts a name.
     rf"{_HOME_WORDS}|staff at (?-i:[A-Z])|(?:young people|children) (?:at|living at|who live at|in)\s+(?-i:[A-Z])",
@@ -310,7 +314,7 @@ class InstitutionDetector:
         # brigshaw tomorrow after his maths lesson": one where it is about school, typed with a capital or in a note
         # in lower case. A town, an area, a person's name or an everyday word is no setting.
         for pattern, about, zipf, score in (
-            (_AT_NAME, _HOME_WORDS_RE, _THE_NAME_ZIPF, 0.7),
+            (_AT_NAME, _LIVES_WORDS_RE, _THE_NAME_ZIPF, 0.7),
             (_AT_SCHOOL_NAME, _SCHOOL_WORDS, _AT_SCHOOL_ZIPF, 0.6),
         ):
             for m in pattern.finditer(text):

@@ -49,6 +49,9 @@ TITLES = {
     "Professor",
     "Councillor",
     "Sister",
+    # Ofsted's inspectors as inspection notes name them: "HMI Okafor", "SHMI Dawson".
+    "HMI",
+    "SHMI",
     # Family words used as a title: "Auntie Bisi", "Nanny Pat", "Uncle Tony".
     "Auntie",
     "Aunty",
@@ -66,7 +69,7 @@ TITLES = {
 }
 # Titles that are also ordinary words: before an everyday word that is no one's name they are the word
 # ("a Police Constable Degree Apprenticeship", "Sister Act"); "Constable Price" is still a name.
-WORD_TITLES = {"Sergeant", "Constable", "Recorder", "Judge", "Sister"}
+WORD_TITLES = {"Sergeant", "Constable", "Recorder", "Judge", "Sister", "HMI", "SHMI"}
 # "PC 4471 Hargreaves": a police officer's number between the rank and the name.
 COLLAR_NUMBER = re.compile(r"\s+\d{2,5}\s+")
 # Lower-case parts of a surname: "Pieter van der Berg", "Mrs de Souza", "Rhys ap Gwilym", "Muhammad bin Rashid".

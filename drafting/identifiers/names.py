@@ -108,7 +108,7 @@ from drafting.identifiers.name_cues import (
     WORD_TITLES,
     WORSHIP_AFTER,
 )
-from drafting.identifiers.tables import header_rows
+from drafting.identifiers.tables import csv_cell_starts, header_rows
 
 
 def _is_common_word(word: str, lexicon: Lexicon) -> bool:
@@ -142,10 +142,10 @@ def _title_before(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> int 
         k -= 1
     if k < 0 or toks[k].text not in TITLES:
         return None
-    if (
-        toks[k].text in WORD_TITLES
-        and _is_common_word(toks[i].text, lexicon)
-        and not lexicon.is_known_name(toks[i].text)
+    # "the Sergeant on duty", "QA with the SHMI Fri am": a word title before a word or a day is no name.
+    if toks[k].text in WORD_TITLES and (
+        toks[i].text in WEEKDAYS_SHORT
+        or (_is_common_word(toks[i].text, lexicon) and not lexicon.is_known_name(toks[i].text))
     ):
         return None
     gap = text[toks[k].end : toks[k + 1].start]
@@ -380,9 +380,15 @@ def _merged(found: dict[int, tuple[int, float]]) -> list[tuple[int, tuple[int, f
 
 def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
+    cell_starts = csv_cell_starts(text)
     for match in TOKEN.finditer(text):
         before = text[max(0, match.start() - 3) : match.start()]
-        initial = not out or bool(SENTENCE_END.search(text[out[-1].end : match.start()])) or before.endswith("- ")
+        initial = (
+            not out
+            or bool(SENTENCE_END.search(text[out[-1].end : match.start()]))
+            or before.endswith("- ")
+            or match.start() in cell_starts
+        )
         out.append(_Tok(match.group(0), match.start(), match.end(), initial))
     return out
 
