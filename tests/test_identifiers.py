@@ -258,6 +258,14 @@ def texts(detector, text):
         # Ranks written out; a rank that is also a word, before an everyday word, is the word.
         ("Sergeant Akhtar and Constable Price found her. She uses BSL.", ["Akhtar", "Price"]),
         ("A Police Constable Degree Apprenticeship; the Sergeant on duty; Sister Act.", []),
+        # A body's possessive opening a minute is no one's; a given name's is.
+        ("Panel's recommendation: unanimous. Court's decision. Grace's mum rang.", ["Grace"]),
+        # A romanised given name whose later syllable is a known given name ("Hoi-Yan"); not "Sci-Fi".
+        ("The register has 'Hoi-Yan Chan'. He likes Sci-Fi and Wi-Fi.", ["Hoi-Yan Chan"]),
+        # What only a person has done makes a name-word a name; a body or a season has not.
+        ("Jade has not agreed to the plan. Council has agreed the budget. Summer has not changed.", ["Jade"]),
+        # The pandemic's name as a taunt is no nickname.
+        ("A boy in Year 8 called her 'Covid'.", []),
         # Ofsted's inspectors by title; the other inspectorates, and a day after the title, are no one.
         (
             "HMI Okafor and SHMI Dawson met the DCS. HMI Probation and HMI Prisons. QA with the SHMI Fri am.",
@@ -1138,6 +1146,8 @@ def test_person_names(text, expected):
         (InitialsDetector(), "Foster care (IFA), an EPO and the NRM referral.", []),
         # Legal orders and a Cafcass role as lists write them: no one's initials.
         (InitialsDetector(), "Legal status PO, then S20; a CAO and a PPO. Signed O. Bankole, FCA.", []),
+        # A visa, an agency decision maker, a child permanence report, a language need: terms, not initials.
+        (InitialsDetector(), "On a BN(O) visa; the ADM read the CPR; EAL support.", []),
         (InitialsDetector(), "J and her brother T were seen. K's mum came.", ["J", "T", "K"]),
         (InitialsDetector(), "Steph (TM) and Karen Lowe (SW) met Child TM.", ["TM"]),
         (InitialsDetector(), "The mother was called only 'Mrs D'. Mr D'Souza came.", ["D"]),

@@ -233,8 +233,8 @@ def _build_lexicon() -> Lexicon:
     # "Devon, aged 12", "India told inspectors": a place that is also a given name is a name only with a cue.
     place_names = {p for p in single_places if p in firsts}
     # "McDonald's", "Barnardo's": a possessive brand is matched whole, as a phrase, since a word is read
-    # without its "'s".
-    allow_phrases = [a for a in allow if " " in a or "'" in a or "’" in a]
+    # without its "'s"; so is a term with brackets ("BN(O)"), which no word holds.
+    allow_phrases = [a for a in allow if re.search(r"[^\w-]", a)]
     never = handbook_words | (set(allow) - set(allow_phrases)) | (single_places - place_names)
     # A name-word the handbook uses as a word ("Will", "May") still counts as a name-word, not a term.
     never -= name_words

@@ -152,6 +152,25 @@ def _title_before(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> int 
     return k if len(gap) <= 2 or COLLAR_NUMBER.fullmatch(gap) else None
 
 
+# "Jade has not agreed to the plan", "has written a letter": what only a person has done.
+_PARTICIPLES_OF_PERSONS = PAST_AGENTIVE | {"written", "spoken", "chosen"}
+
+
+def _perfect_agentive(toks: list[_Tok], k: int) -> bool:
+    """Whether the tokens from k say that someone has done what only a person does: "has agreed", "has not
+    agreed", "had already told", each word after the last."""
+    if k >= len(toks) or toks[k].text not in ("has", "had"):
+        return False
+    j = k + 1
+    while j < len(toks) and j - k <= 2 and (toks[j].text in ("not", "already") or toks[j].text in ADVERBS_BEFORE_VERB):
+        j += 1
+    return (
+        j < len(toks)
+        and toks[j].text in _PARTICIPLES_OF_PERSONS
+        and all(toks[m + 1].start - toks[m].end == 1 for m in range(k, j))
+    )
+
+
 def _initial_before(tok: _Tok, text: str) -> re.Match[str] | None:
     """The initial and full stop just before the token ("M. Lennox"), unless a label comes before the letter
     ("Annex B. Leaders", "Plan A. Sarah")."""
@@ -624,12 +643,22 @@ class PersonNameDetector:
             and all(len(p) > 1 and p[0].isupper() and p not in lex.never_names for p in parts[1:])
         ):
             strong = True
-        # "Lily-Mae", "Ruby-Rose": given names joined are a name even when each is also a word.
+        # "Lily-Mae", "Ruby-Rose": given names joined are a name even when each is also a word. "Hoi-Yan",
+        # "Mei-Ling": a romanised given name whose later syllable is a known given name and whose other syllables
+        # are no words.
         if (
             len(parts) > 1
             and "-" in word
             and lex.is_given_name(parts[0])
             and all(p[:1].isupper() and (lex.is_given_name(p) or not is_everyday_word(p, 4.0)) for p in parts[1:])
+        ) or (
+            len(parts) > 1
+            and "-" in word
+            and word not in lex.never_names
+            and word not in lex.place_names
+            and any(lex.is_given_name(p) and p not in lex.name_words for p in parts[1:])
+            and all(len(p) >= 3 and p[:1].isupper() and p[1:].islower() for p in parts)
+            and all(lex.is_given_name(p) or not is_everyday_word(p, 4.0) for p in parts)
         ):
             strong = True
         if strong:
@@ -1109,10 +1138,14 @@ class PersonNameDetector:
                 # A common word opening a sentence ("Workers described") is not a name.
                 if tok.text in lex.name_words:
                     # "Summer visits were reduced": a plural noun, not a verb, after a name-word.
-                    if (nxt.text in AGENTIVE_VERBS and nxt.text not in ALSO_PLURAL_NOUNS) or nxt.text in PAST_AGENTIVE:
+                    if (
+                        (nxt.text in AGENTIVE_VERBS and nxt.text not in ALSO_PLURAL_NOUNS)
+                        or nxt.text in PAST_AGENTIVE
+                        or _perfect_agentive(toks, i + 1)
+                    ):
                         return True
                 elif (
-                    nxt.text in AGENTIVE_VERBS
+                    (nxt.text in AGENTIVE_VERBS or _perfect_agentive(toks, i + 1))
                     and not (tok.sentence_initial and _is_common_word(tok.text, self.lexicon))
                 ) or (
                     # "Senait arrived in the UK": a word that is no English word, doing what people do.
@@ -1213,13 +1246,18 @@ class PersonNameDetector:
 
     def _body_possessive(self, toks: list[_Tok], i: int, after: str) -> bool:
         """A possessive that belongs to a body, not a person: "the Review Panel's national review", "the
-        Panel's decision", "the Prince's Trust"."""
+        Panel's decision", "Panel's recommendation:" opening a minute, "the Prince's Trust"."""
         if ORGANISATION_AFTER_POSSESSIVE.match(after):
             return True
         prev = toks[i - 1] if i > 0 else None
         return (
-            prev is not None
-            and (prev.text.lower() == "the" or (prev.capitalised and toks[i].start - prev.end == 1))
+            (
+                toks[i].sentence_initial
+                or (
+                    prev is not None
+                    and (prev.text.lower() == "the" or (prev.capitalised and toks[i].start - prev.end == 1))
+                )
+            )
             and _is_common_word(toks[i].text, self.lexicon)
             and not self.lexicon.is_known_name(toks[i].text)
         )
