@@ -123,6 +123,7 @@ def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
     from the cache)."""
     from drafting.identifiers.contact import EmailDetector, PhoneDetector, SocialHandleDetector
     from drafting.identifiers.dates import DateOfBirthDetector
+    from drafting.identifiers.forms import NameFieldDetector
     from drafting.identifiers.institutions import InstitutionDetector
     from drafting.identifiers.locations import AddressDetector, PostcodeDetector
     from drafting.identifiers.named_initials import NamedInitialsDetector
@@ -145,4 +146,5 @@ def default_detectors(lexicon: Lexicon | None = None) -> list[Detector]:
         InitialsDetector(lexicon),
         NamedInitialsDetector(names),
         TableColumnDetector(),
+        NameFieldDetector(),
     ]

@@ -221,6 +221,18 @@ _LOWER_KIND = re.compile(
     r"(?:primary school|primary|infants|juniors|high school|secondary school|academy|college|nursery|school)(?![\w'’])"
 )
 _LOWER_KIND_ZIPF = 4.0
+# "i was told id stay at beech house till i was 18": a named house typed in lower case, after "at", "to" or "from";
+# not "at my dads house", "to a halfway house" or "at crown court" (a possessive, a kind, an everyday word).
+_LOWER_HOUSE = re.compile(
+    r"(?<![\w'’-])(?:at|to|from)\s+(?P<name>(?P<word>[a-z]+)\s+(?:house|lodge|grange|manor|court|cottage|mews))(?![\w'’])"
+)
+_LOWER_HOUSE_ZIPF = 4.5
+# A house's name of one word and its kind: "Beech House", "beech house", "Moorview Lodge".
+_HOUSE_SHORT = re.compile(r"(?P<word>[A-Za-z][a-z]+)\s+(?i:house|lodge|grange|manor|court|cottage|mews)")
+_HOUSE_KINDS = frozenset(
+    {"boarding", "halfway", "respite", "foster", "guest", "bail", "council", "dolls", "wendy", "tree", "play",
+     "bouncy", "country", "party", "opposite", "next"}
+)  # fmt: skip
 # "a leeds academy", "any bradford college": one of a town's, not one named after it.
 _ANY_OF = frozenset({"a", "an", "any", "another", "every", "each", "some", "other"})
 # "to", "at", "his", "back": words this frequent are never part of a setting's name typed in lower case.
@@ -361,6 +373,7 @@ class InstitutionDetector:
 
         out = [f for f in out if outside_terms(f)]
         out.extend(f for f in self._short_names(text, out) if outside_terms(f))
+        out.extend(f for f in self._house_short_names(text, out) if outside_terms(f))
         return resolve_overlaps(out)
 
     def _lower_case_settings(self, text: str) -> list[Finding]:
@@ -369,6 +382,17 @@ class InstitutionDetector:
             for m in _LOWER_SAINT.finditer(text)
             if in_lower_case_line(text, m.start())
         ]
+        for m in _LOWER_HOUSE.finditer(text):
+            word = m.group("word")
+            if (
+                in_lower_case_line(text, m.start())
+                and not word.endswith("s")
+                and word not in _HOUSE_KINDS
+                and not is_everyday_word(word, _LOWER_HOUSE_ZIPF)
+                and word.capitalize() not in self.lexicon.towns
+                and word.capitalize() not in self.lexicon.places
+            ):
+                out.append(self._finding(text, *m.span("name"), 0.65))
         for m in _LOWER_KIND.finditer(text):
             if not in_lower_case_line(text, m.start()):
                 continue
@@ -424,6 +448,29 @@ class InstitutionDetector:
             for m in re.finditer(rf"(?<![\w'’]){re.escape(short)}(?![\w'’])(?!\s+[A-Z])", text):
                 if not any(f.start <= m.start() < f.end for f in found):
                     out.append(self._finding(text, m.start(), m.end(), 0.9))
+        return out
+
+    def _house_short_names(self, text: str, found: list[Finding]) -> list[Finding]:
+        """ "stay at beech house …; my key worker at beech": once a house is named, its first word after "at",
+        "to" or "from" names it too, typed as the house was; not a town's or a person's name, nor an everyday
+        word ("the staff at Park" of "Park House")."""
+        out: list[Finding] = []
+        for finding in found:
+            m = _HOUSE_SHORT.fullmatch(finding.text)
+            if not m:
+                continue
+            word = m.group("word")
+            title = word.capitalize()
+            if (
+                title in self.lexicon.towns
+                or title in self.lexicon.places
+                or self.lexicon.is_known_name(title)
+                or is_everyday_word(word, _LOWER_HOUSE_ZIPF)
+            ):
+                continue
+            for at in re.finditer(rf"\b(?:at|to|from)\s+(?P<word>{re.escape(word)})(?![\w'’])(?!\s+[A-Z])", text):
+                if not any(f.start <= at.start("word") < f.end for f in found):
+                    out.append(self._finding(text, *at.span("word"), 0.85))
         return out
 
     def _next_in_chain(self, text: str, found: list[Finding]) -> list[Finding]:

@@ -212,6 +212,10 @@ class CaseReferenceDetector:
         return out
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:at|[Tt]he)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
 class InitialsDetector:
     name = "initials"
     types = frozenset({"INITIALS"})
@@ -237,6 +241,12 @@ class InitialsDetector:
                 continue
             # "CT head normal", "NG tube": a medical test or device, not someone's initials.
             if _MEDICAL_AFTER.match(text, m.start() + len(value)):
+                continue
+            # "A&E attendance at LGI", "seen at the RVI": a hospital or an office known by its initials (but "at
+            # JB's").
+            if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not _POSSESSIVE_AFTER.match(
+                text, m.start() + len(value)
+            ):
                 continue
             # "PP+" (pupil premium plus), "LGBTQ+": capitals with a plus sign name a term, not a person ("JW+mum"
             # is someone with her mother).
