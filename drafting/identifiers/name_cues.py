@@ -300,7 +300,9 @@ RELATIVE_POSSESSIVE = re.compile(
     r"|family(?!\s+(?:support|hubs?|services?|centres?|court|group|help|network|team))|relationship|childhood"
     r"|pregnancy|ex-partner|ex)\b"
     r"|^['’]s\s+(?:(?:low|own|poor|mental)\s+)?(?:mood|mental health|wellbeing|feelings|wishes|views|behaviour"
-    r"|birthday|bedroom|anxiety|depression|drinking|drug use|parenting)\b"
+    r"|birthday|bedroom|anxiety|depression|drinking|drug use|parenting"
+    # "Devon's birth certificate and passport are held at the office": a person's own papers.
+    r"|birth certificate|passport|bank account|tenancy|benefits|medication)\b"
 )
 # "who lives in Layton", "placed in Shelley": where someone lives is a place, though its name is a given name.
 LIVES_IN_BEFORE = re.compile(

@@ -149,6 +149,9 @@ def _title_before(toks: list[_Tok], i: int, text: str, lexicon: Lexicon) -> int 
     ):
         return None
     gap = text[toks[k].end : toks[k + 1].start]
+    # "DC: Tell me about …": a transcript's speaker, then what they say.
+    if ":" in gap:
+        return None
     return k if len(gap) <= 2 or COLLAR_NUMBER.fullmatch(gap) else None
 
 

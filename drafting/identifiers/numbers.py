@@ -41,6 +41,9 @@ _CASE_PHRASE = re.compile(
     r"|(?:home\s+office|HO|police|crime|court|port)\s+ref(?:erence)?|reference(?=\s*:)|ref\.?|(?-i:IDs?)"
     # "Occurrence: 13/228817/26", "occ 13/102944/26 and 13/177302/26": a police force's occurrence number.
     r"|occ(?:urrence)?(?:\s+(?:no\.?|number|ref(?:erence)?))?"
+    # "council tax (account 6620118-4)", "rent account no. 55120": an account's number is the family's own (not a
+    # year: "the accounts 2023").
+    r"|account(?:\s+(?:no\.?|number|ref(?:erence)?))?(?!\s*(?:19|20)\d{2}\b)"
     # "police informed, log 1703": a log's number (a digit is required below, so "log into" stays quiet).
     r"|(?:police\s+)?log(?:\s+(?:no\.?|number))?(?!\s+ref|\s*[:#]?\s*\d{1,2}/\d{1,2}\b))"
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
