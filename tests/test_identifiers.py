@@ -272,6 +272,8 @@ def texts(detector, text):
         # A place that is a given name, with a person's own papers after its possessive; not a county's office.
         ("Devon's birth certificate and passport are held at the office.", ["Devon"]),
         ("Devon's fostering service is growing.", []),
+        # Languages, as interpreters are listed.
+        ("Interpreter (Slovak): Mr Dudek. In Lithuanian and Cantonese.", ["Dudek"]),
         # A public office and a charity named like people.
         ("Work coach at Bradford Jobcentre; waiting list for Mind's counselling; Mind said so.", []),
         # Ofsted's inspectors by title; the other inspectorates, and a day after the title, are no one.
@@ -1030,6 +1032,12 @@ def test_person_names(text, expected):
             ["4471923", "558120"],
         ),
         (CaseReferenceDetector(), "Child C (LCS 2298765) and the CP 2023 figures.", ["LCS 2298765"]),
+        # A setting's URN names it as its name does.
+        (
+            CaseReferenceDetector(),
+            "Kestrel View (URN SC512207); the URN for Fairmead School is 135927. The urn was broken.",
+            ["SC512207", "135927"],
+        ),
         # An account's number; not "account for" or an account with no number.
         (
             CaseReferenceDetector(),
@@ -1167,7 +1175,7 @@ def test_person_names(text, expected):
             "Child's full name: Leon Marsh\tDOB: 01/02/2010\nName of school: Park High\nName: we never knew it, he said.",
             ["keeley", "o'donnell", "Leon Marsh"],
         ),
-        (InitialsDetector(), "DNA letters sent x3; WNB to clinic.", []),
+        (InitialsDetector(), "DNA letters sent x3; WNB to clinic; the EWO visited.", []),
         # A hospital known by its initials, after "at" or "the"; a person's initials before a possessive.
         (
             InitialsDetector(),
@@ -1330,6 +1338,14 @@ def test_person_names(text, expected):
             InstitutionDetector(),
             "Dion 12:05: ok. im at leeds city college till 3\nshe wants a leeds academy or any bradford college",
             ["leeds city college"],
+        ),
+        # A school whose name's later parts are in the lower case; the next name in a list of the settings someone
+        # attends (not a town, a person or a word).
+        (
+            InstitutionDetector(),
+            "Denis at Co-op Academy Leeds; the girls on roll at Shakespeare Primary or Bankside. "
+            "She attends Parklands Primary and Joe said no; at Oakwood Academy or Leeds.",
+            ["Co-op Academy Leeds", "Shakespeare Primary", "Bankside", "Parklands Primary", "Oakwood Academy"],
         ),
         # Once a house is named, its first word after "at", "to" or "from" names it too; not before a capital.
         (

@@ -11,7 +11,8 @@ from drafting.identifiers.name_cues import KIN_AND_ROLE, WORSHIP_AFTER, WORSHIP_
 from drafting.sentences import Sentence, split_sentences
 
 # "St Joseph's RC Primary School", "Holy Trinity C of E Academy": a denomination belongs to the name.
-_WORD = r"(?:(?:St\.?|RC|CE|C of E|CofE)(?!\w)|[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+# "Co-op Academy Leeds", "Stoke-on-Trent College": a word's later parts may be in the lower case.
+_WORD = r"(?:(?:St\.?|RC|CE|C of E|CofE)(?!\w)|[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+){0,2})"
 _JOIN = r"(?:\s+(?:of|the|and|&|on|upon|in)\s+|\s+)"
 _KIND = (
     r"(?:Primary School|Secondary School|Infant School|Infants School|Junior School|High School|Grammar School"
@@ -160,6 +161,9 @@ _VENUE_WORDS = {"Park", "Field", "Fields", "Ground", "Rec", "Recreation", "Stadi
 # The next name in "from A to B to C", once A is a named setting.
 _CHAIN_NEXT = re.compile(rf"\s+(?:to|then)\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})")
 _CHAIN_START = ("from", "to", "then")
+# "on roll at Shakespeare Primary or Bankside": the next name in a list of the settings someone attends.
+_LIST_NEXT = re.compile(r"\s+(?:or|and)\s+(?P<name>[A-Z][a-z'’]+)(?![\w'’-])(?!\s+[A-Z])")
+_LIST_START = ("at", "attend", "attends", "attended", "attending")
 # "held at Cookham Wood", "remanded to Wetherby": a named custodial setting.
 _CUSTODY = re.compile(
     r"\b(?:[Hh]eld|[Rr]emanded|[Dd]etained|[Ss]entenced|[Ss]erving (?:his|her|their|a) sentence|[Ii]n custody)\s+"
@@ -489,6 +493,21 @@ class InstitutionDetector:
             nxt = self._finding(text, *m.span("name"), 0.75)
             out.append(nxt)
             queue.insert(0, nxt)
+        for finding in found:
+            m = _LIST_NEXT.match(text, finding.end)
+            if not m or not text[max(0, finding.start - 20) : finding.start].rstrip().lower().endswith(_LIST_START):
+                continue
+            name = m.group("name")
+            lex = self.lexicon
+            if (
+                name in lex.towns
+                or name in lex.places
+                or name in lex.never_names
+                or lex.is_known_name(name)
+                or is_everyday_word(name, _COMMON_ZIPF)
+            ):
+                continue
+            out.append(self._finding(text, *m.span("name"), 0.75))
         return out
 
     def _named_homes(self, text: str) -> list[Finding]:

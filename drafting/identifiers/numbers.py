@@ -44,6 +44,8 @@ _CASE_PHRASE = re.compile(
     # "council tax (account 6620118-4)", "rent account no. 55120": an account's number is the family's own (not a
     # year: "the accounts 2023").
     r"|account(?:\s+(?:no\.?|number|ref(?:erence)?))?(?!\s*(?:19|20)\d{2}\b)"
+    # "Kestrel View (URN SC512207)": a setting's unique reference number names it as its name does.
+    r"|(?-i:URN)"
     # "police informed, log 1703": a log's number (a digit is required below, so "log into" stays quiet).
     r"|(?:police\s+)?log(?:\s+(?:no\.?|number))?(?!\s+ref|\s*[:#]?\s*\d{1,2}/\d{1,2}\b))"
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
@@ -54,10 +56,12 @@ _CASE_PHRASE = re.compile(
 _RECORD_NUMBER = re.compile(
     r"\b(?i:contact|referral|case|incident)\s+(?:no\.?\s*|number\s+|ID\s*)?[:#]?\s*(?P<ref>\d{5,}|0\d{2,3})\b"
 )
-# "case ref for the s47 is 2291847", "the police reference for last night's call was 26/1187": a label, a few
-# words saying whose, then "is" or "was" and a number (a digit is required below).
+# "case ref for the s47 is 2291847", "the police reference for last night's call was 26/1187", "the URN for
+# Fairmead School is 135927": a label, a few words saying whose, then "is" or "was" and a number (a digit is
+# required below).
 _REF_IS = re.compile(
-    r"\b(?:case|child|file|client|incident|police|crime|court)\s+(?:ref(?:erence)?|number|no\.?)\s+(?:for|of|from)\b"
+    r"\b(?:(?:case|child|file|client|incident|police|crime|court)\s+(?:ref(?:erence)?|number|no\.?)|(?-i:URN))\s+"
+    r"(?:for|of|from)\b"
     r"[^.;:\n]{1,40}?\b(?:is|was)\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
     re.IGNORECASE,
 )
@@ -212,7 +216,8 @@ class CaseReferenceDetector:
             for m in _LOG_OF_DAY.finditer(text)
             if not found.holds(m.start("ref"))  # "log 0923 of 09/11" is read above
         )
-        return out
+        # "URN SC512207" is read both after its label and as a code: one finding for one span.
+        return list({(f.start, f.end): f for f in out}.values())
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|[Tt]he)\s+$")
