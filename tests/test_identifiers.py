@@ -267,6 +267,14 @@ def texts(detector, text):
         ("Jade has not agreed to the plan. Council has agreed the budget. Summer has not changed.", ["Jade"]),
         # The pandemic's name as a taunt is no nickname.
         ("A boy in Year 8 called her 'Covid'.", []),
+        # A court order's parties in capitals: a frequent given name, a surname that is a town's name; not a
+        # heading's town.
+        (
+            "The 2nd Respondent: RYAN PAUL ATHERTON\nHair strand testing of RYAN ATHERTON.\nSITTING AT LEEDS",
+            ["RYAN PAUL ATHERTON", "RYAN ATHERTON"],
+        ),
+        # A person's firm after "of", named as a person would be, and its words not found again there.
+        ("Ms Desai for the council; Mr T. Lowery of Ison Harrison for the father.", ["Desai", "T. Lowery"]),
         # A transcript's speaker is no title: "DC: Tell me" (but "DC Harris").
         ("DC: Tell me about the bathroom.\nDC: How old is Kobe?\nMonitor: DC Harris.", ["Kobe", "Harris"]),
         # A place that is a given name, with a person's own papers after its possessive; not a county's office.
@@ -1176,6 +1184,8 @@ def test_person_names(text, expected):
             ["keeley", "o'donnell", "Leon Marsh"],
         ),
         (InitialsDetector(), "DNA letters sent x3; WNB to clinic; the EWO visited.", []),
+        # A court order's shouted recitals and the Children's Guardian.
+        (InitialsDetector(), "AND UPON hearing counsel; served on Mrs Stansfield (CG).", []),
         # A hospital known by its initials, after "at" or "the"; a person's initials before a possessive.
         (
             InitialsDetector(),
@@ -1346,6 +1356,12 @@ def test_person_names(text, expected):
             "Denis at Co-op Academy Leeds; the girls on roll at Shakespeare Primary or Bankside. "
             "She attends Parklands Primary and Joe said no; at Oakwood Academy or Leeds.",
             ["Co-op Academy Leeds", "Shakespeare Primary", "Bankside", "Parklands Primary", "Oakwood Academy"],
+        ),
+        # A scouting group by its number and place, in a sentence about scouting; not a date.
+        (
+            InstitutionDetector(),
+            "Scouts on 1st March at 1st Baildon; the 2nd Shipley Brownies. He was 1st Leeds in the race.",
+            ["1st Baildon", "2nd Shipley Brownies"],
         ),
         # Once a house is named, its first word after "at", "to" or "from" names it too; not before a capital.
         (

@@ -151,6 +151,13 @@ _SCHOOL_AT = re.compile(
     r"|(?P<left>(?i:excluded\s+from|on\s+(?:the\s+)?roll\s+(?:at|of))))\s+"
     rf"(?P<name>(?:The\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})(?![\w'’])"
 )
+# "Scouts on Thursday at 1st Baildon", "the 2nd Shipley Brownies": a scouting group, by its number and place.
+_SCOUT_GROUP = re.compile(
+    r"\b(?P<name>\d{1,2}(?:st|nd|rd|th)\s+(?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b)[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?"
+    r"(?:\s+(?:Scouts?|Scout Group|Cubs|Beavers|Explorers|Brownies|Guides|Rainbows))?)"
+)
+_SCOUTING = re.compile(r"\b(?i:scouts?|cubs|beavers|explorers|brownies|guides|rainbows|scouting|guiding)\b")
 # "football again at Clitheroe Wolves", "boxing for Parkside": a child's club, by the sport before its name.
 _CLUB_AT = re.compile(
     r"\b(?i:football|rugby|boxing|cricket|netball|swimming|gymnastics|dance|karate|judo|athletics)\s+"
@@ -568,6 +575,13 @@ class InstitutionDetector:
             ):
                 continue
             out.append(self._finding(text, *m.span("name"), 0.8))
+        # A scouting group in a sentence about scouting: "1st Baildon" alone is a date's shape otherwise.
+        groups = list(_SCOUT_GROUP.finditer(text))
+        sentences = split_sentences(text) if groups else []
+        for m in groups:
+            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+            if sentence and _SCOUTING.search(text, sentence.start, sentence.end):
+                out.append(self._finding(text, *m.span("name"), 0.75))
         for m in _PEOPLE_AT.finditer(text):
             name = m.group("name")
             words = name.split()

@@ -509,6 +509,7 @@ class PersonNameDetector:
         self._repeated_mentions(toks, found, text)
         self._coordinated(text, toks, found)
         self._shouted_names(toks, found, text)
+        firms = self._drop_firms(toks, found)
         findings = [
             Finding(
                 type="PERSON",
@@ -520,7 +521,19 @@ class PersonNameDetector:
             )
             for i, (j, score) in _merged(found)
         ]
-        return self._propagate(text, toks, findings)
+        return self._propagate(text, toks, findings, not_people=firms)
+
+    @staticmethod
+    def _drop_firms(toks: list[_Tok], found: dict[int, tuple[int, float]]) -> SpanCover:
+        """ "Mr T. Lowery of Ison Harrison": a name right after a person's name and "of" is their firm or their
+        town, named as a person would be. Returns where the firms stand, so that no found name's word is found
+        again there."""
+        ends = {j for j, _ in found.values()}
+        firms = [i for i in found if i > 1 and toks[i - 1].text == "of" and i - 2 in ends]
+        spans = [(toks[i].start, toks[found[i][0]].end) for i in firms]
+        for i in firms:
+            del found[i]
+        return SpanCover(spans)
 
     def _aged_runs(self, text: str, toks: list[_Tok], found: dict[int, tuple[int, float]]) -> None:
         """ "Nguyen Van An, 15, was found": a run of capitalised words with an age after it is a person when one
@@ -561,17 +574,18 @@ class PersonNameDetector:
             elif self._shouted_person(toks, i, text):
                 found.setdefault(i, (i, 0.8))
         for i, tok in enumerate(toks[:-1]):
-            if not tok.text.isupper() or not self._shouted_name_part(toks, i + 1):
+            if not tok.text.isupper():
                 continue
-            if tok.text in SHOUTED_TITLES:
+            if tok.text in SHOUTED_TITLES and self._shouted_name_part(toks, i + 1):
                 last = i + 2 if self._shouted_name_part(toks, i + 2) else i + 1
                 found.setdefault(i + 1, (last, 0.85))
-            elif (
-                lex.is_given_name(tok.text.title())
-                and tok.text.title() not in lex.name_words
-                and not is_everyday_word(tok.text, 4.5)
-            ):
-                found.setdefault(i, (i + 1, 0.8))
+            elif lex.is_given_name(tok.text.title()) and tok.text.title() not in lex.name_words:
+                # "RYAN PAUL ATHERTON": a surname in capitals may be a town's name, as English surnames often are.
+                last = i
+                while last - i < 3 and self._shouted_name_part(toks, last + 1, towns_too=True):
+                    last += 1
+                if last > i:
+                    found.setdefault(i, (last, 0.8))
 
     def _city_of(self, toks: list[_Tok], first: int, last: int, text: str) -> bool:
         """A capitalised run is a city where a country follows it ("from Hai Phong, Vietnam") or where someone
@@ -615,14 +629,17 @@ class PersonNameDetector:
             and (self.lexicon.is_known_name(word.title()) or not is_everyday_word(word.lower(), 3.0))
         )
 
-    def _shouted_name_part(self, toks: list[_Tok], j: int) -> bool:
-        """Token j is a known name in capitals right after the token before it ("PEARCE" in "JOSHUA PEARCE")."""
-        return (
-            j < len(toks)
-            and len(toks[j].text) > 1
-            and toks[j].text.isupper()
-            and toks[j].start - toks[j - 1].end == 1
-            and self.lexicon.is_known_name(toks[j].text.title())
+    def _shouted_name_part(self, toks: list[_Tok], j: int, towns_too: bool = False) -> bool:
+        """Token j is a known name in capitals right after the token before it ("PEARCE" in "JOSHUA PEARCE"), or
+        with `towns_too` a town's ("ATHERTON" in "RYAN ATHERTON")."""
+        if not (
+            j < len(toks) and len(toks[j].text) > 1 and toks[j].text.isupper() and toks[j].start - toks[j - 1].end == 1
+        ):
+            return False
+        word = toks[j].text.title()
+        lex = self.lexicon
+        return lex.is_known_name(word) or (
+            towns_too and (word in lex.towns or word in lex.places) and toks[j].text not in lex.acronyms
         )
 
     def _score(self, toks: list[_Tok], i: int, text: str) -> float:
@@ -1613,7 +1630,9 @@ class PersonNameDetector:
                     forms.setdefault(part[:cut].lower(), part)
         return forms
 
-    def _propagate(self, text: str, toks: list[_Tok], findings: list[Finding]) -> list[Finding]:
+    def _propagate(
+        self, text: str, toks: list[_Tok], findings: list[Finding], not_people: SpanCover | None = None
+    ) -> list[Finding]:
         parts: set[str] = set()
         # A surname that is also a term ("DC Foster") is propagated only where a person is plainly meant:
         # "Foster's notes", "Foster said", never "Foster carers".
@@ -1678,6 +1697,8 @@ class PersonNameDetector:
                 nxt = toks[index + 1].text if index + 1 < len(toks) else ""
                 person_meant = bool(POSSESSIVE.match(text[tok.end : tok.end + 3])) or nxt in PAST_AGENTIVE
             if not (candidates & parts or person_meant) or covered.holds(tok.start):
+                continue
+            if not_people is not None and not_people.holds(tok.start):
                 continue
             if self._other_sense(toks, index, text) or self._name_word_as_word(toks, index, text):
                 continue

@@ -247,6 +247,9 @@ class InitialsDetector:
                 continue
             if letters.upper() in _DOTTED_ABBREVIATIONS or _TEAM_AFTER.match(text, m.end()):
                 continue
+            # "AND UPON hearing counsel": a court order's recitals shout their function words.
+            if "." not in value and letters in _SHOUTED_FUNCTION_WORDS:
+                continue
             # "CT head normal", "NG tube": a medical test or device, not someone's initials.
             if _MEDICAL_AFTER.match(text, m.start() + len(value)):
                 continue
