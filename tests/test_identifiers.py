@@ -265,6 +265,8 @@ def texts(detector, text):
         ("The register has 'Hoi-Yan Chan'. He likes Sci-Fi and Wi-Fi.", ["Hoi-Yan Chan"]),
         # What only a person has done makes a name-word a name; a body or a season has not.
         ("Jade has not agreed to the plan. Council has agreed the budget. Summer has not changed.", ["Jade"]),
+        # Children's television characters.
+        ("Things I love: Thomas the Tank Engine, and watching Bluey with Oscar.", ["Oscar"]),
         # The pandemic's name as a taunt is no nickname.
         ("A boy in Year 8 called her 'Covid'.", []),
         # A court order's parties in capitals: a frequent given name, a surname that is a town's name; not a
@@ -1184,6 +1186,7 @@ def test_person_names(text, expected):
             ["keeley", "o'donnell", "Leon Marsh"],
         ),
         (InitialsDetector(), "DNA letters sent x3; WNB to clinic; the EWO visited.", []),
+        (InitialsDetector(), "EH case no. EH-77214.", []),
         # A court order's shouted recitals and the Children's Guardian.
         (InitialsDetector(), "AND UPON hearing counsel; served on Mrs Stansfield (CG).", []),
         # A hospital known by its initials, after "at" or "the"; a person's initials before a possessive.
@@ -1356,6 +1359,12 @@ def test_person_names(text, expected):
             "Denis at Co-op Academy Leeds; the girls on roll at Shakespeare Primary or Bankside. "
             "She attends Parklands Primary and Joe said no; at Oakwood Academy or Leeds.",
             ["Co-op Academy Leeds", "Shakespeare Primary", "Bankside", "Parklands Primary", "Oakwood Academy"],
+        ),
+        # A name of two words after "at" in a sentence about where a child stays; not a person's or a term's.
+        (
+            InstitutionDetector(),
+            "At my short breaks at Cherry Tree I like Kyle best. Her placement at Jack Smith's; at Christmas Day.",
+            ["Cherry Tree"],
         ),
         # A scouting group by its number and place, in a sentence about scouting; not a date.
         (

@@ -218,6 +218,13 @@ _PUBLIC_BUILDING = {
     "Town", "City", "County", "Civic", "Village", "Church", "Community", "Sports", "Leisure", "Market", "Guild",
     "Concert", "Memorial", "Council", "Parish", "Court",
 }  # fmt: skip
+# "Seen at Piccadilly Gardens", "at Leeds Station": a public place or a street, not where a child lives.
+_PUBLIC_PLACE_LAST = frozenset(
+    {"Gardens", "Square", "Street", "Road", "Lane", "Avenue", "Way", "Drive", "Station", "Hospital", "Centre",
+     "Market", "Beach", "Bridge", "Airport", "Arcade", "Precinct", "Library", "Museum"}
+) | _VENUE_WORDS  # fmt: skip
+# "at my short breaks at Cherry Tree": a name of two words after "at", in a sentence about where a child lives.
+_AT_TWO_WORDS = re.compile(r"\b(?:at|from)\s+(?P<name>[A-Z][a-z'’]+\s+[A-Z][a-z'’]+)\b(?!\s+(?!I\b)[A-Z])(?![-'’])")
 
 
 # Settings typed in lower case, in a line typed wholly so: "back to st hilda's after half term" (a saint's
@@ -338,6 +345,7 @@ class InstitutionDetector:
         # in lower case. A town, an area, a person's name or an everyday word is no setting.
         for pattern, about, zipf, score in (
             (_AT_NAME, _LIVES_WORDS_RE, _THE_NAME_ZIPF, 0.7),
+            (_AT_TWO_WORDS, _LIVES_WORDS_RE, _THE_NAME_ZIPF, 0.7),
             (_AT_SCHOOL_NAME, _SCHOOL_WORDS, _AT_SCHOOL_ZIPF, 0.6),
         ):
             for m in pattern.finditer(text):
@@ -345,12 +353,17 @@ class InstitutionDetector:
                 title = name[:1].upper() + name[1:]
                 if name.islower() and not in_lower_case_line(text, m.start("name")):
                     continue
+                words = title.split()
                 if (
                     title in lex.never_names
                     or title in lex.towns
                     or title in lex.places
                     or lex.is_known_name(title)
                     or is_everyday_word(name, zipf)
+                    # "at Cherry Tree": not a term's words, a town's, or a person's ("at Jack Smith")
+                    or (len(words) > 1 and any(w in lex.never_names or w in lex.towns for w in words))
+                    or (len(words) > 1 and lex.is_given_name(words[0]))
+                    or (len(words) > 1 and (words[-1] in _PUBLIC_PLACE_LAST or words[0] in _PUBLIC_BUILDING))
                 ):
                     continue
                 sentences = sentences or split_sentences(text)
