@@ -269,6 +269,15 @@ def texts(detector, text):
         ("Things I love: Thomas the Tank Engine, and watching Bluey with Oscar.", ["Oscar"]),
         # The pandemic's name as a taunt is no nickname.
         ("A boy in Year 8 called her 'Covid'.", []),
+        # A young person's own writing in lower case: a misspelt name after a kinship word of her own ("bruv",
+        # "fella"), who a relation or a role is ("my best mate is aleesha"), the writer named between commas; not
+        # what a role is doing, a team's shorthand before a word ("yot appt"), or an everyday word.
+        (
+            "written by me, kaytlin, with help from stacey\ni miss my little bruv reegan he is at his foster carers\n"
+            "my best mate is aleesha from school and my social worker is called priti\n"
+            "my social worker is off sick and my mate is ok\nyot appt 10am, late again",
+            ["kaytlin", "stacey", "reegan", "aleesha", "priti"],
+        ),
         # A court order's parties in capitals: a frequent given name, a surname that is a town's name; not a
         # heading's town.
         (
@@ -1186,7 +1195,7 @@ def test_person_names(text, expected):
             ["keeley", "o'donnell", "Leon Marsh"],
         ),
         (InitialsDetector(), "DNA letters sent x3; WNB to clinic; the EWO visited.", []),
-        (InitialsDetector(), "EH case no. EH-77214.", []),
+        (InitialsDetector(), "EH case no. EH-77214; UC paid Thurs.", []),
         # A court order's shouted recitals and the Children's Guardian.
         (InitialsDetector(), "AND UPON hearing counsel; served on Mrs Stansfield (CG).", []),
         # A hospital known by its initials, after "at" or "the"; a person's initials before a possessive.
@@ -1384,6 +1393,9 @@ def test_person_names(text, expected):
             "i was told id stay at beech house till 18 not go to my dads house or a halfway house or to youth court",
             ["beech house"],
         ),
+        (InstitutionDetector(), "i dont want to move from hollins view or go to my nans view of it", ["hollins view"]),
+        # A school named after a person, with its possessive, beside the kind (a note's question mark between).
+        (InstitutionDetector(), "ring Connor's school? (Prince Henry's) to ID him", ["Prince Henry's"]),
         # A named lodge is a setting, not an address, even with no word about a home; a flat in one is an address.
         (InstitutionDetector(), "She went back to her carers at Willow Lodge on Sunday.", ["Willow Lodge"]),
         (
@@ -1784,6 +1796,15 @@ RECALL_FLOOR_BELOW_TARGET = {
     # weekends, she's my cousin", and "Devon" before "can" or "is on a course".
     "identifiers_heldout228": 0.89,
     "identifiers_heldout229": 0.93,
+    # A fifty-fourth blind round, session 29 (a young person's voice book in her own spelling; a social worker's
+    # visit notes in bullets and arrows): first 0.676 by line, 0.811 as documents (30 of 37), precision 0.893. Then a
+    # misspelt name after a kinship word of a young person's own ("my little bruv reegan"), who a relation or role
+    # is ("my best mate is aleesha"), the writer named between commas ("by me, kaytlin,"), a named house in lower
+    # case ending in "s" ("hollins view"), a school named after a person beside the kind ("school? (Prince
+    # Henry's)"), UC: 0.865 by line, 0.919 as documents. Left: "stacey and big dave … dave takes me", a nursery
+    # named after the word "nursery" ("→ nursery Busy Bees Horsforth"), "Smithy" by line, and "per HV" flagged.
+    "identifiers_heldout238": 0.88,
+    "identifiers_heldout239": 0.80,
 }
 
 

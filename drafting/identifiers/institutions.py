@@ -133,7 +133,8 @@ _RESIDENTS = {
 _KIND_APPOSITIVE = re.compile(
     r"\b(?i:school|nursery|pre-school|preschool|college|academy|children['’]s home|residential home|setting"
     # "The sister home, Rowanbank, shares its on-call manager": a provider's other children's home.
-    r"|placement|sister home)\s*(?:,\s+|\(\s*)"
+    # "ring Connor's school? (Prince Henry's)": a note's question mark may stand between.
+    r"|placement|sister home)\??\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
 )
 # "Home: Larchfield (Ofsted URN …)", "Nursery: Sunflowers.": a record's label for a setting, then its name alone.
@@ -239,10 +240,12 @@ _LOWER_KIND = re.compile(
     r"(?:primary school|primary|infants|juniors|high school|secondary school|academy|college|nursery|school)(?![\w'’])"
 )
 _LOWER_KIND_ZIPF = 4.0
-# "i was told id stay at beech house till i was 18": a named house typed in lower case, after "at", "to" or "from";
-# not "at my dads house", "to a halfway house" or "at crown court" (a possessive, a kind, an everyday word).
+# "i was told id stay at beech house till i was 18", "i dont want to move from hollins view": a named house typed
+# in lower case, after "at", "to" or "from"; not "at my dads house", "to a halfway house" or "at crown court" (a
+# possessive, a kind, an everyday word).
 _LOWER_HOUSE = re.compile(
-    r"(?<![\w'’-])(?:at|to|from)\s+(?P<name>(?P<word>[a-z]+)\s+(?:house|lodge|grange|manor|court|cottage|mews))(?![\w'’])"
+    r"(?<![\w'’-])(?:at|to|from)\s+(?P<name>(?P<word>[a-z]+)\s+(?:house|lodge|grange|manor|court|cottage|mews|view))"
+    r"(?![\w'’])"
 )
 _LOWER_HOUSE_ZIPF = 4.5
 # A house's name of one word and its kind: "Beech House", "beech house", "Moorview Lodge".
@@ -410,7 +413,9 @@ class InstitutionDetector:
             word = m.group("word")
             if (
                 in_lower_case_line(text, m.start())
-                and not word.endswith("s")
+                # "at my dads house", "at nans house": a possessive typed without its apostrophe ("hollins view" is
+                # a name).
+                and not (word.endswith("s") and (word[:-1] in KIN_AND_ROLE or is_everyday_word(word[:-1], 3.0)))
                 and word not in _HOUSE_KINDS
                 and not is_everyday_word(word, _LOWER_HOUSE_ZIPF)
                 and word.capitalize() not in self.lexicon.towns
@@ -558,7 +563,12 @@ class InstitutionDetector:
             # "the sister home, Rowanbank,": a name no list holds, named as a setting, is the setting's, not a
             # person's; "the nursery, Dawn," stays a person (the name detector's equal score wins the tie).
             known = any(self.lexicon.is_known_name(w) for w in words)
-            out.append(self._finding(text, *m.span("name"), 0.8 if known or m.re is not _KIND_APPOSITIVE else 0.85))
+            score = 0.8 if known or m.re is not _KIND_APPOSITIVE else 0.85
+            # "his school (Prince Henry's)": a person's name with its possessive, set beside the kind, is the
+            # setting named after them.
+            if m.re is _KIND_APPOSITIVE and re.search(r"['’]s$", words[-1]):
+                score = 0.9
+            out.append(self._finding(text, *m.span("name"), score))
         out += [self._finding(text, *m.span("name"), 0.8) for m in _YOUTH_CUSTODY_AT.finditer(text)]
         out += [self._finding(text, *m.span("name"), 0.75) for m in _SAINT_AT.finditer(text)]
         # A pupil is in Year 10 at a school, not at a town, so a town's name here is the school's ("Oakwood").

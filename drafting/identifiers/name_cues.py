@@ -105,6 +105,9 @@ KIN_AND_ROLE = {
     "khala", "khalu", "mamu", "phupho", "babcia", "dziadek", "teta", "jiddo",
     # A child's own spelling in a letter or a wishes-and-feelings sheet: "my best frend is harvey".
     "frend", "freind", "bruther", "bruvver", "sista", "farther",
+    # Young people's own words for brothers, sisters, partners and friends: "my little bruv reegan", "her new fella
+    # mick", "my bestie".
+    "bruv", "bro", "sis", "fella", "bestie", "bezzie",
 }  # fmt: skip
 PREPOSITIONS = {"of", "at", "for", "from", "in", "to", "with", "by"}
 # Adverbs a hurried note puts between a person (a name, a single letter) and their verb: "tilly still not
@@ -433,6 +436,10 @@ IRREGULAR_PARTICIPLES = {"seen", "taken", "given", "told", "found", "brought", "
 NAME_NOUNS = {"surname", "surnames", "forename", "forenames", "née", "nee"}
 # "his name was 'Ghost'", "jas's surname is akhtar-bell", "my real name's Dean": a person's name said to be
 # the word after it (not "the school's name was …", whose name is a setting's).
+# "my best mate is aleesha", "my social worker is called priti": someone's relation or role, then who they are.
+KIN_IS_BEFORE = re.compile(
+    r"\b(?:my|his|her|their|your|our)\s+(?:[a-z]+\s+){0,2}?(?P<kin>[a-z-]+)\s+is\s+(?:called\s+)?$"
+)
 NAME_SAID_BEFORE = re.compile(
     r"(?:(?:\b(?:his|her|their|my|your|whose)\s+(?:(?:first|real|full|given|last|street)\s+)?(?:sur|fore|nick)?name"
     r"|['’]s\s+(?:(?:first|real|full|given|last|street)\s+name|(?:sur|fore|nick)name))"

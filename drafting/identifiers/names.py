@@ -47,6 +47,7 @@ from drafting.identifiers.name_cues import (
     JOINS,
     KIN_AND_ROLE,
     KIN_APPOSITIVE,
+    KIN_IS_BEFORE,
     LABEL_NUMBER_AFTER,
     LETTER_LABEL_BEFORE,
     LIVES_IN_BEFORE,
@@ -885,6 +886,37 @@ class PersonNameDetector:
                 or lex.is_given_name(name)
                 or not is_everyday_word(toks[i].text, 3.0)
             )
+        ):
+            return True
+        # "written by me, kaytlin, with help from stacey": the writer naming themselves, set off by commas.
+        if (
+            preceding.endswith("me, ")
+            and text[toks[i].end : toks[i].end + 1] in (",", ")")
+            and toks[i].text not in FUNCTION_WORDS
+            and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
+        ):
+            return True
+        # "my best mate is aleesha", "my social worker is called priti": who a relation or a role is, a given
+        # name or a word no dictionary lists, ending its phrase.
+        kin_is = KIN_IS_BEFORE.search(preceding)
+        if (
+            kin_is
+            and _is_role(kin_is.group("kin"))
+            and toks[i].text not in FUNCTION_WORDS
+            and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
+            and name not in lex.never_names
+        ):
+            return True
+        # "my little bruv reegan", "her new fella mick": straight after a kinship word, in a line typed in lower
+        # case, a word no dictionary lists is the person's name.
+        if (
+            i > 0
+            and toks[i - 1].text in KIN_AND_ROLE  # a word, not a team's shorthand ("yot appt")
+            and toks[i].start - toks[i - 1].end == 1
+            and len(toks[i].text) >= 3
+            and name not in lex.never_names
+            and not is_everyday_word(toks[i].text, 3.0)
+            and in_lower_case_line(text, toks[i].start)
         ):
             return True
         # "ruby-leigh had been staying": joined given names typed in lower case.
