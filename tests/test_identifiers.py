@@ -1195,7 +1195,7 @@ def test_person_names(text, expected):
             ["keeley", "o'donnell", "Leon Marsh"],
         ),
         (InitialsDetector(), "DNA letters sent x3; WNB to clinic; the EWO visited.", []),
-        (InitialsDetector(), "EH case no. EH-77214; UC paid Thurs.", []),
+        (InitialsDetector(), "EH case no. EH-77214; UC paid Thurs; the County FA welfare officer.", []),
         # A court order's shouted recitals and the Children's Guardian.
         (InitialsDetector(), "AND UPON hearing counsel; served on Mrs Stansfield (CG).", []),
         # A hospital known by its initials, after "at" or "the"; a person's initials before a possessive.
