@@ -17,6 +17,9 @@ _MESSAGE_LABEL = re.compile(
     r"[^\n:]{0,24}?\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s?[AaPp][Mm])?\]?"
     r"(?:\s*[-–]?\s*[A-Za-z][\w'’-]*(?:\s[A-Za-z][\w'’.-]*){0,2})?:\s+"
 )
+# An online meeting's saved chat: "17:09:50 From Kelsey (she/her) to Everyone: ", "From Tomasz W to Nicola -
+# Participation Worker (privately): ".
+_MEETING_CHAT_LABEL = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+)?From\s+[^\n:]{1,60}?\s+to\s+[^\n:]{1,60}?:\s+")
 # A form's question, then the answer as its writer typed it: "Tell us what happened: i have had 4 social workers",
 # "What would you like to happen? i want to stay". A question, or a prompt ending in a colon, of three words or
 # more, before an answer that opens in lower case; a note's own label ("Note: hi all", "Reviewed in supervision:
@@ -47,7 +50,7 @@ def _line_bodies(text: str) -> Iterator[tuple[int, int, str]]:
     """Each line's text after a pasted message's label, if it has one, with where that starts and the line ends."""
     at = 0
     for line in text.split("\n"):
-        label = _MESSAGE_LABEL.match(line) or _FORM_QUESTION.match(line)
+        label = _MESSAGE_LABEL.match(line) or _MEETING_CHAT_LABEL.match(line) or _FORM_QUESTION.match(line)
         start = label.end() if label else 0
         yield at + start, at + len(line), line[start:]
         at += len(line) + 1

@@ -157,7 +157,7 @@ PLACE_WORDS = {
     "Farm", "Cottage", "Cottages", "House", "Lodge", "Manor", "Barn", "Bungalow", "Court", "Road", "Street", "Lane",
     "Avenue", "Close", "Drive", "Way", "Crescent", "Grove", "Place", "Gardens", "Terrace", "View", "Point", "Tower",
     "School", "Academy", "College", "University", "Nursery", "Trust", "Centre", "Hospital", "Unit", "Park", "Hall",
-    "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice", "Grange", "Mews", "Heights",
+    "Surgery", "Practice", "Clinic", "Pharmacy", "Hospice", "Grange", "Mews", "Heights", "Hub",
     # A school said without "School" ("Layton Primary", "Marton Juniors"); not "High", which is also a surname.
     "Primary", "Juniors", "Infants",
 }  # fmt: skip
@@ -420,7 +420,7 @@ LOWER_SPEAKER_AFTER = re.compile(r"(?:\s[a-z][a-z'’-]+)?:\s")
 # "someone called 'tank'", "a lad known as 'dex'", "a friend called poppy": the word after it is a person's name
 # or nickname; not "an app called 'snapchat'".
 PERSON_CALLED_BEFORE = re.compile(
-    r"\b(?:someone|somebody|(?:a|an|the|older|his|her|their)\s+(?:man|men|lad|lads|boy|girl|woman|guy|bloke|fella"
+    r"\b(?:someone|somebody|(?:a|an|the|some|this|older|his|her|their)\s+(?:man|men|lad|lads|boy|girl|woman|guy|bloke|fella"
     r"|male|female|friend|mate|person|boyfriend|girlfriend|partner))\s+(?:called|named|known\s+as|nicknamed)\s+"
     r"(?P<quote>['‘\"“])?$"
 )

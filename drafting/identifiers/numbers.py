@@ -46,6 +46,8 @@ _CASE_PHRASE = re.compile(
     r"|account(?:\s+(?:no\.?|number|ref(?:erence)?))?(?!\s*(?:19|20)\d{2}\b)"
     # "Kestrel View (URN SC512207)": a setting's unique reference number names it as its name does.
     r"|(?-i:URN)"
+    # "Unborn baby's record: Mosaic 2251190": a case-recording system's number for the child.
+    r"|(?:mosaic|liquidlogic|eclipse|carefirst|care\s+first)(?:\s+(?:id|no\.?|number|ref(?:erence)?))?"
     # "police informed, log 1703": a log's number (a digit is required below, so "log into" stays quiet).
     r"|(?:police\s+)?log(?:\s+(?:no\.?|number))?(?!\s+ref|\s*[:#]?\s*\d{1,2}/\d{1,2}\b))"
     r"\s*[:#]?\s*(?P<ref>[A-Z0-9][A-Za-z0-9/-]{2,})",
@@ -76,9 +78,11 @@ _LOG_OF_DAY = re.compile(
 )
 # Police logs are numbered within a day: "incident 0923 of 09/11" is one reference, date and all.
 _LOG_DATE = re.compile(rf"\s+of\s+{_DAY_OF_LOG}")
-# Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's).
+# Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's),
+# and the family court's case numbers: court, year, kind and serial ("LS23C00871", "BD24P00917").
 _CASE_CODE = re.compile(
-    r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,})(?![\w/-])"
+    r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,}|[A-Z]{2}\d{2}[A-Z]\d{5})"
+    r"(?![\w/-])"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
 _LOWER_ROMAN = re.compile(r"^[IVX]+$")
