@@ -283,6 +283,8 @@ def texts(detector, text):
             "then some guy called ash and now its bianca\nThe ash tree fell. Midwife: Ruth Okeke, Seacroft Hub.",
             ["ash", "bianca", "Ruth Okeke"],
         ),
+        # After a title, a surname that is a town's name is the person's, after "to" or "at" too.
+        ("A disclosure to Ms Lofthouse; went to Mrs Preston; moved to Preston.", ["Lofthouse", "Preston"]),
         # A court order's parties in capitals: a frequent given name, a surname that is a town's name; not a
         # heading's town.
         (
@@ -1206,7 +1208,7 @@ def test_person_names(text, expected):
             ["keeley", "o'donnell", "Leon Marsh"],
         ),
         (InitialsDetector(), "DNA letters sent x3; WNB to clinic; the EWO visited.", []),
-        (InitialsDetector(), "EH case no. EH-77214; UC paid Thurs; the County FA welfare officer.", []),
+        (InitialsDetector(), "EH case no. EH-77214; UC paid Thurs; the County FA welfare officer; NPS.", []),
         # A court order's shouted recitals and the Children's Guardian.
         (InitialsDetector(), "AND UPON hearing counsel; served on Mrs Stansfield (CG).", []),
         # A hospital known by its initials, after "at" or "the"; a person's initials before a possessive.
@@ -1405,6 +1407,8 @@ def test_person_names(text, expected):
             ["beech house"],
         ),
         (InstitutionDetector(), "i dont want to move from hollins view or go to my nans view of it", ["hollins view"]),
+        # Approved premises are where a released offender lives: the house is named as a home is.
+        (InstitutionDetector(), "Released to approved premises (Cardigan House, Leeds).", ["Cardigan House"]),
         # A school named after a person, with its possessive, beside the kind (a note's question mark between).
         (InstitutionDetector(), "ring Connor's school? (Prince Henry's) to ID him", ["Prince Henry's"]),
         # A named lodge is a setting, not an address, even with no word about a home; a flat in one is an address.

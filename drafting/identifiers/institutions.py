@@ -99,6 +99,8 @@ _HOME_WORDS = (
     r"children['’]s home|residential (?:home|care|staff|workers?|manager|setting|unit)|registered manager|care staff"
     # Short-break units are children's homes for disabled children.
     r"|the home\b|unregistered|short breaks?\b|respite|refuges?\b|hostels?\b"
+    # Where a released offender must live: a probation hostel.
+    r"|approved premises"
     # Physical restraint happens in residential care; "placed at" names where a child lives.
     r"|restrain(?:ed|t|ing)\b|placed at|placement at"
     # The Children's Homes Regulations' own terms: the independent person's monthly visit and report.

@@ -1471,6 +1471,8 @@ class PersonNameDetector:
             return False
         if self._surname_follows(toks, k, text):  # "the flat of Jordan Mellor"
             return False
+        if _title_before(toks, k, text, lex) is not None:  # "a disclosure to Ms Lofthouse", "went to Mrs Preston"
+            return False
         j = k - 1
         # Back over the list's other places ("Barrow and"), but not over a person ("Jack and Kendal"); a clause with
         # no word before the place has no "in" or "to" ("went to Ysgol Castellau; Mali is in Year 3", "We drove to
