@@ -1407,6 +1407,12 @@ def test_person_names(text, expected):
             ["beech house"],
         ),
         (InstitutionDetector(), "i dont want to move from hollins view or go to my nans view of it", ["hollins view"]),
+        # What someone's setting is, with its area; not a person's ("his nursery is Jack's"), nor a placement's kind.
+        (
+            InstitutionDetector(),
+            "His nursery is Little Sprouts, Almondbury. Her school is Jack's. His placement is Kinship.",
+            ["Little Sprouts, Almondbury"],
+        ),
         # Approved premises are where a released offender lives: the house is named as a home is.
         (InstitutionDetector(), "Released to approved premises (Cardigan House, Leeds).", ["Cardigan House"]),
         # A school named after a person, with its possessive, beside the kind (a note's question mark between).

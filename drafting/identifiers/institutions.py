@@ -139,6 +139,12 @@ _KIND_APPOSITIVE = re.compile(
     r"|placement|sister home)\??\s*(?:,\s+|\(\s*)"
     rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})(?=\s*[,)])"
 )
+# "his nursery is Little Sprouts, Almondbury": what someone's setting is, with the area after it.
+_KIND_IS = re.compile(
+    r"\b(?i:his|her|their|my|your)\s+(?i:school|nursery|pre-school|preschool|college|academy|children['’]s home"
+    r"|residential home)\s+is\s+"
+    rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}}(?:,\s+[A-Z][a-z'’]+)?)(?=\s*(?:[.;,)\n]|$))"
+)
 # "Home: Larchfield (Ofsted URN …)", "Nursery: Sunflowers.": a record's label for a setting, then its name alone.
 # Not "Placement:" or "Setting:", which take a kind as often ("Placement: Kinship", "Setting: Residential").
 _KIND_LABEL = re.compile(
@@ -542,6 +548,7 @@ class InstitutionDetector:
         for m in (
             *_HOME_AFTER_KIND.finditer(text),
             *_KIND_APPOSITIVE.finditer(text),
+            *_KIND_IS.finditer(text),
             *_CUSTODY.finditer(text),
             *_KIND_LABEL.finditer(text),
         ):
@@ -550,6 +557,12 @@ class InstitutionDetector:
                 continue
             # "Home: Mum's", "Home: Grandparents", "School: None": a label filled with words or a person names no
             # setting.
+            # "his school is Jack's", "her nursery is Mum's": a person's, not a setting.
+            if m.re is _KIND_IS and (
+                (self.lexicon.is_given_name(words[0]) and not _ENDS_IN_KIND.search(m.group("name")))
+                or re.search(r"['’]s?,?$", words[-1])
+            ):
+                continue
             if m.re is _KIND_LABEL and (
                 all(is_everyday_word(w, _COMMON_ZIPF) for w in words)
                 or self.lexicon.is_known_name(words[0])
