@@ -283,6 +283,13 @@ def texts(detector, text):
             "then some guy called ash and now its bianca\nThe ash tree fell. Midwife: Ruth Okeke, Seacroft Hub.",
             ["ash", "bianca", "Ruth Okeke"],
         ),
+        # A quoted nickname with the full name in brackets after it, and the quoted names listed after; not a
+        # quoted title with a reference. A police operation's name and a person not yet named are no one.
+        (
+            "Associates: 'Little T' (Tyrese Barker, 17) and 'Fats'. She called it 'The Plan' (Annex A) and 'Phase "
+            "Two'.\n3. Unnamed girl, about 13, seen with Kaz (Op Aurora).",
+            ["Little T", "Tyrese Barker", "Fats", "Kaz"],
+        ),
         # After a title, a surname that is a town's name is the person's, after "to" or "at" too.
         ("A disclosure to Ms Lofthouse; went to Mrs Preston; moved to Preston.", ["Lofthouse", "Preston"]),
         # A court order's parties in capitals: a frequent given name, a surname that is a town's name; not a
@@ -1058,6 +1065,7 @@ def test_person_names(text, expected):
             ["4471923", "558120"],
         ),
         (CaseReferenceDetector(), "Child C (LCS 2298765) and the CP 2023 figures.", ["LCS 2298765"]),
+        (CaseReferenceDetector(), "MACE ref for Reece: MACE-K-2219.", ["MACE-K-2219"]),
         # The family court's case number by its shape (court, year, kind, serial); a case system's number.
         (
             CaseReferenceDetector(),
@@ -1407,6 +1415,8 @@ def test_person_names(text, expected):
             ["beech house"],
         ),
         (InstitutionDetector(), "i dont want to move from hollins view or go to my nans view of it", ["hollins view"]),
+        # A grammar school said without "School".
+        (InstitutionDetector(), "A man collects her from Batley Grammar in a grey Audi.", ["Batley Grammar"]),
         # What someone's setting is, with its area; not a person's ("his nursery is Jack's"), nor a placement's kind.
         (
             InstitutionDetector(),

@@ -27,8 +27,9 @@ _KIND = (
     # A family's place of worship narrows them down as a school does: "Makki Masjid", "Bethel Church", "the New
     # Testament Church of God"; a denomination is no place ("the Methodist Church": no word of its own).
     rf"|Church of God|{'|'.join(k.capitalize() for k in WORSHIP_KINDS)}|Temple|Kingdom Hall"
-    # Said without "School": "attends Brambleside Primary", but not "Primary Care" or "the High Court".
-    r"|(?:Primary|High|Juniors|Infants)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
+    # Said without "School": "attends Brambleside Primary", "from Batley Grammar", but not "Primary Care" or "the
+    # High Court".
+    r"|(?:Primary|High|Juniors|Infants|Grammar)(?!\s+[A-Z]|\s+(?:care|court|street|road|school)\b))"
 )
 _ENDS_IN_KIND = re.compile(rf"\b{_KIND}$")
 _TOWN_AFTER_KIND = re.compile(r"[^\S\n]+(?P<town>[A-Z][a-z'’]+)\b(?![\s-]+[A-Z])")

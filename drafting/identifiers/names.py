@@ -416,6 +416,12 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+# A quoted nickname, then the person's full name in brackets ("'Little T' (Tyrese Barker, 17)"), and the quoted
+# names listed after the bracket (" and 'Fats'").
+_NICKNAME_THEN_NAME = re.compile(
+    r"['‘](?P<nick>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})['’]\s*\([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+[^()\n]{0,20}\)"
+)
+_QUOTED_LIST_ITEM = re.compile(r"\s*(?:,|,?\s+and)\s+['‘](?P<nick>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,2})['’]")
 # "Mrs McDonald's son": after a title a term's words are a surname ("McDonald's" the restaurant is a term).
 _TITLE_JUST_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\.?\s$")
 _BRACKET = re.compile(r"[()]")
@@ -481,9 +487,10 @@ class PersonNameDetector:
             # "Mum's partner", "Nan said": a kinship word used as a form of address is not a name.
             if tok.text.lower() in KIN_AND_ROLE and not after_title:
                 continue
-            # "Kingston upon Thames", "Ashby, LE65 2QT", "Wolverton children's services", "HMP Haverigg": a place.
+            # "Kingston upon Thames", "Ashby, LE65 2QT", "Wolverton children's services", "HMP Haverigg": a place;
+            # "Op Aurora", "Operation Encompass": a police operation.
             if (
-                (i > 0 and toks[i - 1].text in ("upon", *PRISON_TITLES))
+                (i > 0 and toks[i - 1].text in ("upon", "Op", "Operation", *PRISON_TITLES))
                 or POSTCODE_AFTER.match(text, tok.end)
                 # "Tom's disease" is Tom's; "Down's syndrome" is no one's.
                 or (
@@ -522,7 +529,25 @@ class PersonNameDetector:
             )
             for i, (j, score) in _merged(found)
         ]
+        findings += self._nicknames_before_names(text)
         return self._propagate(text, toks, findings, not_people=firms)
+
+    def _nicknames_before_names(self, text: str) -> list[Finding]:
+        """ "Associates: 'Little T' (Tyrese Barker, 17) and 'Fats'": a quoted name with the person's full name in
+        brackets after it is their nickname, and so is a quoted name listed after it."""
+        out: list[Finding] = []
+        for m in _NICKNAME_THEN_NAME.finditer(text):
+            out.append(self._nickname(text, *m.span("nick")))
+            at = m.end()
+            while (more := _QUOTED_LIST_ITEM.match(text, at)) is not None:
+                if more["nick"] in self.lexicon.never_names:
+                    break
+                out.append(self._nickname(text, *more.span("nick")))
+                at = more.end()
+        return out
+
+    def _nickname(self, text: str, start: int, end: int) -> Finding:
+        return Finding(type="PERSON", text=text[start:end], start=start, end=end, score=0.8, detector=self.name)
 
     @staticmethod
     def _drop_firms(toks: list[_Tok], found: dict[int, tuple[int, float]]) -> SpanCover:

@@ -78,10 +78,11 @@ _LOG_OF_DAY = re.compile(
 )
 # Police logs are numbered within a day: "incident 0923 of 09/11" is one reference, date and all.
 _LOG_DATE = re.compile(rf"\s+of\s+{_DAY_OF_LOG}")
-# Codes such as CT-04, LCS-2021-0045 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's),
+# Codes such as CT-04, LCS-2021-0045, MACE-K-2219 or MOS123456 (SEA entry ids like SEA-014 are the SEA's own, not a case's),
 # and the family court's case numbers: court, year, kind and serial ("LS23C00871", "BD24P00917").
 _CASE_CODE = re.compile(
-    r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,}|[A-Z]{2}\d{2}[A-Z]\d{5})"
+    r"(?<![\w/.-])(?!SEA-)(?:[A-Z]{1,5}(?:-[A-Z]{1,3})?-\d{2,}(?:-\d+)*|[A-Z]{2,5}\d{4,}|[A-Z]{2,5} \d{5,}"
+    r"|[A-Z]{2}\d{2}[A-Z]\d{5})"
     r"(?![\w/-])"
 )
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.\s?){2,3}(?!\w)|(?<![\w-])[A-Z]{2,3}(?![\w-])")
