@@ -290,6 +290,11 @@ def texts(detector, text):
             "Two'.\n3. Unnamed girl, about 13, seen with Kaz (Op Aurora).",
             ["Little T", "Tyrese Barker", "Fats", "Kaz"],
         ),
+        # A place-given-name before a double-barrelled surname is the person's; a display name keeps its tail.
+        (
+            "Young person: Devon Carrick-Shaw, 18.\n17:02:11 From Jaz_22 to Everyone: hiya",
+            ["Devon Carrick-Shaw", "Jaz_22"],
+        ),
         # After a title, a surname that is a town's name is the person's, after "to" or "at" too.
         ("A disclosure to Ms Lofthouse; went to Mrs Preston; moved to Preston.", ["Lofthouse", "Preston"]),
         # A court order's parties in capitals: a frequent given name, a surname that is a town's name; not a

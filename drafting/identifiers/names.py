@@ -416,6 +416,17 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
+# "From Jaz_22 to Everyone": a display name's underscore and what follows it belong to the name.
+_HANDLE_TAIL = re.compile(r"(?:_[^\W_]+)+")
+
+
+def _with_handle_tail(text: str, finding: Finding) -> Finding:
+    tail = _HANDLE_TAIL.match(text, finding.end)
+    if tail is None:
+        return finding
+    return finding.model_copy(update={"end": tail.end(), "text": text[finding.start : tail.end()]})
+
+
 # A quoted nickname, then the person's full name in brackets ("'Little T' (Tyrese Barker, 17)"), and the quoted
 # names listed after the bracket (" and 'Fats'").
 _NICKNAME_THEN_NAME = re.compile(
@@ -530,7 +541,7 @@ class PersonNameDetector:
             for i, (j, score) in _merged(found)
         ]
         findings += self._nicknames_before_names(text)
-        return self._propagate(text, toks, findings, not_people=firms)
+        return [_with_handle_tail(text, f) for f in self._propagate(text, toks, findings, not_people=firms)]
 
     def _nicknames_before_names(self, text: str) -> list[Finding]:
         """ "Associates: 'Little T' (Tyrese Barker, 17) and 'Fats'": a quoted name with the person's full name in
@@ -1310,9 +1321,16 @@ class PersonNameDetector:
         nxt = toks[i + 1]
         surname = nxt.text  # a token never carries its "'s" (TOKEN)
         after = toks[i + 2] if i + 2 < len(toks) else None
+        # "Devon Carrick-Shaw": a double-barrelled surname is one by its parts.
+        parts = surname.split("-")
+        barrelled = len(parts) > 1 and all(p[:1].isupper() for p in parts) and any(lex.is_known_name(p) for p in parts)
         return (
             nxt.start - toks[i].end == 1
-            and (lex.is_surname_after(toks[i].text, surname) or not is_everyday_word(surname, UNKNOWN_WORD_ZIPF))
+            and (
+                lex.is_surname_after(toks[i].text, surname)
+                or barrelled
+                or not is_everyday_word(surname, UNKNOWN_WORD_ZIPF)
+            )
             and surname not in lex.never_names
             and surname not in lex.place_names
             and surname not in lex.towns
