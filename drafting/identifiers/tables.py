@@ -49,11 +49,14 @@ _DATE_CELL = re.compile(FULL_DATE)
 _UNHEADED_SCORE = 0.65
 
 
+def _csv_line(text: str, start: int, end: int) -> bool:
+    """The line is cut at its bare commas: it has no tab or pipe and has a CSV export's commas."""
+    return not _CELL_SEPARATOR.search(text, start, end) and _CSV_LINE.fullmatch(text, start, end) is not None
+
+
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of a line's cells, stripped of the separators and spaces around them."""
-    separator = _CELL_SEPARATOR
-    if not separator.search(text, start, end) and _CSV_LINE.fullmatch(text, start, end):
-        separator = _CSV_SEPARATOR
+    separator = _CSV_SEPARATOR if _csv_line(text, start, end) else _CELL_SEPARATOR
     spans, cell_start = [], start
     for sep in separator.finditer(text, start, end):
         spans.append((cell_start, sep.start()))
@@ -74,7 +77,7 @@ def csv_cell_starts(text: str) -> set[int]:
     return {
         comma.end()
         for start, end in _lines(text)
-        if not _CELL_SEPARATOR.search(text, start, end) and _CSV_LINE.fullmatch(text, start, end)
+        if _csv_line(text, start, end)
         for comma in _CSV_SEPARATOR.finditer(text, start, end)
     }
 
