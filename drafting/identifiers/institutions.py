@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafting.identifiers.base import Finding, resolve_overlaps
 from drafting.identifiers.casing import in_lower_case_line
@@ -269,6 +270,16 @@ _ANY_OF = frozenset({"a", "an", "any", "another", "every", "each", "some", "othe
 _FUNCTION_ZIPF = 5.5
 
 
+@lru_cache(maxsize=2)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    return tuple(split_sentences(text))
+
+
+def _sentence_at(text: str, position: int) -> Sentence | None:
+    """The sentence a position stands in, the text split once however many rules ask."""
+    return next((s for s in _sentences(text) if s.start <= position < s.end), None)
+
+
 def _around(text: str, match: re.Match[str]) -> str:
     """The text within _HOME_CONTEXT_CHARS of a match: where children's-home words are looked for."""
     return text[max(0, match.start() - _HOME_CONTEXT_CHARS) : match.end() + _HOME_CONTEXT_CHARS]
@@ -350,7 +361,6 @@ class InstitutionDetector:
                 continue
             if _HOME_CONTEXT.search(_around(text, m)):
                 out.append(self._finding(text, *m.span("name"), 0.7))
-        sentences: list[Sentence] = []  # split once, at the first one-word name that needs its sentence
         # "his short breaks are at Hollybank", "she was restrained at Oakhurst": a one-word name after "at" where the
         # same sentence is about a home; "you love being at Springwood now … every lunchtime", "catch him at
         # brigshaw tomorrow after his maths lesson": one where it is about school, typed with a capital or in a note
@@ -367,19 +377,14 @@ class InstitutionDetector:
                     continue
                 words = title.split()
                 if (
-                    title in lex.never_names
-                    or title in lex.towns
-                    or title in lex.places
-                    or lex.is_known_name(title)
-                    or is_everyday_word(name, zipf)
+                    self._names_something_else(name, zipf)
                     # "at Cherry Tree": not a term's words, a town's, or a person's ("at Jack Smith")
                     or (len(words) > 1 and any(w in lex.never_names or w in lex.towns for w in words))
                     or (len(words) > 1 and lex.is_given_name(words[0]))
                     or (len(words) > 1 and (words[-1] in _PUBLIC_PLACE_LAST or words[0] in _PUBLIC_BUILDING))
                 ):
                     continue
-                sentences = sentences or split_sentences(text)
-                sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+                sentence = _sentence_at(text, m.start())
                 if sentence and about.search(text, sentence.start, sentence.end):
                     out.append(self._finding(text, *m.span("name"), score))
         for m in _HOUSE.finditer(text):
@@ -488,6 +493,19 @@ class InstitutionDetector:
                     out.append(self._finding(text, m.start(), m.end(), 0.9))
         return out
 
+    def _names_something_else(self, name: str, zipf: float) -> bool:
+        """A setting's name alone, found by where it stands, is none of these: a term, a town, an area, a person's
+        name or a word this frequent ("at Barnsley", "at Jack", "at Home")."""
+        title = name[:1].upper() + name[1:]
+        lex = self.lexicon
+        return (
+            title in lex.never_names
+            or title in lex.towns
+            or title in lex.places
+            or lex.is_known_name(title)
+            or is_everyday_word(name, zipf)
+        )
+
     def _house_short_names(self, text: str, found: list[Finding]) -> list[Finding]:
         """ "stay at beech house …; my key worker at beech": once a house is named, its first word after "at",
         "to" or "from" names it too, typed as the house was; not a town's or a person's name, nor an everyday
@@ -498,13 +516,7 @@ class InstitutionDetector:
             if not m:
                 continue
             word = m.group("word")
-            title = word.capitalize()
-            if (
-                title in self.lexicon.towns
-                or title in self.lexicon.places
-                or self.lexicon.is_known_name(title)
-                or is_everyday_word(word, _LOWER_HOUSE_ZIPF)
-            ):
+            if self._names_something_else(word, _LOWER_HOUSE_ZIPF):
                 continue
             for at in re.finditer(rf"\b(?:at|to|from)\s+(?P<word>{re.escape(word)})(?![\w'’])(?!\s+[A-Z])", text):
                 if not any(f.start <= at.start("word") < f.end for f in found):
@@ -531,15 +543,7 @@ class InstitutionDetector:
             m = _LIST_NEXT.match(text, finding.end)
             if not m or not text[max(0, finding.start - 20) : finding.start].rstrip().lower().endswith(_LIST_START):
                 continue
-            name = m.group("name")
-            lex = self.lexicon
-            if (
-                name in lex.towns
-                or name in lex.places
-                or name in lex.never_names
-                or lex.is_known_name(name)
-                or is_everyday_word(name, _COMMON_ZIPF)
-            ):
+            if self._names_something_else(m.group("name"), _COMMON_ZIPF):
                 continue
             out.append(self._finding(text, *m.span("name"), 0.75))
         return out
@@ -556,14 +560,14 @@ class InstitutionDetector:
             words = m.group("name").split()
             if words[0] in _GENERIC or all(w in self.lexicon.never_names for w in words):
                 continue
-            # "Home: Mum's", "Home: Grandparents", "School: None": a label filled with words or a person names no
-            # setting.
             # "his school is Jack's", "her nursery is Mum's": a person's, not a setting.
             if m.re is _KIND_IS and (
                 (self.lexicon.is_given_name(words[0]) and not _ENDS_IN_KIND.search(m.group("name")))
                 or re.search(r"['’]s?,?$", words[-1])
             ):
                 continue
+            # "Home: Mum's", "Home: Grandparents", "School: None": a label filled with words or a person names no
+            # setting.
             if m.re is _KIND_LABEL and (
                 all(is_everyday_word(w, _COMMON_ZIPF) for w in words)
                 or self.lexicon.is_known_name(words[0])
@@ -615,10 +619,8 @@ class InstitutionDetector:
                 continue
             out.append(self._finding(text, *m.span("name"), 0.8))
         # A scouting group in a sentence about scouting: "1st Baildon" alone is a date's shape otherwise.
-        groups = list(_SCOUT_GROUP.finditer(text))
-        sentences = split_sentences(text) if groups else []
-        for m in groups:
-            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        for m in _SCOUT_GROUP.finditer(text):
+            sentence = _sentence_at(text, m.start())
             if sentence and _SCOUTING.search(text, sentence.start, sentence.end):
                 out.append(self._finding(text, *m.span("name"), 0.75))
         for m in _PEOPLE_AT.finditer(text):

@@ -848,7 +848,7 @@ class PersonNameDetector:
         if (
             LOWER_SPEAKER_AFTER.match(text, toks[i].end)
             and MESSAGE_SPEAKER_BEFORE.search(text, max(0, toks[i].start - 40), toks[i].start)
-            and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
+            and self._name_or_no_word(toks[i].text)
         ):
             return True
         # "someone called 'tank'": a word in quotes that a person is called, though it is also a word; unquoted,
@@ -919,8 +919,7 @@ class PersonNameDetector:
             and toks[i].text not in FUNCTION_WORDS
             and (
                 (said.group("quote") and QUOTED_NAME_AFTER.match(text, toks[i].end))
-                or lex.is_given_name(name)
-                or not is_everyday_word(toks[i].text, 3.0)
+                or self._name_or_no_word(toks[i].text)
             )
         ):
             return True
@@ -929,7 +928,7 @@ class PersonNameDetector:
             preceding.endswith("me, ")
             and text[toks[i].end : toks[i].end + 1] in (",", ")")
             and toks[i].text not in FUNCTION_WORDS
-            and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
+            and self._name_or_no_word(toks[i].text)
         ):
             return True
         # "my best mate is aleesha", "my social worker is called priti": who a relation or a role is, a given
@@ -939,7 +938,7 @@ class PersonNameDetector:
             kin_is
             and _is_role(kin_is.group("kin"))
             and toks[i].text not in FUNCTION_WORDS
-            and (lex.is_given_name(name) or not is_everyday_word(toks[i].text, 3.0))
+            and self._name_or_no_word(toks[i].text)
             and name not in lex.never_names
         ):
             return True
@@ -1071,6 +1070,10 @@ class PersonNameDetector:
             and word.upper() not in lex.acronyms
             and not is_everyday_word(word, zipf)
         )
+
+    def _name_or_no_word(self, word: str) -> bool:
+        """A lower-case word a cue can make a name: a given name, or a word rare in English ("kaytlin")."""
+        return self.lexicon.is_given_name(word.capitalize()) or not is_everyday_word(word, 3.0)
 
     def _named_after_kin(self, toks: list[_Tok], i: int, text: str) -> bool:
         """ "Dad (Ste)", "dads (gav)", "her partner (dean)", "TM (gill)": a word in brackets straight after a

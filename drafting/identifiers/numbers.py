@@ -9,7 +9,7 @@ from stdnum.gb import nhs, upn
 
 from drafting.identifiers.base import Finding, SpanCover
 from drafting.identifiers.lexicon import ROLE_ABBREVIATIONS, Lexicon, load_lexicon
-from drafting.identifiers.name_cues import ADVERBS_BEFORE_VERB, LETTER_LABEL_BEFORE
+from drafting.identifiers.name_cues import ADVERBS_BEFORE_VERB, LETTER_LABEL_BEFORE, POSSESSIVE
 
 _NHS = re.compile(r"\b\d{3}[ -]?\d{3}[ -]?\d{4}\b")
 _UPN = re.compile(r"\b[A-Z]\d{11}[A-Z\d]\b")
@@ -226,7 +226,6 @@ class CaseReferenceDetector:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:at|[Tt]he)\s+$")
-_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 class InitialsDetector:
@@ -260,8 +259,9 @@ class InitialsDetector:
                 continue
             # "A&E attendance at LGI", "seen at the RVI": a hospital or an office known by its initials (but "at
             # JB's").
-            if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not _POSSESSIVE_AFTER.match(
-                text, m.start() + len(value)
+            after = m.start() + len(value)
+            if _PLACE_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not POSSESSIVE.match(
+                text[after : after + 3]
             ):
                 continue
             # "PP+" (pupil premium plus), "LGBTQ+": capitals with a plus sign name a term, not a person ("JW+mum"
